@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+// Ringside: a terminal classroom for Chord and Bayou.
+// Dependency direction is one way:
+//   ringside (executable) → RingsideTerminal → RingsideUI → RingsideSimulation → Chord, Bayou → RingsideKernel
+import PackageDescription
+
+let package = Package(
+    name: "Ringside",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "ringside", targets: ["ringside"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // MARK: Pure, deterministic core (no I/O, no wall clock)
+        .target(name: "RingsideKernel"),
+        .target(name: "Chord", dependencies: ["RingsideKernel"]),
+        .target(name: "Bayou", dependencies: ["RingsideKernel"]),
+        .target(name: "RingsideSimulation", dependencies: ["RingsideKernel", "Chord", "Bayou"]),
+
+        // MARK: Front end
+        .target(name: "RingsideUI", dependencies: ["RingsideSimulation"]),
+        .systemLibrary(
+            name: "CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(name: "RingsideTerminal", dependencies: ["RingsideUI", "CNcurses"]),
+
+        // MARK: The executable
+        .executableTarget(
+            name: "ringside",
+            dependencies: [
+                "RingsideSimulation", "RingsideUI", "RingsideTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Tests, one target per concern
+        .testTarget(name: "RingsideKernelTests", dependencies: ["RingsideKernel"]),
+        .testTarget(name: "ChordTests", dependencies: ["Chord", "RingsideKernel"]),
+        .testTarget(name: "BayouTests", dependencies: ["Bayou", "RingsideKernel"]),
+        .testTarget(
+            name: "RingsideSimulationTests",
+            dependencies: ["RingsideSimulation", "Chord", "Bayou", "RingsideKernel"]
+        ),
+        .testTarget(name: "RingsideUITests", dependencies: ["RingsideUI", "RingsideSimulation"]),
+        .testTarget(name: "RingsideEndToEndTests", dependencies: []),
+    ],
+    swiftLanguageModes: [.v6]
+)

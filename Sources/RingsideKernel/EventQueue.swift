@@ -1,0 +1,86 @@
+/// Virtual time in simulated milliseconds. Nothing in the core reads a wall clock.
+public typealias VirtualTime = UInt64
+
+/// A min-priority queue of events ordered by (time, sequence).
+///
+/// The sequence number breaks ties in submission order, as FoundationDB's sim2 and
+/// swift-nio's EmbeddedEventLoop do, so equal times never depend on heap internals.
+/// A value type: copying a queue (for a snapshot) is O(1) until one copy changes.
+public struct EventQueue<Payload>: Sendable where Payload: Sendable {
+    public struct Entry: Sendable {
+        public let time: VirtualTime
+        public let sequence: UInt64
+        public let payload: Payload
+
+        @inlinable
+        func precedes(_ other: Entry) -> Bool {
+            time != other.time ? time < other.time : sequence < other.sequence
+        }
+    }
+
+    @usableFromInline var heap: [Entry] = []
+    public private(set) var nextSequence: UInt64 = 0
+
+    public init() {}
+
+    public var isEmpty: Bool { heap.isEmpty }
+    public var count: Int { heap.count }
+
+    /// The earliest entry, without removing it.
+    public var first: Entry? { heap.first }
+
+    /// All pending entries in delivery order (for display; O(n log n)).
+    public var orderedEntries: [Entry] {
+        heap.sorted { $0.precedes($1) }
+    }
+
+    @discardableResult
+    public mutating func push(_ payload: Payload, at time: VirtualTime) -> UInt64 {
+        let sequence = nextSequence
+        nextSequence += 1
+        heap.append(Entry(time: time, sequence: sequence, payload: payload))
+        siftUp(heap.count - 1)
+        return sequence
+    }
+
+    public mutating func pop() -> Entry? {
+        guard !heap.isEmpty else { return nil }
+        heap.swapAt(0, heap.count - 1)
+        let top = heap.removeLast()
+        if !heap.isEmpty { siftDown(0) }
+        return top
+    }
+
+    /// Removes every entry whose payload matches (used for dropping a dead node's traffic).
+    public mutating func removeAll(where predicate: (Payload) -> Bool) {
+        let kept = heap.filter { !predicate($0.payload) }
+        guard kept.count != heap.count else { return }
+        heap = kept
+        for i in stride(from: heap.count / 2, through: 0, by: -1) { siftDown(i) }
+    }
+
+    private mutating func siftUp(_ index: Int) {
+        var child = index
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard heap[child].precedes(heap[parent]) else { return }
+            heap.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    private mutating func siftDown(_ index: Int) {
+        var parent = index
+        let n = heap.count
+        while true {
+            let left = 2 * parent + 1
+            guard left < n else { return }
+            var best = left
+            let right = left + 1
+            if right < n && heap[right].precedes(heap[left]) { best = right }
+            guard heap[best].precedes(heap[parent]) else { return }
+            heap.swapAt(best, parent)
+            parent = best
+        }
+    }
+}
