@@ -1,0 +1,145 @@
+import RingsideKernel
+
+/// Every Chord node as a message-driven state machine: a message in, new state and
+/// effects (messages to send, notes) out. No I/O, no clock: the world delivers messages.
+public struct ChordProtocol: Sendable {
+    public internal(set) var state: ChordState
+    /// Routes started by `lookup`, oldest first.
+    public internal(set) var lookups: [LookupRecord] = []
+    /// When false, `lookup` keeps only hop counts (benchmarks at a million nodes).
+    public var recordsLookupPaths = true
+    /// Hop count of the most recent finished `lookup` (also when paths are not recorded).
+    public internal(set) var lastLookupHops = 0
+
+    var queries: [UInt64: Query] = [:]
+    var nextQueryID: UInt64 = 1
+    /// What each node is in the middle of (it waits for an answer to continue).
+    var pending: [PendingKey: PendingOperation] = [:]
+
+    public init(space: IdentifierSpace, successorListLength: Int) {
+        state = ChordState(space: space, successorListLength: successorListLength)
+    }
+
+    public var space: IdentifierSpace { state.space }
+
+    /// True when no node waits for an answer.
+    public var isQuiescent: Bool { pending.isEmpty && queries.isEmpty }
+
+    /// A short label for a node in notes: its id when short, else its name.
+    public func label(_ node: NodeIndex) -> String {
+        let text = state.id(node).description
+        return text.count <= 12 ? text : state.name(node)
+    }
+
+    public func label(_ id: Identifier) -> String {
+        if let node = state.index(ofID: id) { return label(node) }
+        let text = id.description
+        return text.count <= 12 ? text : String(text.prefix(6)) + "…"
+    }
+
+    /// Direct access for the oracle `add` and for tests.
+    public mutating func withState<T>(_ body: (inout ChordState) -> T) -> T {
+        body(&state)
+    }
+
+    /// Delivers one message to its (live) recipient.
+    public mutating func handle(_ envelope: ChordEnvelope) -> [ChordEffect] {
+        var out = Effects()
+        let me = envelope.to
+        switch envelope.message {
+        case let .findSuccessor(query, _):
+            route(query, at: me, arrivedFrom: envelope.from, out: &out)
+        case let .ownerReached(query, key):
+            ownerReached(query, key: key, at: me, out: &out)
+        case let .queryResult(query, owner, predecessor):
+            finishQuery(query, owner: owner, predecessor: predecessor, at: me, out: &out)
+        case .getPredecessor:
+            let reply = ChordMessage.predecessorIs(state.predecessor(me), successors: state.successorList(me))
+            out.send(from: me, to: envelope.from, reply)
+        case let .predecessorIs(predecessor, successors):
+            receivePredecessor(predecessor, successors: successors, from: envelope.from, at: me, out: &out)
+        case .notify:
+            notify(candidate: envelope.from, at: me, out: &out)
+        case let .updateFingerTable(s, k):
+            updateFingerTable(s: s, k: k, at: me, out: &out)
+        case let .updateFingerTableDone(k):
+            continueUpdateOthers(after: k, at: me, out: &out)
+        case .setPredecessor:
+            // Reply with the predecessor as it was: the joiner's "predecessor = successor.predecessor".
+            let previous = state.predecessor(me)
+            acceptPredecessor(envelope.from, at: me, out: &out)
+            out.send(from: me, to: envelope.from, .predecessorIs(previous, successors: state.successorList(me)))
+        case .ping:
+            out.send(from: me, to: envelope.from, .pong)
+        case .pong:
+            if pending.removeValue(forKey: PendingKey(me, .checkPredecessor)) != nil {
+                out.note(me, "\(label(me)): predecessor \(label(envelope.from)) answered ping → keep it")
+            }
+        case let .transferKeys(keys):
+            state.addKeys(me, keys)
+            out.note(me, "\(label(me)): received \(keys.count) key\(keys.count == 1 ? "" : "s") from \(label(envelope.from))")
+        case let .leaving(successors):
+            leaving(envelope.from, successors: successors, at: me, out: &out)
+        case let .predecessorLeaving(newPredecessor, keys):
+            predecessorLeaving(envelope.from, newPredecessor: newPredecessor, keys: keys, at: me, out: &out)
+        case let .deliveryFailed(original):
+            deliveryFailed(original, at: me, out: &out)
+        }
+        return out.effects
+    }
+}
+
+/// A routed query in flight.
+struct Query: Sendable {
+    var key: Identifier
+    var origin: NodeIndex
+    var mode: QueryMode
+    var purpose: QueryPurpose
+    var hops: Int = 0
+}
+
+/// Why a node asked, i.e. what it does with the answer.
+enum QueryPurpose: Sendable {
+    case lookupCommand(record: Int)
+    case fixFinger(k: Int)
+    case joinSuccessor
+    case initFinger(k: Int)
+    case updateOthers(k: Int)
+}
+
+/// The kinds of operation a node can be in the middle of, one of each at a time.
+enum PendingKind: UInt8, Sendable {
+    case stabilize, checkPredecessor, fixFingers, join
+}
+
+struct PendingKey: Hashable, Sendable {
+    var node: NodeIndex
+    var kind: PendingKind
+
+    init(_ node: NodeIndex, _ kind: PendingKind) {
+        self.node = node
+        self.kind = kind
+    }
+}
+
+/// What a node waits for, with what it needs to continue.
+enum PendingOperation: Sendable {
+    case stabilize
+    case checkPredecessor
+    case fixFingers
+    /// A join; `eager` selects the original paper's join over the stabilize-based one.
+    case join(via: NodeIndex, eager: Bool)
+}
+
+/// Collects effects while a handler runs.
+struct Effects {
+    var effects: [ChordEffect] = []
+
+    mutating func send(from: NodeIndex, to: NodeIndex, _ message: ChordMessage) {
+        effects.append(.send(ChordEnvelope(from: from, to: to, message: message)))
+    }
+
+    mutating func note(_ node: NodeIndex, _ text: String) {
+        effects.append(.note(node: node, text: text))
+    }
+}

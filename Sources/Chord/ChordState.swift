@@ -1,0 +1,243 @@
+import RingsideKernel
+
+/// Index of a node in the node table. Stable for the life of a run (the table only grows),
+/// so fingers and successor lists store 4-byte indices instead of 20-byte ids.
+public typealias NodeIndex = Int32
+
+/// The routing state of every Chord node, stored as a structure of flat arrays.
+///
+/// Flat storage keeps a million-node ring compact (a finger is an `Int32`) and makes a
+/// copy of the whole state O(1) until one side writes (copy-on-write arrays), which is what
+/// snapshots and time travel need. `-1` means "unknown" in every pointer array.
+public struct ChordState: Sendable {
+    public let space: IdentifierSpace
+    public private(set) var successorListLength: Int
+
+    public private(set) var ids: [Identifier] = []
+    public private(set) var names: [String] = []
+    public private(set) var alive: [Bool] = []
+    /// successorListLength entries per node, nearest first.
+    public private(set) var successorLists: [NodeIndex] = []
+    public private(set) var predecessors: [NodeIndex] = []
+    /// `bits` entries per node: fingers[node * bits + (k - 1)] = finger[k].node.
+    public private(set) var fingers: [NodeIndex] = []
+    /// Keys stored at each node, ascending.
+    public private(set) var keys: [[Identifier]] = []
+
+    /// Live node ids in ascending order, with their indices: the oracle's view of the ring.
+    public private(set) var liveRing = SortedRing()
+
+    private var indexByID: [Identifier: NodeIndex] = [:]
+    private var indexByName: [String: NodeIndex] = [:]
+
+    /// Counts every change of routing state or stored keys; `settle` compares it across a round.
+    public private(set) var changeCount: UInt64 = 0
+
+    public init(space: IdentifierSpace, successorListLength: Int) {
+        precondition(successorListLength >= 1)
+        self.space = space
+        self.successorListLength = successorListLength
+    }
+
+    public var bits: Int { space.bits }
+    public var count: Int { ids.count }
+    public var liveCount: Int { liveRing.count }
+
+    // MARK: Lookup of nodes by id or name
+
+    public func index(ofID id: Identifier) -> NodeIndex? { indexByID[id] }
+    public func index(ofName name: String) -> NodeIndex? { indexByName[name] }
+
+    public func id(_ node: NodeIndex) -> Identifier { ids[Int(node)] }
+    public func name(_ node: NodeIndex) -> String { names[Int(node)] }
+    public func isAlive(_ node: NodeIndex) -> Bool { alive[Int(node)] }
+
+    /// Indices of every node ever added, by id ascending.
+    public func allNodesByID() -> [NodeIndex] {
+        (0..<NodeIndex(count)).sorted { ids[Int($0)] < ids[Int($1)] }
+    }
+
+    // MARK: Per-node pointers
+
+    public func successor(_ node: NodeIndex) -> NodeIndex? {
+        let s = successorLists[Int(node) * successorListLength]
+        return s < 0 ? nil : s
+    }
+
+    public func successorList(_ node: NodeIndex) -> [NodeIndex] {
+        let base = Int(node) * successorListLength
+        return successorLists[base..<base + successorListLength].filter { $0 >= 0 }
+    }
+
+    public func predecessor(_ node: NodeIndex) -> NodeIndex? {
+        let p = predecessors[Int(node)]
+        return p < 0 ? nil : p
+    }
+
+    /// finger[k].node for k = 1 ... bits.
+    public func finger(_ node: NodeIndex, _ k: Int) -> NodeIndex? {
+        let f = fingers[Int(node) * bits + k - 1]
+        return f < 0 ? nil : f
+    }
+
+    public func fingerStart(_ node: NodeIndex, _ k: Int) -> Identifier {
+        space.fingerStart(of: ids[Int(node)], k: k)
+    }
+
+    public func storedKeys(_ node: NodeIndex) -> [Identifier] { keys[Int(node)] }
+
+    // MARK: Mutation (every write that changes something bumps changeCount)
+
+    /// Adds a node with empty routing state; callers fill it (oracle or join protocol).
+    public mutating func addNode(id: Identifier, name: String) -> NodeIndex {
+        let node = NodeIndex(ids.count)
+        ids.append(id)
+        names.append(name)
+        alive.append(true)
+        successorLists.append(contentsOf: repeatElement(-1, count: successorListLength))
+        predecessors.append(-1)
+        fingers.append(contentsOf: repeatElement(-1, count: bits))
+        keys.append([])
+        indexByID[id] = node
+        indexByName[name] = node
+        liveRing.insert(id: id, node: node)
+        changeCount &+= 1
+        return node
+    }
+
+    /// Adds many nodes at once in O(N log N) (the oracle `add` of a large ring).
+    public mutating func addNodes(_ specs: [(id: Identifier, name: String)]) -> [NodeIndex] {
+        var added: [NodeIndex] = []
+        added.reserveCapacity(specs.count)
+        let newCount = ids.count + specs.count
+        ids.reserveCapacity(newCount)
+        names.reserveCapacity(newCount)
+        successorLists.reserveCapacity(newCount * successorListLength)
+        fingers.reserveCapacity(newCount * bits)
+        for spec in specs {
+            let node = NodeIndex(ids.count)
+            ids.append(spec.id)
+            names.append(spec.name)
+            alive.append(true)
+            predecessors.append(-1)
+            keys.append([])
+            indexByID[spec.id] = node
+            indexByName[spec.name] = node
+            added.append(node)
+        }
+        successorLists.append(contentsOf: repeatElement(-1, count: specs.count * successorListLength))
+        fingers.append(contentsOf: repeatElement(-1, count: specs.count * bits))
+        liveRing.insert(contentsOf: added.map { (ids[Int($0)], $0) })
+        changeCount &+= 1
+        return added
+    }
+
+    /// Marks a node dead (crash or departure). Its state stays as it was, for display.
+    public mutating func markDead(_ node: NodeIndex) {
+        guard alive[Int(node)] else { return }
+        alive[Int(node)] = false
+        liveRing.remove(id: ids[Int(node)])
+        changeCount &+= 1
+    }
+
+    public mutating func setSuccessorList(_ node: NodeIndex, _ list: [NodeIndex]) {
+        let base = Int(node) * successorListLength
+        var changed = false
+        for j in 0..<successorListLength {
+            let value = j < list.count ? list[j] : -1
+            if successorLists[base + j] != value {
+                successorLists[base + j] = value
+                changed = true
+            }
+        }
+        // finger[1] is the successor (the paper's `successor` is finger[1].node).
+        let first = list.first ?? -1
+        if fingers[Int(node) * bits] != first {
+            fingers[Int(node) * bits] = first
+            changed = true
+        }
+        if changed { changeCount &+= 1 }
+    }
+
+    public mutating func setPredecessor(_ node: NodeIndex, _ predecessor: NodeIndex?) {
+        let value = predecessor ?? -1
+        guard predecessors[Int(node)] != value else { return }
+        predecessors[Int(node)] = value
+        changeCount &+= 1
+    }
+
+    /// Sets finger[k]; k == 1 also moves the successor (they are one pointer in the paper).
+    public mutating func setFinger(_ node: NodeIndex, _ k: Int, _ target: NodeIndex?) {
+        let value = target ?? -1
+        if k == 1 {
+            var list = successorList(node)
+            if let target {
+                if list.first != target {
+                    list.removeAll { $0 == target }
+                    list.insert(target, at: 0)
+                }
+            } else if !list.isEmpty {
+                list.removeFirst()
+            }
+            setSuccessorList(node, list)
+            return
+        }
+        let slot = Int(node) * bits + k - 1
+        guard fingers[slot] != value else { return }
+        fingers[slot] = value
+        changeCount &+= 1
+    }
+
+    /// Forgets a node believed dead everywhere in `node`'s routing state ("treat as an empty slot").
+    /// When the whole successor list is gone the node falls back on its nearest other
+    /// known pointer (a finger, else its predecessor, else itself) so stabilize can go on.
+    public mutating func forget(_ dead: NodeIndex, at node: NodeIndex) {
+        if predecessor(node) == dead { setPredecessor(node, nil) }
+        for k in 2...max(2, bits) where k <= bits && finger(node, k) == dead {
+            setFinger(node, k, nil)
+        }
+        let list = successorList(node)
+        guard list.contains(dead) else { return }
+        var remaining = list.filter { $0 != dead }
+        if remaining.isEmpty {
+            var fallback: NodeIndex?
+            var k = 2
+            while fallback == nil && k <= bits {
+                if let f = finger(node, k), f != dead { fallback = f }
+                k += 1
+            }
+            remaining = [fallback ?? predecessor(node) ?? node]
+        }
+        setSuccessorList(node, remaining)
+    }
+
+    public mutating func setKeys(_ node: NodeIndex, _ newKeys: [Identifier]) {
+        let sorted = newKeys.sorted()
+        guard keys[Int(node)] != sorted else { return }
+        keys[Int(node)] = sorted
+        changeCount &+= 1
+    }
+
+    public mutating func addKeys(_ node: NodeIndex, _ more: [Identifier]) {
+        guard !more.isEmpty else { return }
+        var merged = keys[Int(node)]
+        for key in more where !merged.contains(key) { merged.append(key) }
+        setKeys(node, merged)
+    }
+
+    public mutating func setSuccessorListLength(_ r: Int) {
+        precondition(r >= 1)
+        guard r != successorListLength else { return }
+        var resized: [NodeIndex] = []
+        resized.reserveCapacity(count * r)
+        for node in 0..<count {
+            let base = node * successorListLength
+            for j in 0..<r {
+                resized.append(j < successorListLength ? successorLists[base + j] : -1)
+            }
+        }
+        successorLists = resized
+        successorListLength = r
+        changeCount &+= 1
+    }
+}

@@ -1,0 +1,68 @@
+import RingsideKernel
+
+/// The live nodes' ids in ascending order: the ground truth an oracle reads.
+///
+/// Lookups of "the first live node at or after x" are binary searches, so building or
+/// checking a million-node ring never does O(N) work per query.
+public struct SortedRing: Sendable {
+    public private(set) var ids: [Identifier] = []
+    public private(set) var nodes: [NodeIndex] = []
+
+    public init() {}
+
+    public var count: Int { ids.count }
+    public var isEmpty: Bool { ids.isEmpty }
+
+    /// Position of the first id >= x (ids.count if none).
+    public func lowerBound(_ x: Identifier) -> Int {
+        var low = 0
+        var high = ids.count
+        while low < high {
+            let mid = (low + high) / 2
+            if ids[mid] < x { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// The first live node at or after x, wrapping around: successor(x) in the paper.
+    public func successor(of x: Identifier) -> NodeIndex? {
+        guard !ids.isEmpty else { return nil }
+        let position = lowerBound(x)
+        return nodes[position == ids.count ? 0 : position]
+    }
+
+    /// Position in the ring of the first id >= x, wrapping (nil when empty).
+    public func successorPosition(of x: Identifier) -> Int? {
+        guard !ids.isEmpty else { return nil }
+        let position = lowerBound(x)
+        return position == ids.count ? 0 : position
+    }
+
+    /// The last live node strictly before x, wrapping: the node whose successor owns x.
+    public func predecessor(of x: Identifier) -> NodeIndex? {
+        guard !ids.isEmpty else { return nil }
+        let position = lowerBound(x)
+        return nodes[position == 0 ? ids.count - 1 : position - 1]
+    }
+
+    public mutating func insert(id: Identifier, node: NodeIndex) {
+        let position = lowerBound(id)
+        ids.insert(id, at: position)
+        nodes.insert(node, at: position)
+    }
+
+    /// Inserts many at once: one sort instead of N shifting inserts.
+    public mutating func insert(contentsOf entries: [(Identifier, NodeIndex)]) {
+        var merged = zip(ids, nodes).map { ($0, $1) } + entries
+        merged.sort { $0.0 < $1.0 }
+        ids = merged.map(\.0)
+        nodes = merged.map(\.1)
+    }
+
+    public mutating func remove(id: Identifier) {
+        let position = lowerBound(id)
+        guard position < ids.count, ids[position] == id else { return }
+        ids.remove(at: position)
+        nodes.remove(at: position)
+    }
+}

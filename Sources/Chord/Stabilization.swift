@@ -1,0 +1,156 @@
+import RingsideKernel
+
+/// The stabilize-based protocol: join, stabilize, notify, fix_fingers, check_predecessor.
+extension ChordProtocol {
+    /// One stabilize at `node`: ask the successor for its predecessor.
+    public mutating func startStabilize(_ node: NodeIndex) -> [ChordEffect] {
+        var out = Effects()
+        startStabilize(node, out: &out)
+        return out.effects
+    }
+
+    mutating func startStabilize(_ node: NodeIndex, out: inout Effects) {
+        guard let successor = state.successor(node) else {
+            out.note(node, "\(label(node)): stabilize: no successor known, nothing to ask")
+            return
+        }
+        pending[PendingKey(node, .stabilize)] = .stabilize
+        if successor == node {
+            receivePredecessor(state.predecessor(node), successors: state.successorList(node), from: node, at: node, out: &out)
+            return
+        }
+        out.note(node, "\(label(node)): stabilize → ask successor \(label(successor)) for its predecessor")
+        out.send(from: node, to: successor, .getPredecessor)
+    }
+
+    /// x = successor.predecessor arrived (for stabilize, or for an eager join's init step).
+    mutating func receivePredecessor(
+        _ x: NodeIndex?, successors: [NodeIndex], from successor: NodeIndex, at node: NodeIndex, out: inout Effects
+    ) {
+        if case let .join(via, true)? = pending[PendingKey(node, .join)] {
+            eagerJoinLearnedPredecessor(x, successors: successors, from: successor, via: via, at: node, out: &out)
+            return
+        }
+        guard pending.removeValue(forKey: PendingKey(node, .stabilize)) != nil else { return }
+        let n = state.id(node)
+        var newSuccessor = successor
+        let interval = "(\(label(node)),\(label(successor)))"
+        if let x, x != node, space.isInOpen(state.id(x), n, state.id(successor)) {
+            newSuccessor = x
+            out.note(node, "\(label(node)): \(label(successor))'s predecessor is \(label(x)); \(label(x)) ∈ \(interval) → successor := \(label(x))")
+        } else if let x {
+            out.note(node, "\(label(node)): \(label(successor))'s predecessor is \(label(x)); \(label(x)) ∉ \(interval) → keep successor \(label(successor))")
+        } else {
+            out.note(node, "\(label(node)): \(label(successor)) has no predecessor → keep successor \(label(successor))")
+        }
+        let candidates = (newSuccessor == successor ? [successor] : [newSuccessor, successor]) + successors
+        state.setSuccessorList(node, successorList(from: candidates, for: node))
+        if newSuccessor != node {
+            out.note(node, "\(label(node)): notify(\(label(node))) → \(label(newSuccessor))")
+            out.send(from: node, to: newSuccessor, .notify)
+        }
+    }
+
+    /// A successor list built from candidates: without `node` itself and duplicates,
+    /// at most r long; a node alone is its own successor.
+    func successorList(from candidates: [NodeIndex], for node: NodeIndex) -> [NodeIndex] {
+        var list: [NodeIndex] = []
+        for c in candidates where c != node && !list.contains(c) {
+            list.append(c)
+            if list.count == state.successorListLength { break }
+        }
+        return list.isEmpty ? [node] : list
+    }
+
+    /// notify(n') at `node`: if pred = nil or n' ∈ (pred, n) then pred = n'.
+    mutating func notify(candidate: NodeIndex, at node: NodeIndex, out: inout Effects) {
+        guard candidate != node else { return }
+        let who = label(node)
+        if let predecessor = state.predecessor(node) {
+            let interval = "(\(label(predecessor)),\(who))"
+            if space.isInOpen(state.id(candidate), state.id(predecessor), state.id(node)) {
+                out.note(node, "\(who): notify(\(label(candidate))): \(label(candidate)) ∈ \(interval) → predecessor := \(label(candidate))")
+                acceptPredecessor(candidate, at: node, out: &out)
+            } else {
+                out.note(node, "\(who): notify(\(label(candidate))): \(label(candidate)) ∉ \(interval) → keep predecessor \(label(predecessor))")
+            }
+        } else {
+            out.note(node, "\(who): notify(\(label(candidate))): predecessor is nil → predecessor := \(label(candidate))")
+            acceptPredecessor(candidate, at: node, out: &out)
+        }
+    }
+
+    /// Sets the predecessor and hands it the keys it now owns (those outside (p, n]).
+    mutating func acceptPredecessor(_ predecessor: NodeIndex, at node: NodeIndex, out: inout Effects) {
+        state.setPredecessor(node, predecessor)
+        guard predecessor != node else { return }
+        let p = state.id(predecessor)
+        let n = state.id(node)
+        let held = state.storedKeys(node)
+        let moving = held.filter { !space.isInOpenClosed($0, p, n) }
+        guard !moving.isEmpty else { return }
+        state.setKeys(node, held.filter { space.isInOpenClosed($0, p, n) })
+        out.note(node, "\(label(node)): hand \(moving.count) key\(moving.count == 1 ? "" : "s") to new predecessor \(label(predecessor))")
+        out.send(from: node, to: predecessor, .transferKeys(moving))
+    }
+
+    /// check_predecessor at `node`: ping it; no answer clears it.
+    public mutating func startCheckPredecessor(_ node: NodeIndex) -> [ChordEffect] {
+        var out = Effects()
+        guard let predecessor = state.predecessor(node), predecessor != node else { return [] }
+        pending[PendingKey(node, .checkPredecessor)] = .checkPredecessor
+        out.note(node, "\(label(node)): check_predecessor → ping \(label(predecessor))")
+        out.send(from: node, to: predecessor, .ping)
+        return out.effects
+    }
+
+    /// fix_fingers at `node`: refresh fingers 2 ... m by lookups from the node itself.
+    /// (finger[1] is the successor, which stabilize maintains.)
+    public mutating func startFixFingers(_ node: NodeIndex) -> [ChordEffect] {
+        var out = Effects()
+        guard state.bits >= 2 else { return [] }
+        pending[PendingKey(node, .fixFingers)] = .fixFingers
+        fixFinger(2, at: node, out: &out)
+        return out.effects
+    }
+
+    private mutating func fixFinger(_ k: Int, at node: NodeIndex, out: inout Effects) {
+        startQuery(key: state.fingerStart(node, k), origin: node, entry: node, mode: .successor,
+                   purpose: .fixFinger(k: k), out: &out)
+    }
+
+    mutating func fingerFixed(_ k: Int, owner: NodeIndex, at node: NodeIndex, out: inout Effects) {
+        let before = state.finger(node, k)
+        state.setFinger(node, k, owner)
+        if before != owner {
+            let old = before.map { label($0) } ?? "nil"
+            out.note(node, "\(label(node)): fix_fingers: finger[\(k)] (start \(label(state.fingerStart(node, k)))) \(old) → \(label(owner))")
+        }
+        if k < state.bits {
+            fixFinger(k + 1, at: node, out: &out)
+        } else {
+            pending[PendingKey(node, .fixFingers)] = nil
+        }
+    }
+
+    /// join(n') in either mode. The new node must already be in `state` (alive, no pointers).
+    public mutating func startJoin(_ node: NodeIndex, via entry: NodeIndex, eager: Bool) -> [ChordEffect] {
+        var out = Effects()
+        state.setPredecessor(node, nil)
+        pending[PendingKey(node, .join)] = .join(via: entry, eager: eager)
+        out.note(node, "\(label(node)): join via \(label(entry)) → ask it for find_successor(\(label(node)))")
+        startQuery(key: state.id(node), origin: node, entry: entry, mode: .successor, purpose: .joinSuccessor, out: &out)
+        return out.effects
+    }
+
+    mutating func joinedSuccessor(_ successor: NodeIndex, at node: NodeIndex, out: inout Effects) {
+        guard case let .join(via, eager)? = pending[PendingKey(node, .join)] else { return }
+        state.setSuccessorList(node, [successor])
+        if eager {
+            eagerJoinFoundSuccessor(successor, via: via, at: node, out: &out)
+            return
+        }
+        pending[PendingKey(node, .join)] = nil
+        out.note(node, "\(label(node)): successor := \(label(successor)); predecessor stays nil until stabilize and notify")
+    }
+}

@@ -1,0 +1,65 @@
+import Chord
+import RingsideKernel
+
+/// The state JSON of state.md, version 1: one object on one line.
+public enum StateJSON {
+    public static func encode(_ world: World) -> String {
+        var json = JSONWriter()
+        let state = world.state
+        let wideIDs = state.bits > 64
+        func id(_ value: Identifier) {
+            if wideIDs { json.string(value.description) } else { json.raw(value.description) }
+        }
+        func node(_ index: NodeIndex?) {
+            if let index { id(state.id(index)) } else { json.null() }
+        }
+        json.beginObject()
+        json.key("version"); json.number(1)
+        json.key("bits"); json.number(state.bits)
+        json.key("successorListLength"); json.number(state.successorListLength)
+        json.key("primary")
+        if let primary = world.primary { json.string(state.name(primary)) } else { json.null() }
+        json.key("nodes"); json.beginArray()
+        let byID = state.allNodesByID()
+        for n in byID {
+            json.beginObject()
+            json.key("id"); id(state.id(n))
+            json.key("name"); json.string(state.name(n))
+            json.key("alive"); json.bool(state.isAlive(n))
+            json.key("successor"); node(state.successor(n))
+            json.key("predecessor"); node(state.predecessor(n))
+            json.key("successors"); json.beginArray()
+            for s in state.successorList(n) { id(state.id(s)) }
+            json.endArray()
+            json.key("fingers"); json.beginArray()
+            for k in 1...state.bits {
+                json.beginObject()
+                json.key("start"); id(state.fingerStart(n, k))
+                json.key("node"); node(state.finger(n, k))
+                json.endObject()
+            }
+            json.endArray()
+            json.key("keys"); json.beginArray()
+            for key in state.storedKeys(n) { id(key) }
+            json.endArray()
+            json.key("bayou")
+            BayouJSON.encode(world, node: n, byID: byID, into: &json)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("lookups"); json.beginArray()
+        for lookup in world.chord.lookups {
+            json.beginObject()
+            json.key("key"); id(lookup.key)
+            json.key("from"); id(state.id(lookup.from))
+            json.key("path"); json.beginArray()
+            for hop in lookup.path { id(state.id(hop)) }
+            json.endArray()
+            json.key("owner"); node(lookup.owner)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+        return json.text
+    }
+}

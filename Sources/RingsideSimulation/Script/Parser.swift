@@ -1,0 +1,252 @@
+import RingsideKernel
+
+/// Turns script text into commands, with errors a student can act on.
+public enum Parser {
+    /// The command names, for help and "did you mean" messages.
+    public static let commandNames = [
+        "bits", "seed", "successors", "add", "join-mode", "join", "stabilize", "fix-fingers",
+        "check-predecessor", "settle", "store", "fail", "leave", "lookup", "primary", "write",
+        "sync", "commit", "dump", "say", "pause",
+    ]
+
+    /// Parses one line; nil for blank and comment-only lines.
+    public static func parse(line text: Substring, number: Int) throws(ScriptError) -> Statement? {
+        let tokens = Lexer.tokens(of: text)
+        guard let head = tokens.first else { return nil }
+        do {
+            let command = try parse(head: head, tokens: tokens, line: text)
+            return Statement(command: command, line: number, column: head.column)
+        } catch var error {
+            error.line = number
+            throw error
+        }
+    }
+
+    /// Parses a whole script; stops at the first error.
+    public static func parse(script: String) throws(ScriptError) -> [Statement] {
+        var statements: [Statement] = []
+        var number = 0
+        for line in script.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            if let statement = try parse(line: line, number: number) { statements.append(statement) }
+        }
+        return statements
+    }
+
+    private static func parse(head: Token, tokens: [Token], line: Substring) throws(ScriptError) -> Command {
+        var args = Arguments(tokens: Array(tokens.dropFirst()), head: head)
+        let command: Command
+        switch head.text {
+        case "bits":
+            let token = try args.next("the number of bits (1 to 160)")
+            guard let m = Int(token.text), IdentifierSpace.bitsRange.contains(m) else {
+                throw ScriptError(column: token.column, "bits must be a whole number from 1 to 160, not '\(token.text)'")
+            }
+            command = .bits(m)
+        case "seed":
+            let token = try args.next("a seed (a whole number)")
+            guard let seed = UInt64(token.text) else {
+                throw ScriptError(column: token.column, "seed must be a whole number from 0 to 18446744073709551615, not '\(token.text)'")
+            }
+            command = .seed(seed)
+        case "successors":
+            let token = try args.next("the successor-list length R")
+            guard let r = Int(token.text), r >= 1, r <= Limits.successorListLengthMax else {
+                throw ScriptError(column: token.column, "successors takes a length from 1 to \(Limits.successorListLengthMax), not '\(token.text)'")
+            }
+            command = .successors(r)
+        case "add":
+            var specs: [NodeSpec] = []
+            while let token = args.optional() { specs.append(try nodeSpec(token)) }
+            guard !specs.isEmpty else {
+                throw ScriptError(column: head.column, "add needs at least one node: an ID, a NAME or NAME=ID")
+            }
+            command = .add(specs)
+        case "join-mode":
+            let token = try args.next("'eager' or 'stabilize'")
+            switch token.text {
+            case "eager": command = .joinMode(eager: true)
+            case "stabilize": command = .joinMode(eager: false)
+            default: throw ScriptError(column: token.column, "join-mode is 'eager' or 'stabilize', not '\(token.text)'")
+            }
+        case "join":
+            let spec = try nodeSpec(try args.next("the new node: an ID, a NAME or NAME=ID"))
+            try args.keyword("via")
+            command = .join(spec, via: NodeRef(try args.next("the node to join through")))
+        case "stabilize":
+            command = .stabilize(args.optional().map(NodeRef.init))
+        case "fix-fingers":
+            command = .fixFingers(args.optional().map(NodeRef.init))
+        case "check-predecessor":
+            command = .checkPredecessor(args.optional().map(NodeRef.init))
+        case "settle":
+            command = .settle
+        case "store":
+            var keys: [KeySpec] = []
+            while let token = args.optional() { keys.append(keySpec(token)) }
+            guard !keys.isEmpty else { throw ScriptError(column: head.column, "store needs at least one key") }
+            command = .store(keys)
+        case "fail":
+            command = .fail(NodeRef(try args.next("the node that crashes")))
+        case "leave":
+            command = .leave(NodeRef(try args.next("the node that leaves")))
+        case "lookup":
+            let key = keySpec(try args.next("the key to look up"))
+            try args.keyword("from")
+            command = .lookup(key, from: NodeRef(try args.next("the node the lookup starts at")))
+        case "primary":
+            command = .primary(NodeRef(try args.next("the replica that commits")))
+        case "write":
+            command = try write(&args)
+        case "sync":
+            let a = NodeRef(try args.next("two replicas: sync A B, or sync A -> B"))
+            if let arrow = args.peek(), arrow.text == "->" {
+                _ = args.optional()
+                command = .sync(a, NodeRef(try args.next("the receiving replica after '->'")), oneWay: true)
+            } else {
+                command = .sync(a, NodeRef(try args.next("a second replica: sync A B, or sync A -> B")), oneWay: false)
+            }
+        case "commit":
+            command = .commit
+        case "dump":
+            command = .dump
+        case "say":
+            return .say(Lexer.rest(of: line, after: head))
+        case "pause":
+            command = .pause
+        default:
+            throw ScriptError(column: head.column, unknownCommandMessage(head.text))
+        }
+        try args.end()
+        return command
+    }
+
+    private static func write(_ args: inout Arguments) throws(ScriptError) -> Command {
+        let node = NodeRef(try args.next("the replica that accepts the write"))
+        let verb = try args.next("'put KEY VALUE', 'delete KEY' or 'book SLOT[,SLOT...] for WHO'")
+        let spec: WriteSpec
+        switch verb.text {
+        case "put":
+            let key = try args.next("the key to put")
+            let value = try args.next("the value to put")
+            spec = .put(key: key.text, value: value.text)
+        case "delete":
+            spec = .delete(key: try args.next("the key to delete").text)
+        case "book":
+            let slotsToken = try args.next("the slots to try, e.g. r1@10,r1@11")
+            let slots = slotsToken.text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard !slots.contains(where: \.isEmpty) else {
+                throw ScriptError(column: slotsToken.column, "slots are separated by single commas, e.g. r1@10,r1@11")
+            }
+            try args.keyword("for")
+            spec = .book(slots: slots, who: try args.next("who the room is booked for").text)
+        default:
+            throw ScriptError(column: verb.column, "a write is 'put KEY VALUE', 'delete KEY' or 'book SLOT[,SLOT...] for WHO', not '\(verb.text)'")
+        }
+        var at: UInt64?
+        if let word = args.peek(), word.text == "at" {
+            _ = args.optional()
+            let time = try args.next("a clock value after 'at'")
+            guard let t = UInt64(time.text), t <= Limits.clockMax else {
+                throw ScriptError(column: time.column, "'at' takes a clock value from 0 to \(Limits.clockMax), not '\(time.text)'")
+            }
+            at = t
+        }
+        return .write(node, spec, at: at)
+    }
+
+    static func nodeSpec(_ token: Token) throws(ScriptError) -> NodeSpec {
+        if let equals = token.text.firstIndex(of: "=") {
+            let name = String(token.text[..<equals])
+            let idText = token.text[token.text.index(after: equals)...]
+            guard isValidName(name) else {
+                throw ScriptError(column: token.column, "'\(name)' is not a usable node name (a name is not a number and has no '=')")
+            }
+            guard let id = Identifier(decimal: idText) else {
+                throw ScriptError(column: token.column + name.count + 1, "'\(idText)' is not a node id (a whole number)")
+            }
+            return NodeSpec(form: .named(name, id), token: token)
+        }
+        if let id = Identifier(decimal: token.text) { return NodeSpec(form: .id(id), token: token) }
+        if token.text.allSatisfy(\.isNumber) {
+            throw ScriptError(column: token.column, "'\(token.text)' is too large for an id")
+        }
+        return NodeSpec(form: .name(token.text), token: token)
+    }
+
+    static func keySpec(_ token: Token) -> KeySpec {
+        if let id = Identifier(decimal: token.text) { return KeySpec(form: .id(id), token: token) }
+        return KeySpec(form: .hashed(token.text), token: token)
+    }
+
+    static func isValidName(_ name: String) -> Bool {
+        !name.isEmpty && !name.contains("=") && Identifier(decimal: name) == nil && !name.allSatisfy(\.isNumber)
+    }
+
+    private static func unknownCommandMessage(_ word: String) -> String {
+        let close = commandNames.min { editDistance($0, word) < editDistance($1, word) } ?? ""
+        let hint = editDistance(close, word) <= 2 ? " (did you mean '\(close)'?)" : ""
+        return "unknown command '\(word)'\(hint); commands are \(commandNames.joined(separator: " "))"
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}
+
+/// The remaining words of a command, consumed left to right.
+struct Arguments {
+    var tokens: [Token]
+    var head: Token
+    var position = 0
+
+    mutating func next(_ what: String) throws(ScriptError) -> Token {
+        guard position < tokens.count else {
+            let column = tokens.last.map { $0.column + $0.text.count + 1 } ?? head.column + head.text.count + 1
+            throw ScriptError(column: column, "\(head.text) is missing \(what)")
+        }
+        position += 1
+        return tokens[position - 1]
+    }
+
+    mutating func optional() -> Token? {
+        guard position < tokens.count else { return nil }
+        position += 1
+        return tokens[position - 1]
+    }
+
+    func peek() -> Token? { position < tokens.count ? tokens[position] : nil }
+
+    mutating func keyword(_ word: String) throws(ScriptError) {
+        let token = try next("'\(word)'")
+        guard token.text == word else {
+            throw ScriptError(column: token.column, "expected '\(word)' here, found '\(token.text)'")
+        }
+    }
+
+    func end() throws(ScriptError) {
+        guard position < tokens.count else { return }
+        let extra = tokens[position]
+        throw ScriptError(column: extra.column, "unexpected '\(extra.text)' after \(head.text)")
+    }
+}
+
+/// Upper bounds on everything a script can ask for ("put a limit on everything").
+public enum Limits {
+    public static let successorListLengthMax = 1024
+    public static let clockMax: UInt64 = 1 << 53
+    /// Nodes a script may create; the benchmark builds its rings directly.
+    public static let nodesMax = 2_000_000
+    public static let eventsKept = 2_000
+}

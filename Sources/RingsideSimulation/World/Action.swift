@@ -1,0 +1,24 @@
+import Chord
+import RingsideKernel
+
+/// A unit of work the world starts when no message is in flight.
+enum Action: Sendable {
+    case lookup(key: Identifier, from: NodeIndex)
+    case stabilize(NodeIndex)
+    case fixFingers(NodeIndex)
+    case checkPredecessor(NodeIndex)
+    case join(NodeIndex, via: NodeIndex, eager: Bool)
+    case leave(NodeIndex)
+    /// One round of `settle`; `bound` is the last round allowed.
+    case settleRound(round: Int, bound: Int)
+    /// End of a settle round: did anything change since `changeCount`?
+    case settleCheck(round: Int, bound: Int, changeCount: UInt64)
+    /// A one-way Bayou anti-entropy session sender → receiver.
+    case antiEntropy(sender: NodeIndex, receiver: NodeIndex)
+}
+
+/// What travels through the event queue.
+public enum WorldMessage: Sendable {
+    case chord(ChordEnvelope)
+    case bayou(BayouEnvelope)
+}

@@ -1,0 +1,159 @@
+import Chord
+import RingsideKernel
+
+/// What a command prints.
+public enum ScriptOutput: Equatable, Sendable {
+    case dump(String)
+    case say(String)
+    case pause
+}
+
+/// Running commands: local ones act at once, protocol ones queue actions whose messages
+/// the world then delivers (all of them, before the next command, in `execute`).
+extension World {
+    /// Runs one statement to completion.
+    public mutating func execute(_ statement: Statement) throws(ScriptError) -> [ScriptOutput] {
+        let output = try begin(statement)
+        try runToCompletion()
+        return output
+    }
+
+    /// Parses and runs one line (the TUI's `:` line); errors carry line 1.
+    public mutating func execute(line: String) throws(ScriptError) -> [ScriptOutput] {
+        guard let statement = try Parser.parse(line: Substring(line), number: 1) else { return [] }
+        return try execute(statement)
+    }
+
+    /// Starts a statement without delivering its messages (the TUI steps them).
+    public mutating func begin(_ statement: Statement) throws(ScriptError) -> [ScriptOutput] {
+        origin = (statement.line, statement.column)
+        do {
+            return try start(statement.command)
+        } catch var error {
+            error.line = statement.line
+            throw error
+        }
+    }
+
+    private mutating func start(_ command: Command) throws(ScriptError) -> [ScriptOutput] {
+        switch command {
+        case let .bits(m):
+            guard state.count == 0 else {
+                throw ScriptError(column: origin.column, "bits can only be set before the first node is added")
+            }
+            resetSpace(bits: m)
+        case let .seed(value):
+            reseed(value)
+        case let .successors(r):
+            setSuccessorListLength(r)
+            if state.liveCount > 0 { note(.command, "successor lists are now \(r) long; stabilize fills them") }
+        case let .add(specs):
+            try add(specs)
+        case let .joinMode(eager):
+            eagerJoin = eager
+        case let .join(spec, via):
+            let entry = try resolveLive(via, for: "introduce a new node")
+            let identity = try identity(of: spec)
+            let node = chord.withState { $0.addNode(id: identity.id, name: identity.name) }
+            nodeAdded(node)
+            enqueue(.join(node, via: entry, eager: eagerJoin))
+        case let .stabilize(ref):
+            try forEachLive(ref, "stabilize") { .stabilize($0) }
+        case let .fixFingers(ref):
+            try forEachLive(ref, "fix its fingers") { .fixFingers($0) }
+        case let .checkPredecessor(ref):
+            try forEachLive(ref, "check its predecessor") { .checkPredecessor($0) }
+        case .settle:
+            guard state.liveCount > 0 else { break }
+            let bound = Settle.roundBound(liveNodes: state.liveCount, bits: space.bits)
+            enqueue(.settleRound(round: 1, bound: bound))
+        case let .store(keys):
+            try store(keys)
+        case let .fail(ref):
+            let node = try resolveLive(ref, for: "fail")
+            chord.fail(node)
+            note(.command, "\(chord.label(node)) crashed: it stops answering; its keys are lost", node: node)
+        case let .leave(ref):
+            let node = try resolveLive(ref, for: "leave")
+            enqueue(.leave(node))
+        case let .lookup(key, ref):
+            let from = try resolveLive(ref, for: "start a lookup")
+            enqueue(.lookup(key: try keyID(key), from: from))
+        case let .primary(ref):
+            primary = try resolve(ref)
+        case let .write(ref, spec, at):
+            try write(ref, spec, at: at)
+        case let .sync(a, b, oneWay):
+            try sync(a, b, oneWay: oneWay)
+        case .commit:
+            try commit()
+        case .dump:
+            return [.dump(StateJSON.encode(self))]
+        case let .say(text):
+            note(.caption, text)
+            return [.say(text)]
+        case .pause:
+            return [.pause]
+        }
+        return []
+    }
+
+    private mutating func add(_ specs: [NodeSpec]) throws(ScriptError) {
+        guard state.count + specs.count <= Limits.nodesMax else {
+            throw ScriptError(column: origin.column, "a script may create at most \(Limits.nodesMax) nodes")
+        }
+        var identities: [(id: Identifier, name: String)] = []
+        var seenIDs = Set<Identifier>()
+        var seenNames = Set<String>()
+        for spec in specs {
+            let identity = try identity(of: spec)
+            guard seenIDs.insert(identity.id).inserted, seenNames.insert(identity.name).inserted else {
+                throw ScriptError(column: spec.token.column, "\(spec.token.text) clashes with an earlier node on this line (id \(identity.id), name \(identity.name))")
+            }
+            identities.append(identity)
+        }
+        let added = chord.withState { state in
+            let nodes = state.addNodes(identities)
+            state.stabilizeByOracle()
+            return nodes
+        }
+        for node in added { nodeAdded(node) }
+    }
+
+    private mutating func forEachLive(_ ref: NodeRef?, _ what: String, _ action: (NodeIndex) -> Action) throws(ScriptError) {
+        if let ref {
+            enqueue(action(try resolveLive(ref, for: what)))
+        } else {
+            for node in state.liveRing.nodes { enqueue(action(node)) }
+        }
+    }
+
+    private mutating func store(_ keys: [KeySpec]) throws(ScriptError) {
+        guard state.liveCount > 0 else {
+            throw ScriptError(column: origin.column, "there is no live node to store keys on")
+        }
+        var byOwner: [NodeIndex: [Identifier]] = [:]
+        for key in keys {
+            let id = try keyID(key)
+            if let owner = state.idealOwner(of: id) { byOwner[owner, default: []].append(id) }
+        }
+        chord.withState { state in
+            for owner in byOwner.keys.sorted() { state.addKeys(owner, byOwner[owner] ?? []) }
+        }
+    }
+
+    /// Bookkeeping when a node appears: the first one becomes the primary.
+    mutating func nodeAdded(_ node: NodeIndex) {
+        if primary == nil { primary = node }
+        bayouNodeAdded(node)
+    }
+}
+
+/// How long `settle` may go on.
+enum Settle {
+    /// Stabilization after n joins needs O(n) rounds in the worst case, fix-fingers O(log n)
+    /// more; the bound is generous so that only a protocol that never converges hits it.
+    static func roundBound(liveNodes: Int, bits: Int) -> Int {
+        2 * liveNodes + 2 * bits + 10
+    }
+}

@@ -1,0 +1,53 @@
+import Chord
+import RingsideKernel
+
+/// Starting the actions that commands queue up.
+extension World {
+    mutating func perform(_ action: Action) throws(ScriptError) {
+        switch action {
+        case let .lookup(key, from):
+            guard state.isAlive(from) else { return }
+            apply(chord.startLookup(key: key, from: from))
+        case let .stabilize(node):
+            guard state.isAlive(node) else { return }
+            apply(chord.startStabilize(node))
+        case let .fixFingers(node):
+            guard state.isAlive(node) else { return }
+            apply(chord.startFixFingers(node))
+        case let .checkPredecessor(node):
+            guard state.isAlive(node) else { return }
+            apply(chord.startCheckPredecessor(node))
+        case let .join(node, via, eager):
+            apply(chord.startJoin(node, via: via, eager: eager))
+        case let .leave(node):
+            guard state.isAlive(node) else { return }
+            apply(chord.startLeave(node))
+        case let .settleRound(round, bound):
+            let before = state.changeCount
+            let live = state.liveRing.nodes
+            var round_actions: [Action] = []
+            round_actions.reserveCapacity(live.count * 3 + 1)
+            for node in live { round_actions.append(.stabilize(node)) }
+            for node in live { round_actions.append(.fixFingers(node)) }
+            for node in live { round_actions.append(.checkPredecessor(node)) }
+            round_actions.append(.settleCheck(round: round, bound: bound, changeCount: before))
+            actions.insert(contentsOf: round_actions, at: actionHead)
+        case let .settleCheck(round, bound, changeCount):
+            if state.changeCount == changeCount {
+                note(.command, "settle: round \(round) changed nothing → stable")
+                return
+            }
+            guard round < bound else {
+                throw ScriptError(line: origin.line, column: origin.column,
+                                  "settle did not reach a round that changes nothing within \(bound) rounds")
+            }
+            actions.insert(.settleRound(round: round + 1, bound: bound), at: actionHead)
+        case let .antiEntropy(sender, receiver):
+            startAntiEntropy(sender: sender, receiver: receiver)
+        }
+    }
+
+    mutating func note(_ kind: TraceLog.Event.Kind, _ text: String, node: NodeIndex? = nil) {
+        trace.append(.init(time: time, kind: kind, text: text, node: node))
+    }
+}
