@@ -9,6 +9,8 @@ import RingsideKernel
 ///   find_predecessor of its own id returns the node before it.
 /// - update_finger_table tests s ∈ [n, finger[k].node) with s ≠ n, so the chain cannot come
 ///   back to the joiner and point one of its fingers at itself.
+/// - init_finger_table points a finger whose start lies in (predecessor, n] at n itself: the
+///   node it asks does not know n yet and would name n's successor.
 /// Fingers are updated for k = m down to 1, the order the lecture slides walk through
 /// ("the case i = 5 is completed, what about i = 4?"); each chain ends before the next starts.
 extension ChordProtocol {
@@ -39,6 +41,11 @@ extension ChordProtocol {
         let n = state.id(node)
         while k <= state.bits {
             let start = state.fingerStart(node, k)
+            if let predecessor = state.predecessor(node), space.isInOpenClosed(start, state.id(predecessor), n) {
+                state.setFinger(node, k, node)
+                k += 1
+                continue
+            }
             if let previous = state.finger(node, k - 1), space.isInClosedOpen(start, n, state.id(previous)), previous != node {
                 state.setFinger(node, k, previous)
                 k += 1

@@ -1,0 +1,160 @@
+import Testing
+@testable import RingsideSimulation
+import RingsideKernel
+import Chord
+
+/// Random rings and schedules against the brute-force model.
+@Suite("Random rings against a brute-force oracle")
+struct RandomRingTests {
+    static let widths = [3, 7, 16, 32, 64, 65, 100, 160]
+
+    /// A script adding `count` distinct random ids (as decimal text) in a `bits`-bit space.
+    static func randomIDs(_ count: Int, bits: Int, rng: inout SplitMix64) -> [Identifier] {
+        let space = IdentifierSpace(bits: bits)
+        var ids: [Identifier] = []
+        var seen = Set<Identifier>()
+        let possible = bits >= 20 ? Int.max : 1 << bits
+        while ids.count < min(count, possible) {
+            let id = rng.identifier(in: space)
+            if seen.insert(id).inserted { ids.append(id) }
+        }
+        return ids
+    }
+
+    @Test(arguments: 0..<24)
+    func oracleAddMatchesBruteForce(seed: UInt64) throws {
+        var rng = SplitMix64(seed: seed)
+        let bits = Self.widths[Int(seed) % Self.widths.count]
+        let count = 1 + rng.index(below: 40)
+        let ids = Self.randomIDs(count, bits: bits, rng: &rng)
+        let keys = Self.randomIDs(20, bits: bits, rng: &rng)
+        let r = 1 + rng.index(below: 5)
+        let script = "bits \(bits)\nsuccessors \(r)\nadd \(ids.map(\.description).joined(separator: " "))\nstore \(keys.map(\.description).joined(separator: " "))\n"
+        let world = try run(script).world
+        #expect(differencesFromBruteForce(world, checkKeys: Array(Set(keys))) == [])
+    }
+
+    @Test(arguments: 0..<24)
+    func lookupOwnersAndPathsAreRight(seed: UInt64) throws {
+        var rng = SplitMix64(seed: 1000 + seed)
+        let bits = Self.widths[Int(seed) % Self.widths.count]
+        let ids = Self.randomIDs(2 + rng.index(below: 60), bits: bits, rng: &rng)
+        var script = "bits \(bits)\nadd \(ids.map(\.description).joined(separator: " "))\n"
+        let keys = Self.randomIDs(15, bits: bits, rng: &rng)
+        for key in keys { script += "lookup \(key) from \(ids[rng.index(below: ids.count)])\n" }
+        let world = try run(script, seed: seed).world
+        let model = BruteForceRing(space: world.space, ids: ids)
+        #expect(world.chord.lookups.count == keys.count)
+        for (record, key) in zip(world.chord.lookups, keys) {
+            let owner = try #require(record.owner)
+            #expect(world.state.id(owner) == model.successor(of: key))
+            #expect(record.path.first == record.from)
+            #expect(record.path.last == owner)
+            // O(log N) routing: never more hops than bits + 1, and each hop moves clockwise
+            // without passing the key.
+            #expect(record.hops <= bits + 1)
+            var remaining = world.space.distance(from: world.state.id(record.from), to: key)
+            // A key equal to the start node's id is a full turn away.
+            if remaining == .zero { remaining = world.space.maxIdentifier }
+            for hop in record.path.dropFirst().dropLast() {
+                let left = world.space.distance(from: world.state.id(hop), to: key)
+                #expect(left < remaining)
+                remaining = left
+            }
+        }
+    }
+
+    @Test(arguments: [(false, 0), (false, 1), (false, 2), (true, 3), (true, 4), (true, 5)] as [(Bool, UInt64)])
+    func joinsThenSettleReachTheOracleRing(eager: Bool, seed: UInt64) throws {
+        var rng = SplitMix64(seed: 77 + seed)
+        let bits = [8, 32, 160][Int(seed) % 3]
+        let ids = Self.randomIDs(24, bits: bits, rng: &rng)
+        let keys = Self.randomIDs(30, bits: bits, rng: &rng)
+        var script = "bits \(bits)\nsuccessors 3\njoin-mode \(eager ? "eager" : "stabilize")\nadd \(ids[0]) \(ids[1])\n"
+        script += "store \(keys.map(\.description).joined(separator: " "))\n"
+        for (i, id) in ids.enumerated().dropFirst(2) {
+            script += "join \(id) via \(ids[rng.index(below: i)])\n"
+            if rng.index(below: 3) == 0 { script += "stabilize\n" }
+        }
+        script += "settle\n"
+        let world = try run(script, seed: seed).world
+        #expect(differencesFromBruteForce(world, checkKeys: Array(Set(keys))) == [])
+    }
+
+    @Test(arguments: 0..<6)
+    func eagerJoinAloneGetsFingersAndPointersRight(seed: UInt64) throws {
+        var rng = SplitMix64(seed: 500 + seed)
+        let bits = [6, 16, 64][Int(seed) % 3]
+        let ids = Self.randomIDs(20, bits: bits, rng: &rng)
+        var script = "bits \(bits)\njoin-mode eager\nadd \(ids[0])\n"
+        for (i, id) in ids.enumerated().dropFirst() {
+            script += "join \(id) via \(ids[rng.index(below: i)])\n"
+        }
+        let world = try run(script, seed: seed).world
+        // The original join maintains fingers, successors and predecessors; successor
+        // lists beyond the first entry are left to stabilize.
+        #expect(differencesFromBruteForce(world).filter { !$0.contains("successor list") } == [])
+    }
+
+    @Test(arguments: 0..<8)
+    func failuresThenSettleReachTheOracleRing(seed: UInt64) throws {
+        var rng = SplitMix64(seed: 900 + seed)
+        let bits = [7, 32, 160, 20][Int(seed) % 4]
+        let ids = Self.randomIDs(30, bits: bits, rng: &rng)
+        let keys = Self.randomIDs(40, bits: bits, rng: &rng)
+        var script = "bits \(bits)\nsuccessors 4\nadd \(ids.map(\.description).joined(separator: " "))\n"
+        script += "store \(keys.map(\.description).joined(separator: " "))\n"
+        var alive = ids
+        var lost = Set<Identifier>()
+        let model = BruteForceRing(space: IdentifierSpace(bits: bits), ids: ids)
+        for _ in 0..<3 {
+            let victim = alive.remove(at: rng.index(below: alive.count))
+            script += "fail \(victim)\n"
+            // Keys the crashed node held are lost (with no repair in between, they are the
+            // keys whose owner in the original ring is the victim).
+            for key in keys where model.successor(of: key) == victim { lost.insert(key) }
+        }
+        script += "lookup \(keys[0]) from \(alive[0])\nsettle\n"
+        let world = try run(script, seed: seed).world
+        let surviving = Array(Set(keys).subtracting(lost))
+        #expect(differencesFromBruteForce(world, checkKeys: surviving) == [])
+        // The lookup before settle still found a live owner by routing around the dead.
+        let owner = try #require(world.chord.lookups.first?.owner)
+        #expect(world.state.isAlive(owner))
+        #expect(world.state.id(owner) == BruteForceRing(space: world.space, ids: alive).successor(of: keys[0]))
+    }
+
+    @Test func leaveHandsKeysToTheSuccessor() throws {
+        let script = """
+            bits 7
+            add 10 32 60 90 105 120
+            store 15 20 33 50
+            leave 32
+            dump
+            settle
+            """
+        let (outputs, world) = try run(script)
+        _ = outputs
+        let state = try #require(try dumps(script).first)
+        #expect(node(state, 32)?["alive"] as? Bool == false)
+        #expect(node(state, 32)?["keys"] as? [Int] == [])
+        #expect(node(state, 60)?["keys"] as? [Int] == [15, 20, 33, 50])
+        #expect(node(state, 60)?["predecessor"] as? Int == 10)
+        #expect(node(state, 10)?["successor"] as? Int == 60)
+        #expect(differencesFromBruteForce(world, checkKeys: [15, 20, 33, 50]) == [])
+    }
+
+    @Test func keysMoveToAJoiningNode() throws {
+        let state = try #require(try dumps("""
+            bits 7
+            add 10 60
+            store 20 30 40 55
+            join-mode stabilize
+            join 35 via 10
+            stabilize
+            dump
+            """).last)
+        #expect(node(state, 35)?["keys"] as? [Int] == [20, 30])
+        #expect(node(state, 60)?["keys"] as? [Int] == [40, 55])
+    }
+}
