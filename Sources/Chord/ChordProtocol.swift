@@ -8,6 +8,8 @@ public struct ChordProtocol: Sendable {
     public internal(set) var lookups: [LookupRecord] = []
     /// When false, `lookup` keeps only hop counts (benchmarks at a million nodes).
     public var recordsLookupPaths = true
+    /// When false, handlers skip building their one-line explanations (benchmarks).
+    public var narrates = true
     /// Hop count of the most recent finished `lookup` (also when paths are not recorded).
     public internal(set) var lastLookupHops = 0
 
@@ -44,7 +46,7 @@ public struct ChordProtocol: Sendable {
 
     /// Delivers one message to its (live) recipient.
     public mutating func handle(_ envelope: ChordEnvelope) -> [ChordEffect] {
-        var out = Effects()
+        var out = Effects(narrates: narrates)
         let me = envelope.to
         switch envelope.message {
         case let .findSuccessor(query, _):
@@ -134,12 +136,15 @@ enum PendingOperation: Sendable {
 /// Collects effects while a handler runs.
 struct Effects {
     var effects: [ChordEffect] = []
+    /// Notes are built only when someone reads them (not in million-lookup benchmarks).
+    var narrates = true
 
     mutating func send(from: NodeIndex, to: NodeIndex, _ message: ChordMessage) {
         effects.append(.send(ChordEnvelope(from: from, to: to, message: message)))
     }
 
-    mutating func note(_ node: NodeIndex, _ text: String) {
-        effects.append(.note(node: node, text: text))
+    mutating func note(_ node: NodeIndex, _ text: @autoclosure () -> String) {
+        guard narrates else { return }
+        effects.append(.note(node: node, text: text()))
     }
 }

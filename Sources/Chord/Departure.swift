@@ -10,7 +10,7 @@ extension ChordProtocol {
 
     /// Graceful departure: keys to the successor, both neighbours told.
     public mutating func startLeave(_ node: NodeIndex) -> [ChordEffect] {
-        var out = Effects()
+        var out = Effects(narrates: narrates)
         let successor = state.successor(node)
         let predecessor = state.predecessor(node)
         if let successor, successor != node {

@@ -127,7 +127,7 @@ extension ChordProtocol {
 
     /// Starts the `lookup KEY from NODE` command.
     public mutating func startLookup(key: Identifier, from node: NodeIndex) -> [ChordEffect] {
-        var out = Effects()
+        var out = Effects(narrates: narrates)
         let record: Int
         if recordsLookupPaths {
             record = lookups.count

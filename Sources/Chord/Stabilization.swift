@@ -4,7 +4,7 @@ import RingsideKernel
 extension ChordProtocol {
     /// One stabilize at `node`: ask the successor for its predecessor.
     public mutating func startStabilize(_ node: NodeIndex) -> [ChordEffect] {
-        var out = Effects()
+        var out = Effects(narrates: narrates)
         startStabilize(node, out: &out)
         return out.effects
     }
@@ -96,7 +96,7 @@ extension ChordProtocol {
 
     /// check_predecessor at `node`: ping it; no answer clears it.
     public mutating func startCheckPredecessor(_ node: NodeIndex) -> [ChordEffect] {
-        var out = Effects()
+        var out = Effects(narrates: narrates)
         guard let predecessor = state.predecessor(node), predecessor != node else { return [] }
         pending[PendingKey(node, .checkPredecessor)] = .checkPredecessor
         out.note(node, "\(label(node)): check_predecessor → ping \(label(predecessor))")
@@ -107,7 +107,7 @@ extension ChordProtocol {
     /// fix_fingers at `node`: refresh fingers 2 ... m by lookups from the node itself.
     /// (finger[1] is the successor, which stabilize maintains.)
     public mutating func startFixFingers(_ node: NodeIndex) -> [ChordEffect] {
-        var out = Effects()
+        var out = Effects(narrates: narrates)
         guard state.bits >= 2 else { return [] }
         pending[PendingKey(node, .fixFingers)] = .fixFingers
         fixFinger(2, at: node, out: &out)
@@ -135,7 +135,7 @@ extension ChordProtocol {
 
     /// join(n') in either mode. The new node must already be in `state` (alive, no pointers).
     public mutating func startJoin(_ node: NodeIndex, via entry: NodeIndex, eager: Bool) -> [ChordEffect] {
-        var out = Effects()
+        var out = Effects(narrates: narrates)
         state.setPredecessor(node, nil)
         pending[PendingKey(node, .join)] = .join(via: entry, eager: eager)
         out.note(node, "\(label(node)): join via \(label(entry)) → ask it for find_successor(\(label(node)))")

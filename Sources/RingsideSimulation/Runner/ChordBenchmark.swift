@@ -20,6 +20,7 @@ public enum ChordBenchmark {
         }
         world.withChord { chord in
             chord.recordsLookupPaths = false
+            chord.narrates = false
             chord.withState { state in
                 _ = state.addNodes(specs)
                 state.stabilizeByOracle()
