@@ -43,30 +43,28 @@ extension ChordProtocol {
         }
         let key = query.key
         let n = state.id(node)
-        let keyLabel = label(key)
         guard let successor = state.successor(node), successor != node else {
-            out.note(node, "\(label(node)): no other node known → \(label(node)) answers for \(keyLabel)")
+            out.note(node, "\(label(node)): no other node known → \(label(node)) answers for \(label(key))")
             answer(queryID, owner: node, predecessor: node, from: node, out: &out)
             return
         }
         let s = state.id(successor)
-        let interval = "(\(label(node)),\(label(successor))]"
         if space.isInOpenClosed(key, n, s) {
             switch query.mode {
             case .predecessor:
-                out.note(node, "\(label(node)): \(keyLabel) ∈ \(interval) → \(label(node)) is the predecessor")
+                out.note(node, "\(label(node)): \(label(key)) ∈ (\(label(node)),\(label(successor))] → \(label(node)) is the predecessor")
                 answer(queryID, owner: successor, predecessor: node, from: node, out: &out)
             case .successor:
-                out.note(node, "\(label(node)): \(keyLabel) ∈ \(interval) → successor \(label(successor)) owns it")
+                out.note(node, "\(label(node)): \(label(key)) ∈ (\(label(node)),\(label(successor))] → successor \(label(successor)) owns it")
                 out.send(from: node, to: successor, .ownerReached(query: queryID, key: key))
             }
             return
         }
         if let next = closestPrecedingFinger(node, key) {
-            out.note(node, "\(label(node)): \(keyLabel) ∉ \(interval) → forward to closest preceding finger \(label(next))")
+            out.note(node, "\(label(node)): \(label(key)) ∉ (\(label(node)),\(label(successor))] → forward to closest preceding finger \(label(next))")
             out.send(from: node, to: next, .findSuccessor(query: queryID, key: key))
         } else {
-            out.note(node, "\(label(node)): \(keyLabel) ∉ \(interval), no finger precedes it → forward to successor \(label(successor))")
+            out.note(node, "\(label(node)): \(label(key)) ∉ (\(label(node)),\(label(successor))], no finger precedes it → forward to successor \(label(successor))")
             out.send(from: node, to: successor, .findSuccessor(query: queryID, key: key))
         }
     }
@@ -137,5 +135,18 @@ extension ChordProtocol {
         }
         startQuery(key: key, origin: node, entry: node, mode: .successor, purpose: .lookupCommand(record: record), out: &out)
         return out.effects
+    }
+}
+
+extension ChordProtocol {
+    /// The `lookup` command whose route this message is a hop of, if any.
+    public func lookupRecord(carriedBy message: ChordMessage) -> Int? {
+        switch message {
+        case let .findSuccessor(query, _), let .ownerReached(query, _), let .queryResult(query, _, _):
+            if case let .lookupCommand(record)? = queries[query]?.purpose, record >= 0 { return record }
+            return nil
+        default:
+            return nil
+        }
     }
 }

@@ -97,14 +97,10 @@ public struct Identifier: Hashable, Comparable, Sendable {
 
     /// Divides by a small divisor, returning quotient and remainder.
     func dividedReportingRemainder(by divisor: UInt64) -> (Identifier, UInt64) {
-        var remainder: UInt64 = 0
-        var words = [w2, w1, w0]
-        for i in 0..<3 {
-            let (q, r) = divisor.dividingFullWidth((high: remainder, low: words[i]))
-            words[i] = q
-            remainder = r
-        }
-        return (Identifier(w2: words[0], w1: words[1], w0: words[2]), remainder)
+        let (q2, r2) = divisor.dividingFullWidth((high: 0, low: w2))
+        let (q1, r1) = divisor.dividingFullWidth((high: r2, low: w1))
+        let (q0, r0) = divisor.dividingFullWidth((high: r1, low: w0))
+        return (Identifier(w2: q2, w1: q1, w0: q0), r0)
     }
 
     /// Multiplies by a small factor and adds a small addend; nil on overflow past 192 bits.
@@ -162,14 +158,20 @@ extension Identifier: CustomStringConvertible {
     /// Decimal text, as scripts and the state JSON write ids.
     public var description: String {
         if fitsInUInt64 { return String(w0) }
-        var digits: [UInt8] = []
+        // Peel off 19 decimal digits at a time (10^19 is the largest power of ten in a word).
+        var chunks: [UInt64] = []
         var value = self
         while value != .zero {
-            let (q, r) = value.dividedReportingRemainder(by: 10)
-            digits.append(UInt8(r) + 48)
+            let (q, r) = value.dividedReportingRemainder(by: 10_000_000_000_000_000_000)
+            chunks.append(r)
             value = q
         }
-        return String(decoding: digits.reversed(), as: UTF8.self)
+        var text = String(chunks.removeLast())
+        for chunk in chunks.reversed() {
+            let digits = String(chunk)
+            text += String(repeating: "0", count: 19 - digits.count) + digits
+        }
+        return text
     }
 }
 

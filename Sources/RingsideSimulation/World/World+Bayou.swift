@@ -16,3 +16,7 @@ extension World {
         throw ScriptError(column: origin.column, "Bayou commit is not available yet")
     }
 }
+
+extension World {
+    func describeBayou(_ envelope: BayouEnvelope) -> String { "anti-entropy" }
+}
