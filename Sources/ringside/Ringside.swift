@@ -26,6 +26,9 @@ struct Ringside: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let error as UsageError {
+            printError("ringside: \(error.description)")
+            Foundation.exit(2)
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
@@ -44,7 +47,8 @@ func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }
 
-/// A usage error (exit status 2) with a message already printed.
+/// A usage error found while running (a file that cannot be read, no terminal): exit status 2.
 struct UsageError: Error, CustomStringConvertible {
     var description: String
+    init(_ description: String) { self.description = description }
 }

@@ -43,18 +43,18 @@ enum ScriptFile {
     static func read(_ path: String) throws -> [UInt8] {
         if path == "-" {
             let data = FileHandle.standardInput.readDataToEndOfFile()
-            guard data.count <= sizeMax else { throw ValidationError("standard input is larger than \(sizeMax >> 20) MiB") }
+            guard data.count <= sizeMax else { throw UsageError("standard input is larger than \(sizeMax >> 20) MiB") }
             return [UInt8](data)
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ValidationError("cannot read '\(path)': no such file")
+            throw UsageError("cannot read '\(path)': no such file")
         }
-        guard !isDirectory.boolValue else { throw ValidationError("cannot read '\(path)': it is a directory") }
+        guard !isDirectory.boolValue else { throw UsageError("cannot read '\(path)': it is a directory") }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("cannot read '\(path)': permission denied or not a regular file")
+            throw UsageError("cannot read '\(path)': permission denied or not a regular file")
         }
-        guard data.count <= sizeMax else { throw ValidationError("'\(path)' is larger than \(sizeMax >> 20) MiB") }
+        guard data.count <= sizeMax else { throw UsageError("'\(path)' is larger than \(sizeMax >> 20) MiB") }
         return [UInt8](data)
     }
 }

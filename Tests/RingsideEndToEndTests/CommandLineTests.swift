@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+@Suite("The ringside command line")
+struct CommandLineTests {
+    @Test func runPrintsCaptionsAndOneJSONLinePerDump() throws {
+        let result = try Executable.run(["run", "Assets/scenarios/lecture-ring.ringside"])
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.filter { $0.hasPrefix("# ") }.count == 3)
+        let json = try #require(lines.last)
+        let state = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(state["version"] as? Int == 1)
+        #expect((state["nodes"] as? [Any])?.count == 6)
+    }
+
+    @Test func scriptErrorsAreInCompilerFormWithStatus1() throws {
+        let result = try Executable.run(["run", "-"], stdin: "bits 7\nadd 10 32 60 90 105 120\ndump\nlookup 15 from 33\ndump\n")
+        #expect(result.status == 1)
+        #expect(result.stderr == "<stdin>:4:16: error: node 33 does not exist; nodes are 10 32 60 90 105 120\n")
+        #expect(result.stdout.split(separator: "\n").count == 1)  // the first dump stays printed
+    }
+
+    @Test func usageErrorsExitWith2() throws {
+        for arguments in [["run"], ["run", "/no/such/file.ringside"], ["run", "/"], ["frobnicate"],
+                          ["bench", "chord", "--nodes", "ten", "--lookups", "1"], ["run", "x", "--seed", "-4"]] {
+            let result = try Executable.run(arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(!result.stderr.isEmpty, "\(arguments)")
+            #expect(!result.stderr.contains("Fatal error"), "\(arguments)")
+        }
+    }
+
+    @Test func helpAndVersion() throws {
+        let help = try Executable.run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("run"))
+        #expect(help.stdout.contains("bench"))
+        let version = try Executable.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+    }
+
+    @Test func hostileBytesNeverCrash() throws {
+        var bytes: [UInt8] = []
+        var x: UInt64 = 12345
+        for _ in 0..<4000 {
+            x = x &* 6364136223846793005 &+ 1442695040888963407
+            bytes.append(UInt8(truncatingIfNeeded: x >> 33))
+        }
+        let result = try Executable.run(["run", "-"], stdin: String(decoding: bytes, as: UTF8.self))
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("<stdin>:"))
+        #expect(result.stderr.contains(": error: "))
+    }
+
+    @Test func benchChordPrintsOneJSONLine() throws {
+        let result = try Executable.run(["bench", "chord", "--nodes", "500", "--lookups", "200", "--bits", "20", "--seed", "3"])
+        #expect(result.status == 0)
+        let state = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        for field in ["nodes", "lookups", "bits", "meanPathLength", "p01PathLength", "p99PathLength",
+                      "buildSeconds", "lookupSeconds", "lookupsPerSecond", "peakRSSBytes"] {
+            #expect(state[field] != nil, "\(field)")
+        }
+        let mean = try #require(state["meanPathLength"] as? Double)
+        #expect(mean > 2 && mean < 9)  // ~ (1/2) log2 500 + 1
+    }
+}
