@@ -105,7 +105,9 @@ extension ChordProtocol {
     }
 
     /// fix_fingers at `node`: refresh fingers 2 ... m by lookups from the node itself.
-    /// (finger[1] is the successor, which stabilize maintains.)
+    /// (finger[1] is the successor, which stabilize maintains.) A finger whose start falls
+    /// before the node the previous lookup returned takes that answer without a lookup of
+    /// its own, so a refresh costs O(log N) lookups rather than m.
     public mutating func startFixFingers(_ node: NodeIndex) -> [ChordEffect] {
         var out = Effects(narrates: narrates)
         guard state.bits >= 2 else { return [] }
@@ -126,8 +128,17 @@ extension ChordProtocol {
             let old = before.map { label($0) } ?? "nil"
             out.note(node, "\(label(node)): fix_fingers: finger[\(k)] (start \(label(state.fingerStart(node, k)))) \(old) → \(label(owner))")
         }
-        if k < state.bits {
-            fixFinger(k + 1, at: node, out: &out)
+        // finger[k+1].start ∈ [n, finger[k].node) means the lookup just made answers that
+        // start too (the init_finger_table shortcut): copy it instead of asking again.
+        var next = k + 1
+        let n = state.id(node)
+        while next <= state.bits, owner != node,
+              space.isInClosedOpen(state.fingerStart(node, next), n, state.id(owner)) {
+            state.setFinger(node, next, owner)
+            next += 1
+        }
+        if next <= state.bits {
+            fixFinger(next, at: node, out: &out)
         } else {
             pending[PendingKey(node, .fixFingers)] = nil
         }

@@ -15,12 +15,21 @@ struct Run: ParsableCommand {
     @Option(help: "Seed of the PRNG (a script's own `seed` command overrides it).")
     var seed: UInt64?
 
+    @Flag(help: "Also print every protocol step's explanation to standard error, with its virtual time.")
+    var trace = false
+
     mutating func run() throws {
         let bytes = try ScriptFile.read(file)
         var runner = ScriptRunner(world: World(seed: seed ?? 0))
         var out = StandardOutput()
         do {
-            try runner.run(bytes: bytes) { output in
+            var printed = 0
+            try runner.run(bytes: bytes, afterEachCommand: { world in
+                guard trace else { return }
+                let fresh = min(world.trace.total - printed, world.trace.capacity)
+                for event in world.trace.last(fresh) { printError("[t=\(event.time)] \(event.text)") }
+                printed = world.trace.total
+            }) { output in
                 switch output {
                 case let .dump(json): out.line(json)
                 case let .say(text): out.line("# " + text)

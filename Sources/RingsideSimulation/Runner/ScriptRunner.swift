@@ -10,7 +10,9 @@ public struct ScriptRunner {
     }
 
     /// Executes `bytes` as a script; each output goes to `emit` as soon as it exists.
-    public mutating func run(bytes: [UInt8], emit: (ScriptOutput) -> Void) throws(ScriptError) {
+    public mutating func run(
+        bytes: [UInt8], afterEachCommand: (World) -> Void = { _ in }, emit: (ScriptOutput) -> Void
+    ) throws(ScriptError) {
         var number = 0
         var start = 0
         while start <= bytes.count {
@@ -31,7 +33,9 @@ public struct ScriptRunner {
                 throw ScriptError(line: number, column: column, "the line contains a NUL character")
             }
             guard let statement = try Parser.parse(line: Substring(line), number: number) else { continue }
-            for output in try world.execute(statement) { emit(output) }
+            let outputs = try world.execute(statement)
+            afterEachCommand(world)
+            for output in outputs { emit(output) }
         }
     }
 
