@@ -48,7 +48,7 @@ public struct HelpOverlay: Sendable {
         case .up: scroll -= 1
         case .down: scroll += 1
         case .pageUp: scroll -= page
-        case .pageDown, .space: scroll += page
+        case .pageDown: scroll += page
         case .home: scroll = 0
         case .end: scroll = limit
         default: return false

@@ -127,7 +127,7 @@ extension KeyMap {
         KeyBinding([.character("c")], .commit, label: "commit",
                    help: "the primary commits its tentative writes", group: .bayou),
         // View
-        KeyBinding([.space], .playPause, label: "play/pause",
+        KeyBinding([.space], .playPause, label: "play",
                    help: "run or pause the simulation clock", group: .view),
         KeyBinding([.character("n"), .character(".")], .step, label: "step",
                    help: "deliver the next message, then pause", group: .view),

@@ -30,8 +30,9 @@ public struct StatusLine: Sendable {
         self.glyphs = glyphs
     }
 
-    /// The hints the status line shows by default.
-    public static let defaultHintActions: [Action] = [.playPause, .step, .commandLine, .help, .quit]
+    /// The hints the status line shows by default, most important first (the last
+    /// ones are dropped first on narrow screens).
+    public static let defaultHintActions: [Action] = [.help, .playPause, .step, .quit, .commandLine]
 
     /// The left part: "▶ playing ×2  t=1200  seed 42  ● N32  message".
     public func leftText() -> String {
