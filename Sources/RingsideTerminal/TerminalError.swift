@@ -16,6 +16,7 @@ public enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A session is already active in this process.
     case alreadyActive
 
+    /// Why, in words a student understands (without the headless hint).
     public var reason: String {
         switch self {
         case .notATerminal(let stream):

@@ -36,6 +36,7 @@ public final class TerminalSession {
     public let glyphs: Glyphs
     /// Whether roles are drawn in colour (false: attributes only).
     public let usesColor: Bool
+    /// True between a successful start and `end()`.
     public private(set) var isActive = false
 
     private var screen: OpaquePointer?
@@ -83,7 +84,9 @@ public final class TerminalSession {
             // Report presses at once instead of waiting to see whether they become clicks.
             _ = mouseinterval(0)
         }
-        let colors = ColorRoles(wantColor: options.color && Self.environment("NO_COLOR").map(\.isEmpty) != false)
+        // https://no-color.org: a NO_COLOR that is set and non-empty turns colour off.
+        let noColor = !(Self.environment("NO_COLOR") ?? "").isEmpty
+        let colors = ColorRoles(wantColor: options.color && !noColor)
         usesColor = colors.usesColor
         writer = ScreenWriter(colors: colors, asciiOnly: !utf8)
     }

@@ -34,6 +34,7 @@ public struct Cell: Hashable, Sendable {
         Cell(unchecked: " ", style: style, width: 0)
     }
 
+    /// A space in the normal style: what a new grid is filled with.
     public static let blank = Cell()
 
     /// True for the right half of a wide grapheme.

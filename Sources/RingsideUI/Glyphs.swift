@@ -34,6 +34,7 @@ public struct BorderSet: Hashable, Sendable {
 /// it down; widgets never hard-code a non-ASCII character. Multi-character ASCII
 /// stand-ins (`->`, `in`) are why the symbols are strings.
 public struct Glyphs: Hashable, Sendable {
+    /// False for the ASCII fallback.
     public var isUnicode: Bool
     /// A live node on the ring.
     public var node: String
@@ -56,12 +57,14 @@ public struct Glyphs: Hashable, Sendable {
     public var separator: String
     /// Marker for the selected row.
     public var pointer: String
+    /// Arrows used in key names ("↑", or "Up" in ASCII).
     public var arrowUp: String
     public var arrowDown: String
     public var arrowLeft: String
     public var arrowRight: String
     public var border: BorderSet
 
+    /// The default set, for UTF-8 locales.
     public static let unicode = Glyphs(
         isUnicode: true, node: "●", hollow: "○", failed: "✕", arrow: "→",
         elementOf: "∈", notElementOf: "∉", infinity: "∞", ellipsis: "…",
@@ -70,6 +73,7 @@ public struct Glyphs: Hashable, Sendable {
         border: .light
     )
 
+    /// The fallback for other locales: every symbol is plain ASCII.
     public static let ascii = Glyphs(
         isUnicode: false, node: "@", hollow: "o", failed: "x", arrow: "->",
         elementOf: "in", notElementOf: "!in", infinity: "inf", ellipsis: "...",

@@ -4,6 +4,7 @@
 /// input can write outside it or trap; wide graphemes always keep their
 /// continuation cell, and overwriting half of one blanks the other half.
 public struct Grid: Equatable, Sendable {
+    /// Columns × rows; 0×0 if the requested size was impossible.
     public let size: Size
     private var cells: [Cell]
 

@@ -48,7 +48,9 @@ public enum Key: Hashable, Sendable {
     case resize
     case mouse(MouseEvent)
 
+    /// The space bar.
     public static let space = Key.character(" ")
+    /// Ctrl-C, which only arrives as a key when the tty does not turn it into SIGINT.
     public static let ctrlC = Key.control("c")
 
     /// A short human name for help and hints: "Space", "Tab", "S-Tab", "Ctrl-C", "→".

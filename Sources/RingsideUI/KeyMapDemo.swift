@@ -9,6 +9,7 @@ public struct KeyMapDemo: Sendable {
 
     public let keyMap: KeyMap
     public let glyphs: Glyphs
+    /// The demo opens on the help overlay, to show the key map straight away.
     public private(set) var isHelpVisible = true
     public private(set) var help: HelpOverlay
     /// The open prompt and the action it collects an argument for.
@@ -20,7 +21,9 @@ public struct KeyMapDemo: Sendable {
     public private(set) var isPlaying = false
     public private(set) var speed = 1.0
     public private(set) var time = 0
+    /// Index into `nodes` of the selected (fake) node.
     public private(set) var selected = 0
+    /// A fake ring, so selection keys have something to move over.
     public let nodes = ["N10", "N32", "N60", "N90", "N105", "N120"]
 
     public init(keyMap: KeyMap = .default, glyphs: Glyphs = .unicode) {

@@ -16,6 +16,7 @@ public struct LineEditor: Equatable, Sendable {
 
     /// Shown before the text, e.g. ":" or "key: ".
     public var prompt: String
+    /// The text being edited, as graphemes so the cursor never splits one.
     public private(set) var characters: [Character]
     /// Insertion point, 0...characters.count.
     public private(set) var cursor: Int
@@ -36,6 +37,7 @@ public struct LineEditor: Equatable, Sendable {
         self.history = Array(history.suffix(max(0, historyLimit)))
     }
 
+    /// The text being edited.
     public var text: String { String(characters) }
 
     /// Applies one key.

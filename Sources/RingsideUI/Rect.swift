@@ -37,6 +37,7 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
     public var size: Size { Size(width: width, height: height) }
     public var origin: Point { Point(x: x, y: y) }
     public var isEmpty: Bool { width == 0 || height == 0 }
+    /// Cells covered (saturating at Int.max).
     public var area: Int { width.multipliedReportingOverflow(by: height).overflow ? .max : width * height }
 
     public func contains(x px: Int, y py: Int) -> Bool {

@@ -36,6 +36,7 @@ public struct Style: Hashable, Sendable {
         self.underline = underline
     }
 
+    /// The terminal's default look.
     public static let normal = Style()
 
     /// This style with bold set.
@@ -56,5 +57,6 @@ public struct Span: Hashable, Sendable {
         self.style = style
     }
 
+    /// Display width of the text, in cells.
     public var width: Int { TextWidth.of(text) }
 }
