@@ -1,0 +1,157 @@
+/// One row of the key map: which keys trigger an action, and how to describe it.
+public struct KeyBinding: Hashable, Sendable {
+    public var keys: [Key]
+    public var action: Action
+    /// A word or two for the status line's hints ("play", "step").
+    public var label: String
+    /// One line for the help overlay.
+    public var help: String
+    public var group: ActionGroup
+    /// If the action needs an argument, what the prompt line asks for.
+    public var prompt: String?
+
+    public init(_ keys: [Key], _ action: Action, label: String, help: String,
+                group: ActionGroup, prompt: String? = nil) {
+        self.keys = keys
+        self.action = action
+        self.label = label
+        self.help = help
+        self.group = group
+        self.prompt = prompt
+    }
+
+    /// The keys as shown to people: "Tab → ↓".
+    public func keysLabel(glyphs: Glyphs = .unicode) -> String {
+        keys.map { $0.label(glyphs: glyphs) }.joined(separator: " ")
+    }
+}
+
+/// A key and its short label, as shown in the status line.
+public struct KeyHint: Hashable, Sendable {
+    public var key: String
+    public var label: String
+
+    public init(key: String, label: String) {
+        self.key = key
+        self.label = label
+    }
+}
+
+/// The key map as data (Bubble Tea's bubbles/key): one table drives key dispatch,
+/// the status-line hints and the help overlay, so they cannot disagree.
+public struct KeyMap: Sendable {
+    public let bindings: [KeyBinding]
+    private let actionsByKey: [Key: Action]
+
+    /// Builds the lookup table; if a key appears twice the first binding wins
+    /// (`duplicateKeys` reports it, and a test keeps the default map clean).
+    public init(_ bindings: [KeyBinding]) {
+        self.bindings = bindings
+        var table: [Key: Action] = [:]
+        for binding in bindings {
+            for key in binding.keys where table[key] == nil {
+                table[key] = binding.action
+            }
+        }
+        self.actionsByKey = table
+    }
+
+    /// The action bound to `key`, if any.
+    public func action(for key: Key) -> Action? {
+        actionsByKey[key]
+    }
+
+    /// The binding row for `action`, if the map has one.
+    public func binding(for action: Action) -> KeyBinding? {
+        bindings.first { $0.action == action }
+    }
+
+    /// Status-line hints for `actions`, in the given order, skipping unbound ones.
+    /// Only the first key of each binding is shown, to keep hints short.
+    public func hints(_ actions: [Action], glyphs: Glyphs = .unicode) -> [KeyHint] {
+        actions.compactMap { action in
+            guard let binding = binding(for: action), let key = binding.keys.first else { return nil }
+            return KeyHint(key: key.label(glyphs: glyphs), label: binding.label)
+        }
+    }
+
+    /// Bindings of one help section, in table order.
+    public func bindings(in group: ActionGroup) -> [KeyBinding] {
+        bindings.filter { $0.group == group }
+    }
+
+    /// Keys bound more than once (in the same or different rows), in table order.
+    public func duplicateKeys() -> [Key] {
+        var seen = Set<Key>()
+        var duplicates: [Key] = []
+        for key in bindings.flatMap(\.keys) {
+            if !seen.insert(key).inserted, !duplicates.contains(key) { duplicates.append(key) }
+        }
+        return duplicates
+    }
+
+    /// Actions with no key at all, in declaration order.
+    public func unboundActions() -> [Action] {
+        Action.allCases.filter { action in
+            !bindings.contains { $0.action == action && !$0.keys.isEmpty }
+        }
+    }
+}
+
+extension KeyMap {
+    /// Ringside's keys. Arguments are asked for on the prompt line, so every action
+    /// is one key press away; the `:` line accepts any script command.
+    public static let `default` = KeyMap([
+        // Chord
+        KeyBinding([.character("j")], .join, label: "join",
+                   help: "a new node joins through the selected one",
+                   group: .chord, prompt: "id or name (Enter = random)"),
+        KeyBinding([.character("l")], .lookup, label: "lookup",
+                   help: "look up a key, starting at the selected node",
+                   group: .chord, prompt: "key"),
+        KeyBinding([.character("s")], .stabilize, label: "stabilize",
+                   help: "run stabilize (and notify) at the selected node", group: .chord),
+        KeyBinding([.character("f")], .fixFingers, label: "fix fingers",
+                   help: "refresh the selected node's finger table", group: .chord),
+        KeyBinding([.character("x")], .fail, label: "fail",
+                   help: "crash the selected node (its keys are lost)", group: .chord),
+        KeyBinding([.character("L")], .leave, label: "leave",
+                   help: "the selected node leaves gracefully", group: .chord),
+        // Bayou
+        KeyBinding([.character("w")], .write, label: "write",
+                   help: "a client write at the selected replica",
+                   group: .bayou, prompt: "put KEY VALUE | delete KEY | book SLOT[,SLOT] for WHO"),
+        KeyBinding([.character("a")], .antiEntropy, label: "sync",
+                   help: "anti-entropy from the selected replica to a partner",
+                   group: .bayou, prompt: "partner"),
+        KeyBinding([.character("c")], .commit, label: "commit",
+                   help: "the primary commits its tentative writes", group: .bayou),
+        // View
+        KeyBinding([.space], .playPause, label: "play",
+                   help: "run or pause the simulation clock", group: .view),
+        KeyBinding([.character("n"), .character(".")], .step, label: "step",
+                   help: "deliver the next message, then pause", group: .view),
+        KeyBinding([.character("+"), .character("=")], .faster, label: "faster",
+                   help: "speed up playback", group: .view),
+        KeyBinding([.character("-")], .slower, label: "slower",
+                   help: "slow down playback", group: .view),
+        KeyBinding([.tab, .right, .down], .nextNode, label: "next",
+                   help: "select the next node clockwise", group: .view),
+        KeyBinding([.backTab, .left, .up], .previousNode, label: "prev",
+                   help: "select the previous node", group: .view),
+        KeyBinding([.character("z")], .zoomIn, label: "zoom in",
+                   help: "zoom the ring in around the selection", group: .view),
+        KeyBinding([.character("Z")], .zoomOut, label: "zoom out",
+                   help: "zoom the ring out", group: .view),
+        // General
+        KeyBinding([.character(":")], .commandLine, label: "command",
+                   help: "type a script command (e.g. lookup K from N)",
+                   group: .general, prompt: ":"),
+        KeyBinding([.character("?")], .help, label: "help",
+                   help: "show or hide this help", group: .general),
+        KeyBinding([.escape], .escape, label: "cancel",
+                   help: "cancel the prompt, close help", group: .general),
+        KeyBinding([.character("q"), .ctrlC], .quit, label: "quit",
+                   help: "quit Ringside", group: .general),
+    ])
+}

@@ -1,0 +1,97 @@
+/// The bottom line: play state, speed, clock, seed, selection, and key hints.
+///
+/// Its inputs are plain values so it can be drawn before (and independently of)
+/// the simulation engine: the app copies them out of its model each frame.
+public struct StatusLine: Sendable {
+    public var isPlaying: Bool
+    /// Playback speed as a multiplier of real time (1 = normal).
+    public var speed: Double
+    /// Simulated time, in the engine's ticks.
+    public var time: Int
+    public var seed: UInt64
+    /// The selected node's label ("N32"), if any.
+    public var selection: String?
+    /// A transient message (e.g. the last error), shown after the fixed fields.
+    public var message: String?
+    /// Key hints, usually `KeyMap.hints(...)`; dropped from the right when space runs out.
+    public var hints: [KeyHint]
+    public var glyphs: Glyphs
+
+    public init(isPlaying: Bool = false, speed: Double = 1, time: Int = 0, seed: UInt64 = 0,
+                selection: String? = nil, message: String? = nil, hints: [KeyHint] = [],
+                glyphs: Glyphs = .unicode) {
+        self.isPlaying = isPlaying
+        self.speed = speed
+        self.time = time
+        self.seed = seed
+        self.selection = selection
+        self.message = message
+        self.hints = hints
+        self.glyphs = glyphs
+    }
+
+    /// The hints the status line shows by default, most important first (the last
+    /// ones are dropped first on narrow screens).
+    public static let defaultHintActions: [Action] = [.help, .playPause, .step, .quit, .commandLine]
+
+    /// The left part: "▶ playing ×2  t=1200  seed 42  ● N32  message".
+    public func leftText() -> String {
+        var parts = [
+            isPlaying ? "\(glyphs.play) playing" : "\(glyphs.pause) paused",
+            glyphs.times + Self.format(speed: speed, infinity: glyphs.infinity),
+            "t=\(time)",
+            "seed \(seed)",
+        ]
+        if let selection { parts.append("\(glyphs.node) \(selection)") }
+        if let message, !message.isEmpty { parts.append(message) }
+        return parts.joined(separator: "  ")
+    }
+
+    /// Draws the status line into the first row of `area`.
+    ///
+    /// Hints are right-aligned and dropped from the right until the left part fits;
+    /// if it still does not fit, it is truncated with an ellipsis.
+    public func render(into grid: inout Grid, area: Rect) {
+        let line = area.row(0)
+        guard !line.isEmpty else { return }
+        let bar = Style(.statusBar)
+        grid.fill(line, style: bar)
+        let left = " " + leftText()
+        var shownHints = hints
+        // The state matters more than the hints: hints go first, the left part is cut last.
+        while !shownHints.isEmpty, TextWidth.of(left) + Self.width(of: shownHints) + 3 > line.width {
+            shownHints.removeLast()
+        }
+        let hintsWidth = Self.width(of: shownHints)
+        let leftRoom = line.width - (hintsWidth > 0 ? hintsWidth + 3 : 0)
+        grid.write(TextWidth.truncate(left, toWidth: leftRoom, ellipsis: glyphs.ellipsis),
+                   x: line.x, y: line.y, style: bar, clip: line)
+        var x = line.maxX - hintsWidth - 1
+        for (i, hint) in shownHints.enumerated() {
+            if i > 0 { x += 2 }
+            x = grid.write(hint.key, x: x, y: line.y, style: bar.bolded, clip: line)
+            x = grid.write(" " + hint.label, x: x, y: line.y, style: bar, clip: line)
+        }
+    }
+
+    /// Width of the hints when drawn "K label  K label".
+    private static func width(of hints: [KeyHint]) -> Int {
+        guard !hints.isEmpty else { return 0 }
+        return hints.reduce(0) { $0 + TextWidth.of($1.key) + 1 + TextWidth.of($1.label) } + 2 * (hints.count - 1)
+    }
+
+    /// "2", "0.5", "1.25": at most two decimals, no trailing zeros, never trapping on NaN/∞.
+    public static func format(speed: Double, infinity: String = "∞") -> String {
+        guard speed.isFinite else { return speed.isNaN ? "?" : infinity }
+        guard abs(speed) < 1e12 else { return infinity }
+        let hundredths = Int((abs(speed) * 100).rounded())
+        var text = String(hundredths / 100)
+        let fraction = hundredths % 100
+        if fraction != 0 {
+            var digits = fraction < 10 ? "0\(fraction)" : "\(fraction)"
+            if digits.hasSuffix("0") { digits.removeLast() }
+            text += "." + digits
+        }
+        return speed < 0 ? "-" + text : text
+    }
+}
