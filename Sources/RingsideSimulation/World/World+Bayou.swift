@@ -20,3 +20,10 @@ extension World {
 extension World {
     func describeBayou(_ envelope: BayouEnvelope) -> String { "anti-entropy" }
 }
+
+extension World {
+    /// The Bayou replica at `node`, for display.
+    public func bayouView(of node: NodeIndex) -> BayouReplicaView {
+        BayouReplicaView(clock: 0, log: [], versionVector: state.allNodesByID().map { ($0, 0) }, database: [], undone: 0, redoneCount: 0)
+    }
+}
