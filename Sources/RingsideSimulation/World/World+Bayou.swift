@@ -6,15 +6,10 @@ extension World {
     mutating func deliverBayou(_ envelope: BayouEnvelope) {}
     mutating func startAntiEntropy(sender: NodeIndex, receiver: NodeIndex) {}
     mutating func bayouNodeAdded(_ node: NodeIndex) {}
-    mutating func write(_ ref: NodeRef, _ spec: WriteSpec, at: UInt64?) throws(ScriptError) {
-        throw ScriptError(column: ref.token.column, "Bayou writes are not available yet")
-    }
-    mutating func sync(_ a: NodeRef, _ b: NodeRef, oneWay: Bool) throws(ScriptError) {
-        throw ScriptError(column: a.token.column, "Bayou sync is not available yet")
-    }
-    mutating func commit() throws(ScriptError) {
-        throw ScriptError(column: origin.column, "Bayou commit is not available yet")
-    }
+    // Placeholders until the Bayou module is wired in: they accept and ignore.
+    mutating func write(_ ref: NodeRef, _ spec: WriteSpec, at: UInt64?) throws(ScriptError) {}
+    mutating func sync(_ a: NodeRef, _ b: NodeRef, oneWay: Bool) throws(ScriptError) {}
+    mutating func commit() throws(ScriptError) {}
 }
 
 extension World {
