@@ -114,10 +114,25 @@ extension Replica {
     /// Committed writes past the receiver's CSN go first: a commit notice if the receiver
     /// already holds the write (its stamp is covered by the receiver's version vector),
     /// the whole write otherwise. Then every tentative write newer than the receiver's
-    /// version-vector entry for its origin. Cost: one pass over both version vectors plus
-    /// O(log n) per item sent, never a scan of the whole log.
+    /// version-vector entry for its origin. Cost: one pass over both version vectors and,
+    /// unless the receiver's vector already covers this one's, one pass over the tentative
+    /// log testing each write against an array: O(R + n) per session, never per item.
     public func antiEntropyItems(for request: AntiEntropyRequest) -> [AntiEntropyItem] {
-        var payloads: [AntiEntropyItem.Payload] = []
+        var items: [AntiEntropyItem] = []
+        forEachAntiEntropyItem(for: request) { items.append($0) }
+        return items
+    }
+
+    /// The items of `antiEntropyItems(for:)`, handed over one at a time as they are made.
+    ///
+    /// A whole session run this way never holds all its items at once (for `sync(from:)`
+    /// and benchmarks, where a session can carry thousands of writes).
+    public func forEachAntiEntropyItem(for request: AntiEntropyRequest, _ body: (AntiEntropyItem) -> Void) {
+        var index = 0
+        func send(_ payload: AntiEntropyItem.Payload) {
+            body(AntiEntropyItem(sender: id, receiver: request.receiver, index: index, payload: payload))
+            index += 1
+        }
         let known = request.versionVector
         var writeCount = 0
         var noticeCount = 0
@@ -128,60 +143,27 @@ extension Replica {
                     let csn = UInt64(index + 1)
                     let receiverTimestamp = known[write.stamp.origin]
                     if write.stamp.timestamp <= receiverTimestamp {
-                        payloads.append(.commitNotice(csn: csn, stamp: write.stamp, receiverTimestamp: receiverTimestamp))
+                        send(.commitNotice(csn: csn, stamp: write.stamp, receiverTimestamp: receiverTimestamp))
                         noticeCount += 1
                     } else {
-                        payloads.append(.write(write.write(csn: csn), receiverTimestamp: receiverTimestamp,
-                                               receiverCSN: request.highestCSN))
+                        send(.write(write.write(csn: csn), receiverTimestamp: receiverTimestamp,
+                                    receiverCSN: request.highestCSN))
                         writeCount += 1
                     }
                 }
             }
-            let picks = tentativeWritesNewer(than: known)
-            for pick in picks {
-                let record = origins.records[pick.slot]
-                let ref = record.tentative[pick.index]
-                let write = Write(csn: nil, timestamp: ref.timestamp, origin: record.origin, body: ref.body)
-                payloads.append(.write(write, receiverTimestamp: pick.receiverTimestamp, receiverCSN: request.highestCSN))
-            }
-            writeCount += picks.count
-        }
-        payloads.append(.endOfSession(writes: writeCount, commitNotices: noticeCount))
-        return payloads.enumerated().map {
-            AntiEntropyItem(sender: id, receiver: request.receiver, index: $0.offset, payload: $0.element)
-        }
-    }
-
-    private struct Pick {
-        let timestamp: UInt64
-        let rank: Int
-        let slot: Int
-        let index: Int
-        let receiverTimestamp: UInt64
-    }
-
-    /// Tentative writes newer than `known` for their origin, in log order (timestamp, origin id).
-    private func tentativeWritesNewer(than known: VersionVector) -> [Pick] {
-        var picks: [Pick] = []
-        let theirs = known.entries
-        var cursor = 0
-        for (rank, slot32) in origins.sortedSlots.enumerated() {
-            let slot = Int(slot32)
-            let record = origins.records[slot]
-            guard record.pendingCount > 0 else { continue }
-            // Both vectors are in origin order: walk them side by side.
-            while cursor < theirs.count && theirs[cursor].origin < record.origin { cursor += 1 }
-            let receiverTimestamp = cursor < theirs.count && theirs[cursor].origin == record.origin
-                ? theirs[cursor].timestamp : 0
-            guard record.highestTimestamp > receiverTimestamp else { continue }
-            for index in record.firstTentative(after: receiverTimestamp)..<record.tentative.count {
-                picks.append(Pick(timestamp: record.tentative[index].timestamp, rank: rank, slot: slot,
-                                  index: index, receiverTimestamp: receiverTimestamp))
+            // The receiver's version vector as an array by this replica's origin slots.
+            let receiverHas = origins.entries(of: known)
+            let newer = origins.records.indices.contains { origins.records[$0].highestTimestamp > receiverHas[$0] }
+            if newer {
+                tentative.forEach(newerThan: receiverHas) { write, receiverTimestamp in
+                    send(.write(write.write(csn: nil), receiverTimestamp: receiverTimestamp,
+                                receiverCSN: request.highestCSN))
+                    writeCount += 1
+                }
             }
         }
-        // Rank follows origin id, so (timestamp, rank) is the log order.
-        picks.sort { $0.timestamp != $1.timestamp ? $0.timestamp < $1.timestamp : $0.rank < $1.rank }
-        return picks
+        send(.endOfSession(writes: writeCount, commitNotices: noticeCount))
     }
 
     /// Applies one session item as it arrives.
@@ -226,9 +208,8 @@ extension Replica {
     /// Runs a whole one-way session from `sender` to this replica (for tests and benchmarks).
     @discardableResult
     public mutating func sync(from sender: Replica) -> SessionSummary {
-        let items = sender.antiEntropyItems(for: antiEntropyRequest())
         var summary = SessionSummary()
-        for item in items {
+        sender.forEachAntiEntropyItem(for: antiEntropyRequest()) { item in
             summary.items += 1
             switch item.payload {
             case .write: summary.writes += 1

@@ -80,13 +80,9 @@ public enum BayouBenchmark {
 
     /// One one-way session; returns how many items carried a write.
     private static func session(_ replicas: inout [Replica], from sender: Int, to receiver: Int) -> Int {
-        let items = replicas[sender].antiEntropyItems(for: replicas[receiver].antiEntropyRequest())
-        var writes = 0
-        for item in items {
-            if item.carriesWrite { writes += 1 }
-            replicas[receiver].receive(item)
-        }
-        return writes
+        // A copy of the sender shares its storage and is never written to while it lives.
+        let senderReplica = replicas[sender]
+        return replicas[receiver].sync(from: senderReplica).writes
     }
 
     /// Identical logs: the log order is a function of the write set and the committed

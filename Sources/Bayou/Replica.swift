@@ -131,7 +131,6 @@ public struct Replica: Sendable {
     public mutating func commitAsPrimary() -> Int {
         let newlyCommitted = tentative.removeAll()
         for write in newlyCommitted { appendCommitted(write) }
-        origins.removeAllTentative()
         materialization.committedFront(newlyCommitted.count)
         return newlyCommitted.count
     }
@@ -141,12 +140,11 @@ public struct Replica: Sendable {
     /// Inserts a tentative write the replica lacks; returns its log position and any rollback.
     mutating func insertTentative(_ write: StoredWrite) -> (position: Int, rollback: Rollback?)? {
         let countBefore = logCount
-        guard let tentativePosition = tentative.insert(write) else { return nil }
+        let slot = origins.slotCreatingIfNeeded(write.stamp.origin)
+        guard let tentativePosition = tentative.insert(write, slot: slot) else { return nil }
         let position = committed.count + tentativePosition
         materialization.tentativeChanged(at: tentativePosition)
-        let slot = origins.slotCreatingIfNeeded(write.stamp.origin)
         origins.noteSeen(timestamp: write.stamp.timestamp, slot: slot)
-        origins.addTentative(TentativeRef(timestamp: write.stamp.timestamp, body: write.body), slot: slot)
         maxTimestamp = max(maxTimestamp, write.stamp.timestamp)
         // Everything after the insertion point is undone, then redone after the new write.
         let rollback = noteRollback(cause: write.stamp, undone: countBefore - position,
@@ -174,7 +172,6 @@ public struct Replica: Sendable {
         guard let (tentativePosition, write) = tentative.remove(stamp) else { return nil }
         let position = committed.count
         appendCommitted(write)
-        origins.removeTentative(stamp)
         if tentativePosition == 0 {
             // It was already first after the committed prefix: the order is unchanged.
             materialization.committedFront(1)

@@ -22,7 +22,8 @@ struct TentativeLogTests {
                 #expect(removed?.position == (present ? modelPosition : nil))
                 if present { model.remove(at: modelPosition) }
             } else {
-                #expect(log.insert(StoredWrite(stamp: stamp, body: body)) == (present ? nil : modelPosition))
+                let slot = Int(stamp.origin.w0)
+                #expect(log.insert(StoredWrite(stamp: stamp, body: body), slot: slot) == (present ? nil : modelPosition))
                 if !present { model.insert(stamp, at: modelPosition) }
             }
             #expect(log.count == model.count)
@@ -35,6 +36,14 @@ struct TentativeLogTests {
             log.forEach(from: position) { rest.append($0.stamp) }
             #expect(rest == Array(model[position...]))
         }
+        // The anti-entropy filter: per-slot thresholds (slot = origin here).
+        let thresholds: [UInt64] = [0, 100, 200, 300, 400]
+        var newer: [WriteStamp] = []
+        log.forEach(newerThan: thresholds) { write, threshold in
+            #expect(threshold == thresholds[Int(write.stamp.origin.w0)])
+            newer.append(write.stamp)
+        }
+        #expect(newer == model.filter { $0.timestamp > thresholds[Int($0.origin.w0)] })
         #expect(log.removeAll().map(\.stamp) == model)
         #expect(log.isEmpty)
     }
