@@ -32,8 +32,9 @@ public struct AntiEntropyItem: Hashable, Sendable {
 
     public enum Payload: Hashable, Sendable {
         /// A write the receiver lacks, committed (csn set) or tentative. `receiverTimestamp`
-        /// is the receiver's version-vector entry for the write's origin, `receiverCSN` its
-        /// highest CSN, when it asked: the reasons it is sent.
+        /// is the receiver's version-vector entry for the write's origin and `receiverCSN` its
+        /// highest CSN as they stand when this item arrives (the request's values advanced by
+        /// the items before it): the reasons it is sent.
         case write(Write, receiverTimestamp: UInt64, receiverCSN: UInt64)
         /// The receiver holds this write tentatively (its version vector covers the stamp);
         /// the primary committed it with this CSN.
@@ -133,32 +134,38 @@ extension Replica {
             body(AntiEntropyItem(sender: id, receiver: request.receiver, index: index, payload: payload))
             index += 1
         }
-        let known = request.versionVector
         var writeCount = 0
         var noticeCount = 0
         if request.receiver != id {
-            if request.highestCSN < highestCSN {
-                for index in Int(request.highestCSN)..<committed.count {
+            // The receiver's version vector and CSN as they will stand when each item arrives:
+            // the request's values, advanced by what this session has already sent. Deciding
+            // with these or with the request's values sends the same items (an origin's
+            // writes go out in timestamp order); the running values make better captions.
+            var receiverHas = origins.entries(of: request.versionVector)
+            var receiverCSN = request.highestCSN
+            if receiverCSN < highestCSN {
+                for index in Int(receiverCSN)..<committed.count {
                     let write = committed[index]
                     let csn = UInt64(index + 1)
-                    let receiverTimestamp = known[write.stamp.origin]
+                    // Every origin in the log has a slot.
+                    let slot = origins.slot(of: write.stamp.origin) ?? 0
+                    let receiverTimestamp = receiverHas[slot]
                     if write.stamp.timestamp <= receiverTimestamp {
                         send(.commitNotice(csn: csn, stamp: write.stamp, receiverTimestamp: receiverTimestamp))
                         noticeCount += 1
                     } else {
-                        send(.write(write.write(csn: csn), receiverTimestamp: receiverTimestamp,
-                                    receiverCSN: request.highestCSN))
+                        send(.write(write.write(csn: csn), receiverTimestamp: receiverTimestamp, receiverCSN: receiverCSN))
+                        receiverHas[slot] = write.stamp.timestamp
                         writeCount += 1
                     }
+                    receiverCSN = csn
                 }
             }
-            // The receiver's version vector as an array by this replica's origin slots.
-            let receiverHas = origins.entries(of: known)
             let newer = origins.records.indices.contains { origins.records[$0].highestTimestamp > receiverHas[$0] }
             if newer {
-                tentative.forEach(newerThan: receiverHas) { write, receiverTimestamp in
-                    send(.write(write.write(csn: nil), receiverTimestamp: receiverTimestamp,
-                                receiverCSN: request.highestCSN))
+                tentative.forEach(newerThan: receiverHas) { write, slot in
+                    send(.write(write.write(csn: nil), receiverTimestamp: receiverHas[slot], receiverCSN: receiverCSN))
+                    receiverHas[slot] = write.stamp.timestamp
                     writeCount += 1
                 }
             }

@@ -12,6 +12,9 @@ extension AntiEntropyRequest {
 
 extension AntiEntropyItem {
     /// `sending ∞:13:B D(Y) (P's VV[B]=5)`, `commit notice 3:5:B (A holds it: A's VV[B]=5)`
+    ///
+    /// The receiver's version-vector entry and CSN are quoted as they stand when the item
+    /// arrives, so each caption shows why this item is new to the receiver at that moment.
     public func explanation(name: (Identifier) -> String) -> String {
         let to = name(receiver)
         switch payload {

@@ -180,19 +180,20 @@ struct TentativeLog: Sendable {
         }
     }
 
-    /// Visits, in order, the writes newer than `thresholds[slot]` for their origin's slot.
+    /// Visits, in order, the writes newer than `thresholds[slot]` for their origin's slot,
+    /// with that slot.
     ///
     /// One pass over dense arrays, no hashing: how an anti-entropy sender finds the
     /// tentative writes a receiver lacks.
-    func forEach(newerThan thresholds: [UInt64], _ body: (StoredWrite, _ threshold: UInt64) -> Void) {
+    func forEach(newerThan thresholds: [UInt64], _ body: (StoredWrite, _ slot: Int) -> Void) {
         thresholds.withUnsafeBufferPointer { thresholds in
             for chunk in chunks.indices {
                 chunks[chunk].stamps.withUnsafeBufferPointer { stamps in
                     chunks[chunk].slots.withUnsafeBufferPointer { slots in
                         for index in stamps.indices {
-                            let threshold = thresholds[Int(slots[index])]
-                            if stamps[index].timestamp > threshold {
-                                body(StoredWrite(stamp: stamps[index], body: chunks[chunk].bodies[index]), threshold)
+                            let slot = Int(slots[index])
+                            if stamps[index].timestamp > thresholds[slot] {
+                                body(StoredWrite(stamp: stamps[index], body: chunks[chunk].bodies[index]), slot)
                             }
                         }
                     }

@@ -41,7 +41,7 @@ struct LectureExampleTests {
         let toB = a.antiEntropyItems(for: b.antiEntropyRequest())
         #expect(toB.map { $0.explanation(name: Lecture.name) } == [
             "sending ∞:7:A w(X,3) (B's VV[A]=0)",
-            "sending ∞:12:A w(Y,4) (B's VV[A]=0)",
+            "sending ∞:12:A w(Y,4) (B's VV[A]=7)",
             "end of session A → B: 2 writes, 0 commit notices",
         ])
         for item in toB { b.receive(item) }
@@ -82,15 +82,15 @@ struct LectureExampleTests {
         #expect(toP.map { $0.explanation(name: Lecture.name) } == [
             "sending ∞:5:B w(Z,8) (P's VV[B]=0)",
             "sending ∞:7:A w(X,3) (P's VV[A]=0)",
-            "sending ∞:12:A w(Y,4) (P's VV[A]=0)",
-            "sending ∞:13:B D(Y) (P's VV[B]=0)",
+            "sending ∞:12:A w(Y,4) (P's VV[A]=7)",
+            "sending ∞:13:B D(Y) (P's VV[B]=5)",
             "end of session B → P: 4 writes, 0 commit notices",
         ])
         for item in toP { p.receive(item) }
         let toB2 = p.antiEntropyItems(for: b.antiEntropyRequest())
         #expect(toB2.map { $0.explanation(name: Lecture.name) } == [
             "sending 1:1:P w(X,4) (B's CSN=0, B's VV[P]=0)",
-            "sending 2:7:P w(Y,8) (B's CSN=0, B's VV[P]=0)",
+            "sending 2:7:P w(Y,8) (B's CSN=1, B's VV[P]=1)",
             "end of session P → B: 2 writes, 0 commit notices",
         ])
         for item in toB2 { b.receive(item) }
@@ -129,11 +129,11 @@ struct LectureExampleTests {
         let mixed = p.antiEntropyItems(for: a.antiEntropyRequest())
         #expect(mixed.map { $0.explanation(name: Lecture.name) } == [
             "sending 1:1:P w(X,4) (A's CSN=0, A's VV[P]=0)",
-            "sending 2:7:P w(Y,8) (A's CSN=0, A's VV[P]=0)",
+            "sending 2:7:P w(Y,8) (A's CSN=1, A's VV[P]=1)",
             "commit notice 3:5:B (A holds it: A's VV[B]=5)",
             "commit notice 4:7:A (A holds it: A's VV[A]=12)",
             "commit notice 5:12:A (A holds it: A's VV[A]=12)",
-            "sending 6:13:B D(Y) (A's CSN=0, A's VV[B]=5)",
+            "sending 6:13:B D(Y) (A's CSN=5, A's VV[B]=5)",
             "end of session P → A: 3 writes, 3 commit notices",
         ])
         for item in mixed { a.receive(item) }

@@ -136,6 +136,16 @@ struct RandomScheduleTests {
                 #expect(items.enumerated().allSatisfy { $0.element.index == $0.offset })
                 let cut = action < 70 ? items.count : random.index(below: items.count + 1)
                 for item in items.prefix(cut) {
+                    // Captions quote the receiver's state as it stands when the item arrives.
+                    let before = world.replicas[receiver]
+                    switch item.payload {
+                    case .write(let write, let receiverTimestamp, let receiverCSN):
+                        #expect(receiverTimestamp == before.versionVector[write.origin] && receiverCSN == before.highestCSN)
+                    case .commitNotice(_, let stamp, let receiverTimestamp):
+                        #expect(receiverTimestamp == before.versionVector[stamp.origin])
+                    case .endOfSession:
+                        break
+                    }
                     let result = world.replicas[receiver].receive(item)
                     if case .rejected(let why) = result { Issue.record("seed \(seed) \(context): rejected \(why)") }
                     // Only the receiver changes while items arrive.

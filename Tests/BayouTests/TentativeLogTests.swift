@@ -39,8 +39,8 @@ struct TentativeLogTests {
         // The anti-entropy filter: per-slot thresholds (slot = origin here).
         let thresholds: [UInt64] = [0, 100, 200, 300, 400]
         var newer: [WriteStamp] = []
-        log.forEach(newerThan: thresholds) { write, threshold in
-            #expect(threshold == thresholds[Int(write.stamp.origin.w0)])
+        log.forEach(newerThan: thresholds) { write, slot in
+            #expect(slot == Int(write.stamp.origin.w0))
             newer.append(write.stamp)
         }
         #expect(newer == model.filter { $0.timestamp > thresholds[Int($0.origin.w0)] })
