@@ -109,12 +109,10 @@ public struct Replica: Sendable {
     /// timestamp seen, so the write goes at the end of the log and nothing is redone.
     @discardableResult
     public mutating func accept(_ operation: Operation, at time: UInt64? = nil) throws(BayouError) -> Write {
-        if let time {
-            guard time >= clock else { throw .clockWouldGoBack(clock: clock, requested: time) }
-            clock = time
-        }
+        if let time, time < clock { throw .clockWouldGoBack(clock: clock, requested: time) }
         guard maxTimestamp < .max else { throw .timestampOverflow }
-        let timestamp = max(clock, maxTimestamp + 1)
+        // Checked before anything changes: a refused write leaves the replica as it was.
+        let timestamp = max(time ?? clock, maxTimestamp + 1)
         clock = timestamp
         let write = StoredWrite(stamp: WriteStamp(timestamp: timestamp, origin: id), body: OperationBox(operation))
         _ = insertTentative(write)
@@ -207,6 +205,11 @@ public struct LogEntry: Hashable, Sendable {
     public let write: Write
     /// The slot a booking got under this replica's current log order; nil if none (or not a booking).
     public let outcome: String?
+
+    public init(write: Write, outcome: String?) {
+        self.write = write
+        self.outcome = outcome
+    }
 
     public var csn: UInt64? { write.csn }
     public var timestamp: UInt64 { write.timestamp }
