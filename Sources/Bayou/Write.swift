@@ -7,7 +7,7 @@ import RingsideKernel
 /// same write held by a thousand replicas is stored once.
 public struct Write: Hashable, Sendable {
     /// Commit sequence number; nil = tentative.
-    public var csn: UInt64?
+    public let csn: UInt64?
     public let timestamp: UInt64
     /// The node id of the replica that accepted the write from its client.
     public let origin: Identifier
