@@ -1,0 +1,236 @@
+import RingsideKernel
+
+/// What the receiver of a one-way anti-entropy session tells the sender first.
+///
+/// Petersen et al. (SOSP'97): the receiver sends its version vector and its highest
+/// CSN; from these alone the sender knows which writes and commits the receiver lacks.
+public struct AntiEntropyRequest: Hashable, Sendable {
+    public let receiver: Identifier
+    public let versionVector: VersionVector
+    public let highestCSN: UInt64
+
+    public init(receiver: Identifier, versionVector: VersionVector, highestCSN: UInt64) {
+        self.receiver = receiver
+        self.versionVector = versionVector
+        self.highestCSN = highestCSN
+    }
+}
+
+/// One message of a one-way anti-entropy session, sender → receiver.
+///
+/// Items go in the sender's log order: commit notices and committed writes first (by
+/// CSN), then tentative writes, then the end of the session. The receiver applies
+/// each as it arrives, so a session cut after any item leaves it with a prefix of the
+/// sender's log and the prefix property intact. Items must arrive in order: a lost
+/// item ends the session, as a broken stream would.
+public struct AntiEntropyItem: Hashable, Sendable {
+    public let sender: Identifier
+    public let receiver: Identifier
+    /// Position in the session, from 0.
+    public let index: Int
+    public let payload: Payload
+
+    public enum Payload: Hashable, Sendable {
+        /// A write the receiver lacks, committed (csn set) or tentative. `receiverTimestamp`
+        /// is the receiver's version-vector entry for the write's origin and `receiverCSN` its
+        /// highest CSN as they stand when this item arrives (the request's values advanced by
+        /// the items before it): the reasons it is sent.
+        case write(Write, receiverTimestamp: UInt64, receiverCSN: UInt64)
+        /// The receiver holds this write tentatively (its version vector covers the stamp);
+        /// the primary committed it with this CSN.
+        case commitNotice(csn: UInt64, stamp: WriteStamp, receiverTimestamp: UInt64)
+        /// Nothing follows; the counts are for the explanation.
+        case endOfSession(writes: Int, commitNotices: Int)
+    }
+
+    public init(sender: Identifier, receiver: Identifier, index: Int, payload: Payload) {
+        self.sender = sender
+        self.receiver = receiver
+        self.index = index
+        self.payload = payload
+    }
+
+    /// True for an item carrying a whole write (not a commit notice or the end).
+    public var carriesWrite: Bool {
+        if case .write = payload { return true }
+        return false
+    }
+}
+
+/// What the receiver did with an item.
+public enum ReceiveResult: Hashable, Sendable {
+    /// The write joined the log at this position (a tentative one, or a committed one it lacked).
+    case inserted(position: Int, rollback: Rollback?)
+    /// A write it held tentatively became committed and now sits at this position.
+    case committed(position: Int, rollback: Rollback?)
+    /// Nothing to do: the replica already had it (an overlapping session sent it too).
+    case alreadyKnown
+    /// Ignored: applying it would break the prefix property.
+    case rejected(ReceiveRejection)
+    case endOfSession
+}
+
+/// Why an item was ignored.
+public enum ReceiveRejection: Hashable, Sendable, CustomStringConvertible {
+    /// The item is addressed to another replica.
+    case wrongReceiver(Identifier)
+    /// A commit would skip CSNs the replica does not have yet.
+    case csnGap(expected: UInt64, got: UInt64)
+    /// A commit notice for a write the replica does not hold.
+    case unknownWrite(WriteStamp)
+    /// A committed write whose CSN the replica already gave to another write (two primaries?).
+    case conflictingCommit(csn: UInt64)
+
+    public var description: String {
+        switch self {
+        case .wrongReceiver(let id): return "item addressed to replica \(id)"
+        case .csnGap(let expected, let got): return "commit \(got) arrived before commit \(expected)"
+        case .unknownWrite(let stamp): return "commit notice for \(stamp.timestamp):\(stamp.origin), which is not held"
+        case .conflictingCommit(let csn): return "CSN \(csn) is already held by another write"
+        }
+    }
+}
+
+/// Counts of one whole one-way session.
+public struct SessionSummary: Hashable, Sendable {
+    /// Items carrying a write.
+    public var writes = 0
+    public var commitNotices = 0
+    /// All items, the end of session included.
+    public var items = 0
+    public var undone = 0
+    public var redone = 0
+
+    public init() {}
+}
+
+extension Replica {
+    /// The request this replica sends to open a session in which it receives.
+    public func antiEntropyRequest() -> AntiEntropyRequest {
+        AntiEntropyRequest(receiver: id, versionVector: versionVector, highestCSN: highestCSN)
+    }
+
+    /// Everything the receiver of `request` lacks, as session items in this replica's log order.
+    ///
+    /// Committed writes past the receiver's CSN go first: a commit notice if the receiver
+    /// already holds the write (its stamp is covered by the receiver's version vector),
+    /// the whole write otherwise. Then every tentative write newer than the receiver's
+    /// version-vector entry for its origin. Cost: one pass over both version vectors and,
+    /// unless the receiver's vector already covers this one's, one pass over the tentative
+    /// log testing each write against an array: O(R + n) per session, never per item.
+    public func antiEntropyItems(for request: AntiEntropyRequest) -> [AntiEntropyItem] {
+        var items: [AntiEntropyItem] = []
+        forEachAntiEntropyItem(for: request) { items.append($0) }
+        return items
+    }
+
+    /// The items of `antiEntropyItems(for:)`, handed over one at a time as they are made.
+    ///
+    /// A whole session run this way never holds all its items at once (for `sync(from:)`
+    /// and benchmarks, where a session can carry thousands of writes).
+    public func forEachAntiEntropyItem(for request: AntiEntropyRequest, _ body: (AntiEntropyItem) -> Void) {
+        var index = 0
+        func send(_ payload: AntiEntropyItem.Payload) {
+            body(AntiEntropyItem(sender: id, receiver: request.receiver, index: index, payload: payload))
+            index += 1
+        }
+        var writeCount = 0
+        var noticeCount = 0
+        if request.receiver != id {
+            // The receiver's version vector and CSN as they will stand when each item arrives:
+            // the request's values, advanced by what this session has already sent. Deciding
+            // with these or with the request's values sends the same items (an origin's
+            // writes go out in timestamp order); the running values make better captions.
+            var receiverHas = origins.entries(of: request.versionVector)
+            var receiverCSN = request.highestCSN
+            if receiverCSN < highestCSN {
+                for index in Int(receiverCSN)..<committed.count {
+                    let write = committed[index]
+                    let csn = UInt64(index + 1)
+                    // Every origin in the log has a slot.
+                    let slot = origins.slot(of: write.stamp.origin) ?? 0
+                    let receiverTimestamp = receiverHas[slot]
+                    if write.stamp.timestamp <= receiverTimestamp {
+                        send(.commitNotice(csn: csn, stamp: write.stamp, receiverTimestamp: receiverTimestamp))
+                        noticeCount += 1
+                    } else {
+                        send(.write(write.write(csn: csn), receiverTimestamp: receiverTimestamp, receiverCSN: receiverCSN))
+                        receiverHas[slot] = write.stamp.timestamp
+                        writeCount += 1
+                    }
+                    receiverCSN = csn
+                }
+            }
+            let newer = origins.records.indices.contains { origins.records[$0].highestTimestamp > receiverHas[$0] }
+            if newer {
+                tentative.forEach(newerThan: receiverHas) { write, slot in
+                    send(.write(write.write(csn: nil), receiverTimestamp: receiverHas[slot], receiverCSN: receiverCSN))
+                    receiverHas[slot] = write.stamp.timestamp
+                    writeCount += 1
+                }
+            }
+        }
+        send(.endOfSession(writes: writeCount, commitNotices: noticeCount))
+    }
+
+    /// Applies one session item as it arrives.
+    ///
+    /// Every item leaves the replica with the prefix property: it holds, for each origin,
+    /// exactly that origin's writes up to its version-vector entry, and its committed
+    /// writes are CSNs 1 ... highestCSN with no gap.
+    @discardableResult
+    public mutating func receive(_ item: AntiEntropyItem) -> ReceiveResult {
+        guard item.receiver == id else { return .rejected(.wrongReceiver(item.receiver)) }
+        switch item.payload {
+        case .endOfSession:
+            return .endOfSession
+        case .commitNotice(let csn, let stamp, _):
+            return receiveCommit(csn: csn, stamp: stamp, write: nil)
+        case .write(let write, _, _):
+            if let csn = write.csn {
+                return receiveCommit(csn: csn, stamp: write.stamp, write: StoredWrite(write))
+            }
+            guard !contains(write.stamp) else { return .alreadyKnown }
+            guard let (position, rollback) = insertTentative(StoredWrite(write)) else { return .alreadyKnown }
+            return .inserted(position: position, rollback: rollback)
+        }
+    }
+
+    /// A commit with this CSN for this write; `write` is the whole write if it was sent.
+    private mutating func receiveCommit(csn: UInt64, stamp: WriteStamp, write: StoredWrite?) -> ReceiveResult {
+        if csn <= highestCSN {
+            return committed[Int(csn - 1)].stamp == stamp ? .alreadyKnown : .rejected(.conflictingCommit(csn: csn))
+        }
+        guard csn == highestCSN + 1 else { return .rejected(.csnGap(expected: highestCSN + 1, got: csn)) }
+        if contains(stamp) {
+            // Held tentatively (a stale request may have sent the whole write): commit it in place.
+            guard let (position, rollback) = commitHeld(stamp) else { return .rejected(.unknownWrite(stamp)) }
+            return .committed(position: position, rollback: rollback)
+        }
+        guard let write else { return .rejected(.unknownWrite(stamp)) }
+        let (position, rollback) = insertCommitted(write)
+        return .inserted(position: position, rollback: rollback)
+    }
+
+    /// Runs a whole one-way session from `sender` to this replica (for tests and benchmarks).
+    @discardableResult
+    public mutating func sync(from sender: Replica) -> SessionSummary {
+        var summary = SessionSummary()
+        sender.forEachAntiEntropyItem(for: antiEntropyRequest()) { item in
+            summary.items += 1
+            switch item.payload {
+            case .write: summary.writes += 1
+            case .commitNotice: summary.commitNotices += 1
+            case .endOfSession: break
+            }
+            switch receive(item) {
+            case .inserted(_, let rollback?), .committed(_, let rollback?):
+                summary.undone += rollback.undone
+                summary.redone += rollback.redone
+            default:
+                break
+            }
+        }
+        return summary
+    }
+}

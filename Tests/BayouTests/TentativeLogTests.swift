@@ -1,0 +1,50 @@
+import RingsideKernel
+import Testing
+@testable import Bayou
+
+/// The chunked tentative log against a plain sorted array.
+@Suite("Tentative log")
+struct TentativeLogTests {
+    @Test("inserts, removals, positions and iteration match a sorted array", arguments: [UInt64(1), 2, 3, 4])
+    func againstSortedArray(seed: UInt64) {
+        var random = SplitMix64(seed: seed)
+        var log = TentativeLog()
+        var model: [WriteStamp] = []
+        let body = OperationBox(.delete(key: "k"))
+        for step in 0..<3000 {
+            let stamp = WriteStamp(timestamp: random.next(below: 400), origin: Identifier(random.next(below: 5)))
+            let modelPosition = model.firstIndex { !($0 < stamp) } ?? model.count
+            let present = modelPosition < model.count && model[modelPosition] == stamp
+            let found = log.position(of: stamp)
+            #expect(found.position == modelPosition && found.found == present, "step \(step)")
+            if random.next(below: 3) == 0 {
+                let removed = log.remove(stamp)
+                #expect(removed?.position == (present ? modelPosition : nil))
+                if present { model.remove(at: modelPosition) }
+            } else {
+                let slot = Int(stamp.origin.w0)
+                #expect(log.insert(StoredWrite(stamp: stamp, body: body), slot: slot) == (present ? nil : modelPosition))
+                if !present { model.insert(stamp, at: modelPosition) }
+            }
+            #expect(log.count == model.count)
+        }
+        #expect(log.chunks.count > 3, "the test should exercise chunk splits")
+        #expect(log.writes.map(\.stamp) == model)
+        for position in stride(from: 0, to: model.count, by: 37) {
+            #expect(log[position].stamp == model[position])
+            var rest: [WriteStamp] = []
+            log.forEach(from: position) { rest.append($0.stamp) }
+            #expect(rest == Array(model[position...]))
+        }
+        // The anti-entropy filter: per-slot thresholds (slot = origin here).
+        let thresholds: [UInt64] = [0, 100, 200, 300, 400]
+        var newer: [WriteStamp] = []
+        log.forEach(newerThan: thresholds) { write, slot in
+            #expect(slot == Int(write.stamp.origin.w0))
+            newer.append(write.stamp)
+        }
+        #expect(newer == model.filter { $0.timestamp > thresholds[Int($0.origin.w0)] })
+        #expect(log.removeAll().map(\.stamp) == model)
+        #expect(log.isEmpty)
+    }
+}
