@@ -33,7 +33,7 @@ let package = Package(
         .executableTarget(
             name: "ringside",
             dependencies: [
-                "RingsideSimulation", "RingsideUI", "RingsideTerminal",
+                "RingsideSimulation", "RingsideUI", "RingsideTerminal", "Bayou",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

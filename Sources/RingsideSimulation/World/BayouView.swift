@@ -26,9 +26,11 @@ public struct BayouReplicaView: Sendable, Equatable {
     /// Writes undone and redone by the most recent reordering.
     public var undone: Int
     public var redoneCount: Int
+    /// Changes whenever this replica rolls back again (so a viewer knows when to flash).
+    public var rollbackOrdinal: Int
 
     public static func == (a: BayouReplicaView, b: BayouReplicaView) -> Bool {
-        a.clock == b.clock && a.log == b.log && a.undone == b.undone && a.redoneCount == b.redoneCount
+        a.clock == b.clock && a.log == b.log && a.undone == b.undone && a.redoneCount == b.redoneCount && a.rollbackOrdinal == b.rollbackOrdinal
             && a.versionVector.map(\.node) == b.versionVector.map(\.node)
             && a.versionVector.map(\.timestamp) == b.versionVector.map(\.timestamp)
             && a.database.map(\.key) == b.database.map(\.key) && a.database.map(\.value) == b.database.map(\.value)

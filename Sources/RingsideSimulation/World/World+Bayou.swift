@@ -1,24 +1,144 @@
+import Bayou
 import Chord
 import RingsideKernel
 
-/// Bayou commands (wired to the Bayou module when it lands).
+/// Bayou on every node: client writes, primary commit, anti-entropy as messages.
 extension World {
-    mutating func deliverBayou(_ envelope: BayouEnvelope) {}
-    mutating func startAntiEntropy(sender: NodeIndex, receiver: NodeIndex) {}
+    /// The replica at `node` (an empty one if it has seen nothing yet).
+    public func replica(_ node: NodeIndex) -> Replica {
+        replicas[node] ?? Replica(id: state.id(node))
+    }
+
+    /// A replica's name for an origin id (the node's name).
+    func replicaName(_ id: Identifier) -> String {
+        state.index(ofID: id).map { state.name($0) } ?? id.description
+    }
+
     mutating func bayouNodeAdded(_ node: NodeIndex) {}
-    // Placeholders until the Bayou module is wired in: they accept and ignore.
-    mutating func write(_ ref: NodeRef, _ spec: WriteSpec, at: UInt64?) throws(ScriptError) {}
-    mutating func sync(_ a: NodeRef, _ b: NodeRef, oneWay: Bool) throws(ScriptError) {}
-    mutating func commit() throws(ScriptError) {}
-}
 
-extension World {
-    func describeBayou(_ envelope: BayouEnvelope) -> String { "anti-entropy" }
-}
+    mutating func write(_ ref: NodeRef, _ spec: WriteSpec, at time: UInt64?) throws(ScriptError) {
+        let node = try resolveLive(ref, for: "accept a write")
+        let operation: Operation
+        switch spec {
+        case let .put(key, value): operation = .put(key: key, value: value)
+        case let .delete(key): operation = .delete(key: key)
+        case let .book(slots, who): operation = .book(slots: slots, who: who)
+        }
+        var replica = replica(node)
+        do {
+            let write = try replica.accept(operation, at: time)
+            replica.materialize()
+            replicas[node] = replica
+            note(.bayou, "\(state.name(node)): accepted \(write.slideNotation(name: replicaName)) (clock \(replica.clock))", node: node)
+        } catch {
+            throw ScriptError(column: ref.token.column, "\(state.name(node)): \(error.description)")
+        }
+    }
 
-extension World {
+    mutating func sync(_ a: NodeRef, _ b: NodeRef, oneWay: Bool) throws(ScriptError) {
+        let first = try resolveLive(a, for: "take part in anti-entropy")
+        let second = try resolveLive(b, for: "take part in anti-entropy")
+        guard first != second else {
+            throw ScriptError(column: b.token.column, "a replica cannot sync with itself; name two different nodes")
+        }
+        enqueue(.antiEntropy(sender: first, receiver: second))
+        if !oneWay { enqueue(.antiEntropy(sender: second, receiver: first)) }
+    }
+
+    mutating func commit() throws(ScriptError) {
+        guard let primary else {
+            throw ScriptError(column: origin.column, "there is no primary yet (add a node first)")
+        }
+        guard state.isAlive(primary) else {
+            throw ScriptError(column: origin.column, "the primary \(state.name(primary)) is down, so nothing can commit")
+        }
+        var replica = replica(primary)
+        let before = replica.highestCSN
+        let count = replica.commitAsPrimary()
+        replica.materialize()
+        replicas[primary] = replica
+        let range = count == 0 ? "nothing tentative" : "CSN \(before + 1)…\(before + UInt64(count))"
+        note(.bayou, "\(state.name(primary)) (primary) commits \(count) write\(count == 1 ? "" : "s"): \(range)", node: primary)
+    }
+
+    /// Opens a one-way session sender → receiver: the receiver asks first.
+    mutating func startAntiEntropy(sender: NodeIndex, receiver: NodeIndex) {
+        guard state.isAlive(sender), state.isAlive(receiver) else { return }
+        let request = replica(receiver).antiEntropyRequest()
+        note(.bayou, "\(state.name(receiver))→\(state.name(sender)) anti-entropy request: \(request.explanation(name: replicaName))", node: receiver)
+        sendBayou(BayouEnvelope(from: receiver, to: sender, message: .request(request)))
+    }
+
+    /// Bayou sessions need their items in order: a channel's messages never overtake.
+    private mutating func sendBayou(_ envelope: BayouEnvelope) {
+        let channel = Channel(from: envelope.from, to: envelope.to)
+        let earliest = time + rng.next(in: World.latencyRange)
+        let at = max(earliest, channelClock[channel] ?? 0)
+        channelClock[channel] = at
+        queue.push(.bayou(envelope), at: at)
+    }
+
+    mutating func deliverBayou(_ envelope: BayouEnvelope) {
+        guard state.isAlive(envelope.to) else {
+            note(.bayou, "\(state.name(envelope.to)) is down: \(describeBayou(envelope)) is lost", node: envelope.from)
+            return
+        }
+        switch envelope.message {
+        case let .request(request):
+            let sender = envelope.to
+            var items: [AntiEntropyItem] = []
+            replica(sender).forEachAntiEntropyItem(for: request) { items.append($0) }
+            let writes = items.filter(\.carriesWrite).count
+            note(.bayou, "\(state.name(sender))→\(state.name(envelope.from)) anti-entropy: sending \(writes) write\(writes == 1 ? "" : "s") and \(items.count - writes - 1) commit notice(s) in log order", node: sender)
+            for item in items {
+                sendBayou(BayouEnvelope(from: sender, to: envelope.from, message: .item(item)))
+            }
+        case let .item(item):
+            var replica = replica(envelope.to)
+            let result = replica.receive(item)
+            if case .endOfSession = result { replica.materialize() }
+            replicas[envelope.to] = replica
+            note(.bayou, "\(state.name(envelope.from))→\(state.name(envelope.to)) anti-entropy: \(item.explanation(name: replicaName))\(describe(result))", node: envelope.to)
+        }
+    }
+
+    private func describe(_ result: ReceiveResult) -> String {
+        switch result {
+        case let .inserted(_, rollback), let .committed(_, rollback):
+            guard let rollback, rollback.undone > 0 else { return "" }
+            return " → rolled back \(rollback.undone), redid \(rollback.redone)"
+        case .alreadyKnown:
+            return " (already known)"
+        case let .rejected(reason):
+            return " → rejected: \(reason)"
+        case .endOfSession:
+            return ""
+        }
+    }
+
+    func describeBayou(_ envelope: BayouEnvelope) -> String {
+        switch envelope.message {
+        case .request: return "anti-entropy request"
+        case let .item(item): return item.explanation(name: replicaName)
+        }
+    }
+
     /// The Bayou replica at `node`, for display.
     public func bayouView(of node: NodeIndex) -> BayouReplicaView {
-        BayouReplicaView(clock: 0, log: [], versionVector: state.allNodesByID().map { ($0, 0) }, database: [], undone: 0, redoneCount: 0)
+        let replica = replica(node)
+        let flashing = replica.lastRollback?.redonePositions ?? 0..<0
+        let log = replica.log.enumerated().map { position, entry in
+            BayouLogEntry(csn: entry.csn, timestamp: entry.timestamp,
+                          origin: state.index(ofID: entry.origin) ?? node,
+                          notation: entry.slideNotation(name: replicaName),
+                          redone: flashing.contains(position))
+        }
+        let vector = replica.versionVector
+        return BayouReplicaView(
+            clock: replica.clock, log: log,
+            versionVector: state.allNodesByID().map { ($0, vector[state.id($0)]) },
+            database: replica.sortedDatabase,
+            undone: replica.lastRollback?.undone ?? 0, redoneCount: replica.lastRollback?.redone ?? 0,
+            rollbackOrdinal: replica.lastRollback?.ordinal ?? 0)
     }
 }

@@ -1,3 +1,4 @@
+import Bayou
 import Chord
 import RingsideKernel
 
@@ -13,6 +14,8 @@ public struct World: Sendable {
     var channelClock: [Channel: VirtualTime] = [:]
     public internal(set) var eagerJoin = false
     public internal(set) var primary: NodeIndex?
+    /// Each node's Bayou replica, created at its first write or session.
+    var replicas: [NodeIndex: Replica] = [:]
     /// Work waiting to start, oldest first; a command's messages all finish before the next.
     var actions: [Action] = []
     var actionHead = 0
