@@ -83,7 +83,7 @@ public enum Parser {
             command = .settle
         case "store":
             var keys: [KeySpec] = []
-            while let token = args.optional() { keys.append(keySpec(token)) }
+            while let token = args.optional() { keys.append(try keySpec(token)) }
             guard !keys.isEmpty else { throw ScriptError(column: head.column, "store needs at least one key") }
             command = .store(keys)
         case "fail":
@@ -91,7 +91,7 @@ public enum Parser {
         case "leave":
             command = .leave(NodeRef(try args.next("the node that leaves")))
         case "lookup":
-            let key = keySpec(try args.next("the key to look up"))
+            let key = try keySpec(try args.next("the key to look up"))
             try args.keyword("from")
             command = .lookup(key, from: NodeRef(try args.next("the node the lookup starts at")))
         case "primary":
@@ -168,19 +168,27 @@ public enum Parser {
             return NodeSpec(form: .named(name, id), token: token)
         }
         if let id = Identifier(decimal: token.text) { return NodeSpec(form: .id(id), token: token) }
-        if token.text.allSatisfy(\.isNumber) {
+        if isDecimal(token.text) {
             throw ScriptError(column: token.column, "'\(token.text)' is too large for an id")
         }
         return NodeSpec(form: .name(token.text), token: token)
     }
 
-    static func keySpec(_ token: Token) -> KeySpec {
+    static func keySpec(_ token: Token) throws(ScriptError) -> KeySpec {
         if let id = Identifier(decimal: token.text) { return KeySpec(form: .id(id), token: token) }
+        if isDecimal(token.text) {
+            throw ScriptError(column: token.column, "key \(token.text) is too large for a 160-bit identifier space")
+        }
         return KeySpec(form: .hashed(token.text), token: token)
     }
 
     static func isValidName(_ name: String) -> Bool {
-        !name.isEmpty && !name.contains("=") && Identifier(decimal: name) == nil && !name.allSatisfy(\.isNumber)
+        !name.isEmpty && !name.contains("=") && !isDecimal(name)
+    }
+
+    /// ASCII digits only: what the language reads as an id.
+    static func isDecimal(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
     }
 
     private static func unknownCommandMessage(_ word: String) -> String {
