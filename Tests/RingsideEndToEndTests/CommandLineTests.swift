@@ -66,4 +66,28 @@ struct CommandLineTests {
         let mean = try #require(state["meanPathLength"] as? Double)
         #expect(mean > 2 && mean < 9)  // ~ (1/2) log2 500 + 1
     }
+
+    @Test func benchBayouConvergesAndPrintsOneJSONLine() throws {
+        let result = try Executable.run(["bench", "bayou", "--replicas", "40", "--writes", "400", "--seed", "2"])
+        #expect(result.status == 0)
+        let state = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        for field in ["replicas", "writes", "rounds", "sessions", "writesSent", "seconds", "peakRSSBytes"] {
+            #expect(state[field] != nil, "\(field)")
+        }
+        #expect(state["writesSent"] as? Int == 39 * 400)  // every replica receives every write once
+        let rounds = try #require(state["rounds"] as? Int)
+        #expect(rounds >= 3 && rounds <= 10)
+        #expect(state["sessions"] as? Int == 2 * 40 * rounds)
+    }
+
+    @Test func everyScenarioRunsHeadless() throws {
+        let folder = Executable.root.appendingPathComponent("Assets/scenarios")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".ringside") }.sorted()
+        #expect(files.count >= 6)
+        for file in files {
+            let result = try Executable.run(["run", "Assets/scenarios/\(file)"])
+            #expect(result.status == 0, "\(file): \(result.stderr)")
+            #expect(result.stdout.contains("{\"version\":1"), "\(file)")
+        }
+    }
 }
