@@ -1,0 +1,197 @@
+import Chord
+import RingsideKernel
+import RingsideSimulation
+
+/// The selected node's finger table in the lecture's columns (k, start, interval, node),
+/// then its successor, predecessor, successor list and stored keys.
+///
+/// start = (n + 2^(k-1)) mod 2^m and interval = [start_k, start_k+1), the last one ending
+/// at n itself, exactly as on the slides. A finger that differs from the fully
+/// stabilized ring's is marked `!`. Ids too long for the panel switch the start and
+/// interval columns to the definitions (`n+2^k`), and runs of equal fingers fold into one row.
+struct FingerTablePanel {
+    let model: AppModel
+    let glyphs: Glyphs
+
+    /// One row: fingers first...last that share a node.
+    struct Row: Equatable {
+        var first: Int
+        var last: Int
+        var node: NodeIndex?
+        var isStale: Bool
+    }
+
+    func render(into grid: inout Grid, area: Rect) {
+        let world = model.world
+        guard let node = model.selection, Int(node) < world.state.count else {
+            let inner = grid.drawBox(area, title: "Fingers", glyphs: glyphs)
+            grid.write("no node selected", x: inner.x + 1, y: inner.y, style: Style(.dim), clip: inner)
+            return
+        }
+        let state = world.state
+        var title = "Fingers of \(world.displayName(node, glyphs: glyphs))"
+        if !state.isAlive(node) { title += " (down: as it was)" }
+        let inner = grid.drawBox(area, title: title, glyphs: glyphs)
+        guard !inner.isEmpty else { return }
+        let body = inner.inset(top: 0, left: 1, bottom: 0, right: 1)
+        let info = infoLines(node, width: body.width)
+        let tableRows = max(0, body.height - 1 - info.count)
+        let rows = Self.fold(rows(of: node), toFit: tableRows)
+        let kWidth = rows.shown.map { TextWidth.of(Columns.kText($0)) }.max() ?? 1
+        let columns = Columns(model: model, node: node, width: body.width, kWidth: kWidth)
+
+        var y = body.y
+        grid.write(columns.header(), x: body.x, y: y, style: Style(.title, bold: true), clip: body)
+        y += 1
+        for row in rows.shown {
+            grid.write(columns.spans(for: row, glyphs: glyphs), x: body.x, y: y, clip: body)
+            y += 1
+        }
+        if rows.hidden > 0 {
+            grid.write("\(glyphs.ellipsis) \(rows.hidden) more (a taller window shows them)", x: body.x, y: y,
+                       style: Style(.dim), clip: body)
+            y += 1
+        }
+        for line in info where y < body.maxY {
+            grid.write(line, x: body.x, y: y, clip: body)
+            y += 1
+        }
+    }
+
+    // MARK: Rows
+
+    /// Every finger as its own row.
+    func rows(of node: NodeIndex) -> [Row] {
+        let state = model.world.state
+        return (1...max(1, state.bits)).map { k in
+            let finger = state.finger(node, k)
+            return Row(first: k, last: k, node: finger, isStale: finger != state.idealFinger(node, k))
+        }
+    }
+
+    /// Rows that fit in `limit` lines: all of them if possible, else runs of equal
+    /// fingers folded together, else the first ones and a count of the rest.
+    static func fold(_ rows: [Row], toFit limit: Int) -> (shown: [Row], hidden: Int) {
+        guard rows.count > limit else { return (rows, 0) }
+        var folded: [Row] = []
+        for row in rows {
+            if var last = folded.last, last.node == row.node, last.isStale == row.isStale, last.last + 1 == row.first {
+                last.last = row.last
+                folded[folded.count - 1] = last
+            } else {
+                folded.append(row)
+            }
+        }
+        guard folded.count > limit else { return (folded, 0) }
+        let room = max(0, limit - 1)
+        return (Array(folded.prefix(room)), folded.count - room)
+    }
+
+    // MARK: Pointers and keys
+
+    /// "succ 32 · pred 120", "list 32 60 90", "keys 15 (1)", each marked when stale.
+    private func infoLines(_ node: NodeIndex, width: Int) -> [[Span]] {
+        let world = model.world
+        let state = world.state
+        let separator = Span(" \(glyphs.separator) ", Style(.dim))
+        func label(_ n: NodeIndex?) -> String { n.map { world.ringLabel($0, width: 12, glyphs: glyphs) } ?? "nil" }
+        func mark(_ stale: Bool) -> Span { stale ? Span("!", Style(.warning, bold: true)) : Span("") }
+
+        let idealList = state.isAlive(node) ? state.idealSuccessorList(node) : []
+        let successor = state.successor(node)
+        let predecessor = state.predecessor(node)
+        let alive = state.isAlive(node)
+        var pointers: [Span] = [
+            Span("succ ", Style(.dim)), Span(label(successor)), mark(alive && successor != idealList.first),
+            separator,
+            Span("pred ", Style(.dim)), Span(label(predecessor)), mark(alive && predecessor != state.idealPredecessor(node)),
+        ]
+        let list = state.successorList(node)
+        pointers += [separator, Span("list ", Style(.dim)),
+                     Span(list.isEmpty ? "empty" : list.map { label($0) }.joined(separator: " ")),
+                     mark(alive && list != idealList)]
+        let keys = state.storedKeys(node)
+        let keyText = keys.prefix(16).map { world.idText($0, width: 10, glyphs: glyphs) }.joined(separator: " ")
+        let keysLine: [Span] = [
+            Span("keys ", Style(.dim)),
+            Span(keys.isEmpty ? "none" : keyText + (keys.count > 16 ? " \(glyphs.ellipsis)" : "")),
+            Span(keys.count > 1 ? " (\(keys.count))" : "", Style(.dim)),
+        ]
+        // On a wide panel the pointers share one line; otherwise the list gets its own.
+        if pointers.reduce(0, { $0 + $1.width }) <= width {
+            return [pointers, keysLine]
+        }
+        return [Array(pointers.prefix(7)), Array(pointers.dropFirst(8)), keysLine]
+    }
+}
+
+extension FingerTablePanel {
+    /// Column widths and the text of each cell, numeric or symbolic.
+    struct Columns {
+        let model: AppModel
+        let node: NodeIndex
+        let kWidth: Int
+        let idWidth: Int
+        let symbolic: Bool
+        let nodeWidth: Int
+
+        init(model: AppModel, node: NodeIndex, width: Int, kWidth: Int) {
+            self.model = model
+            self.node = node
+            let bits = model.world.space.bits
+            self.kWidth = max(1, kWidth)
+            let digits = model.world.space.maxIdentifier.description.count
+            // k, start, interval and a node of at least 6 cells, two spaces apart.
+            let numericWidth = kWidth + 2 + digits + 2 + (2 * digits + 3) + 2 + 7
+            symbolic = numericWidth > width
+            idWidth = symbolic ? String("n+2^\(bits - 1)").count : max(5, digits)
+            let used = self.kWidth + 2 + idWidth + 2 + Self.intervalWidth(idWidth, symbolic: symbolic) + 2
+            nodeWidth = max(4, width - used)
+        }
+
+        func header() -> String {
+            pad("k", kWidth, right: true) + "  " + pad("start", idWidth) + "  "
+                + pad("interval", Self.intervalWidth(idWidth, symbolic: symbolic)) + "  node"
+        }
+
+        func spans(for row: Row, glyphs: Glyphs) -> [Span] {
+            let world = model.world
+            let space = world.space
+            let n = world.state.id(node)
+            let kText = Self.kText(row)
+            let start: String, end: String
+            if symbolic {
+                start = "n+2^\(row.first - 1)"
+                end = row.last == space.bits ? "n" : "n+2^\(row.last)"
+            } else {
+                start = space.fingerStart(of: n, k: row.first).description
+                end = (row.last == space.bits ? n : space.fingerStart(of: n, k: row.last + 1)).description
+            }
+            let interval = "[\(start),\(end))"
+            let nodeText = row.node.map { world.ringLabel($0, width: nodeWidth - 1, glyphs: glyphs) } ?? "?"
+            let nodeStyle = row.node.map { world.state.isAlive($0) ? Style() : Style(.failed) } ?? Style(.warning)
+            return [
+                Span(pad(kText, kWidth, right: true) + "  ", Style(.dim)),
+                Span(pad(start, idWidth) + "  "),
+                Span(pad(interval, Self.intervalWidth(idWidth, symbolic: symbolic)) + "  "),
+                Span(nodeText, nodeStyle),
+                row.isStale ? Span(" !", Style(.warning, bold: true)) : Span(""),
+            ]
+        }
+
+        /// "3", or "1-5" for a folded run.
+        static func kText(_ row: Row) -> String {
+            row.first == row.last ? "\(row.first)" : "\(row.first)-\(row.last)"
+        }
+
+        private static func intervalWidth(_ idWidth: Int, symbolic: Bool) -> Int {
+            symbolic ? 2 * idWidth + 3 : max(8, 2 * idWidth + 3)
+        }
+
+        private func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+            let fitted = TextWidth.truncate(text, toWidth: width, ellipsis: "")
+            let fill = String(repeating: " ", count: max(0, width - TextWidth.of(fitted)))
+            return right ? fill + fitted : fitted + fill
+        }
+    }
+}
