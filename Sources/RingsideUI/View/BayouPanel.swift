@@ -63,25 +63,26 @@ struct BayouPanel {
         return count
     }
 
-    /// Flows blocks into columns, top to bottom then left to right; a block taller than a
-    /// whole column gets the column and shows the newest part of its log.
+    /// Lays blocks out side by side, as the slides show P, A and B, in rows as tall as
+    /// their tallest block; a block taller than what is left is cut at the bottom of the
+    /// panel (its log shows the newest writes).
     private func place(_ blocks: [ReplicaBlock], in area: Rect, _ body: (ReplicaBlock, Rect) -> Void) {
         guard !area.isEmpty, let widest = blocks.map(\.width).max() else { return }
         let columnWidth = min(area.width - 1, widest)
         guard columnWidth > 0 else { return }
         let columns = max(1, (area.width - 1 + 2) / (columnWidth + 2))
-        var column = 0
         var y = area.y
-        for block in blocks {
-            if y > area.y, y + block.height > area.maxY {
-                column += 1
-                y = area.y
+        for rowStart in stride(from: 0, to: blocks.count, by: columns) {
+            guard y < area.maxY else { return }
+            let row = blocks[rowStart..<min(blocks.count, rowStart + columns)]
+            let rowHeight = min(row.map(\.height).max() ?? 0, area.maxY - y)
+            // A row cut to less than a header and a line is not worth showing.
+            if rowHeight < 3, y > area.y { return }
+            for (column, block) in row.enumerated() {
+                let x = area.x + 1 + column * (columnWidth + 2)
+                body(block, Rect(x: x, y: y, width: columnWidth, height: rowHeight).intersection(area))
             }
-            guard column < columns else { return }
-            let x = area.x + 1 + column * (columnWidth + 2)
-            let height = min(block.height, area.maxY - y)
-            body(block, Rect(x: x, y: y, width: columnWidth, height: height).intersection(area))
-            y += height + 1
+            y += rowHeight + 1
         }
     }
 }
@@ -173,7 +174,7 @@ struct ReplicaBlock {
         let names = model.world.state
         let entries = view.versionVector.prefix(min(rows, BayouPanel.vectorLinesMax))
         for (offset, entry) in entries.enumerated() {
-            let more = offset == entries.count - 1 && view.versionVector.count > entries.count
+            let more = offset > 0 && offset == entries.count - 1 && view.versionVector.count > entries.count
             let text = more ? glyphs.ellipsis : "\(names.name(entry.node)): \(entry.timestamp)"
             grid.write(text, x: x, y: y + offset, style: Style(.dim), clip: clip)
         }

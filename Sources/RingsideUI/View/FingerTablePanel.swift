@@ -89,39 +89,55 @@ struct FingerTablePanel {
 
     // MARK: Pointers and keys
 
-    /// "succ 32 · pred 120", "list 32 60 90", "keys 15 (1)", each marked when stale.
+    /// "succ 32 · pred 120 · list 32 60 90 · keys 15", on as many lines as the width
+    /// needs, each pointer marked `!` when the stabilized ring would have another.
     private func infoLines(_ node: NodeIndex, width: Int) -> [[Span]] {
         let world = model.world
         let state = world.state
-        let separator = Span(" \(glyphs.separator) ", Style(.dim))
         func label(_ n: NodeIndex?) -> String { n.map { world.ringLabel($0, width: 12, glyphs: glyphs) } ?? "nil" }
         func mark(_ stale: Bool) -> Span { stale ? Span("!", Style(.warning, bold: true)) : Span("") }
 
-        let idealList = state.isAlive(node) ? state.idealSuccessorList(node) : []
+        let alive = state.isAlive(node)
+        let idealList = alive ? state.idealSuccessorList(node) : []
         let successor = state.successor(node)
         let predecessor = state.predecessor(node)
-        let alive = state.isAlive(node)
-        var pointers: [Span] = [
-            Span("succ ", Style(.dim)), Span(label(successor)), mark(alive && successor != idealList.first),
-            separator,
-            Span("pred ", Style(.dim)), Span(label(predecessor)), mark(alive && predecessor != state.idealPredecessor(node)),
-        ]
         let list = state.successorList(node)
-        pointers += [separator, Span("list ", Style(.dim)),
-                     Span(list.isEmpty ? "empty" : list.map { label($0) }.joined(separator: " ")),
-                     mark(alive && list != idealList)]
         let keys = state.storedKeys(node)
         let keyText = keys.prefix(16).map { world.idText($0, width: 10, glyphs: glyphs) }.joined(separator: " ")
-        let keysLine: [Span] = [
-            Span("keys ", Style(.dim)),
-            Span(keys.isEmpty ? "none" : keyText + (keys.count > 16 ? " \(glyphs.ellipsis)" : "")),
-            Span(keys.count > 1 ? " (\(keys.count))" : "", Style(.dim)),
+        let parts: [[Span]] = [
+            [Span("succ ", Style(.dim)), Span(label(successor)), mark(alive && successor != idealList.first)],
+            [Span("pred ", Style(.dim)), Span(label(predecessor)),
+             mark(alive && predecessor != state.idealPredecessor(node))],
+            [Span("list ", Style(.dim)), Span(list.isEmpty ? "empty" : list.map { label($0) }.joined(separator: " ")),
+             mark(alive && list != idealList)],
+            [Span("keys ", Style(.dim)),
+             Span(keys.isEmpty ? "none" : keyText + (keys.count > 16 ? " \(glyphs.ellipsis)" : "")),
+             Span(keys.count > 1 ? " (\(keys.count))" : "", Style(.dim))],
         ]
-        // On a wide panel the pointers share one line; otherwise the list gets its own.
-        if pointers.reduce(0, { $0 + $1.width }) <= width {
-            return [pointers, keysLine]
+        return Self.pack(parts, separator: Span(" \(glyphs.separator) ", Style(.dim)), width: width)
+    }
+
+    /// Parts on as few lines as fit `width`, in order, separated on a shared line.
+    static func pack(_ parts: [[Span]], separator: Span, width: Int) -> [[Span]] {
+        var lines: [[Span]] = []
+        var current: [Span] = []
+        var used = 0
+        for part in parts {
+            let partWidth = part.reduce(0) { $0 + $1.width }
+            if !current.isEmpty, used + separator.width + partWidth > width {
+                lines.append(current)
+                current = []
+                used = 0
+            }
+            if !current.isEmpty {
+                current.append(separator)
+                used += separator.width
+            }
+            current += part
+            used += partWidth
         }
-        return [Array(pointers.prefix(7)), Array(pointers.dropFirst(8)), keysLine]
+        if !current.isEmpty { lines.append(current) }
+        return lines
     }
 }
 

@@ -30,7 +30,7 @@ public struct ScreenLayout: Equatable, Sendable {
         let (top, bottom) = main.splitBottom(eventRows)
         events = bottom
         if size.width >= Self.wideWidth {
-            let columns = top.split(.horizontal, [.percentage(38), .length(46), .fill(1)])
+            let columns = top.split(.horizontal, [.percentage(42), .length(46), .fill(1)])
             ring = columns[0]
             fingers = columns[1]
             bayou = columns[2]
@@ -38,9 +38,10 @@ public struct ScreenLayout: Equatable, Sendable {
             let ringWidth = max(26, top.width * 45 / 100)
             let (left, right) = top.splitLeft(ringWidth)
             ring = left
-            // A whole table is header + bits rows + 2 lines of pointers + borders; a larger
-            // table than fits folds runs of equal fingers, leaving the rest to Bayou.
-            let fingerRows = min(max(1, bits) + 5, max(6, right.height * 3 / 5))
+            // A whole table is header + bits rows + two lines of pointers + borders, and the
+            // lecture's 7-bit table should fit on 80×24; Bayou keeps at least 5 rows. A
+            // larger table than fits folds runs of equal fingers.
+            let fingerRows = min(max(1, bits) + 5, max(6, right.height - 5))
             let (upper, lower) = right.splitTop(fingerRows)
             fingers = upper
             bayou = lower
