@@ -12,8 +12,8 @@ extension AppModel {
             return [.engine(.resume)]
         }
         if isHelpVisible {
-            var help = HelpOverlay(keyMap: keyMap, scroll: helpScroll)
-            if help.handle(key, area: ScreenLayout(size: size).body) {
+            var help = HelpOverlay(keyMap: keyMap, scroll: helpScroll, notes: AppView.helpNotes)
+            if help.handle(key, area: ScreenLayout(size: size, bits: world.space.bits).body) {
                 helpScroll = help.scroll
                 return []
             }
@@ -173,7 +173,7 @@ extension AppModel {
 
     private mutating func click(_ event: MouseEvent, size: Size) -> [AppEffect] {
         guard event.button == .left else { return [] }
-        let layout = ScreenLayout(size: size)
+        let layout = ScreenLayout(size: size, bits: world.space.bits)
         guard !layout.isTooSmall, layout.ring.contains(x: event.x, y: event.y) else { return [] }
         let scene = RingScene(model: self, area: RingPanel.canvasArea(in: layout.ring), glyphs: .unicode)
         if let node = scene.node(atX: event.x, y: event.y) {
