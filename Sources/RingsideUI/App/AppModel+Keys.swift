@@ -47,7 +47,7 @@ extension AppModel {
             lastTick = now
             stepBudget = 0
             maintenanceDue = nil
-            status = StatusMessage(isPlaying ? "playing: \(StatusLine.format(speed: speed)) messages a second" : "paused")
+            status = StatusMessage(isPlaying ? "Space pauses, + and - change the speed" : "paused: n steps, Space plays")
             return []
         case .step:
             return [.engine(.step(1))]

@@ -33,7 +33,9 @@ public enum AppView {
     /// The prompt being typed, else the script's pause notice, else its caption, else a hint.
     static func renderPromptLine(_ model: AppModel, into grid: inout Grid, area: Rect, glyphs: Glyphs) {
         if let prompt = model.prompt {
-            prompt.editor.render(into: &grid, area: area, glyphs: glyphs)
+            var editor = prompt.editor
+            editor.prompt = glyphs.text(editor.prompt)
+            editor.render(into: &grid, area: area, glyphs: glyphs)
             return
         }
         let line: [Span]

@@ -43,6 +43,8 @@ struct EventsPanel {
             let text: String
             if model.isWaitingAtPause {
                 text = "the script is paused: press any key"
+            } else if !world.isIdle {
+                text = "nothing in flight yet: n starts the command waiting its turn"
             } else if model.scriptRemaining > 0 {
                 text = "nothing in flight: n starts the script's next command"
             } else {

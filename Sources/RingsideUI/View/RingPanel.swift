@@ -48,7 +48,6 @@ struct RingPanel {
         for mark in scene.marks {
             drawMark(mark, hops: hops, into: &grid, clip: inner)
         }
-        if scene.zoom > 0 { drawArcEnds(scene, into: &grid, clip: inner) }
     }
 
     // MARK: Title and footer
@@ -58,7 +57,9 @@ struct RingPanel {
         var parts = ["Ring", "m=\(state.bits)", "\(state.liveCount) live"]
         let failed = state.count - state.liveCount
         if failed > 0 { parts.append("\(failed) down") }
-        if model.zoom > 0 { parts.append("zoom \(glyphs.times)\(1 << min(model.zoom, 62))") }
+        if model.zoom > 0 {
+            parts.append("zoom \(glyphs.times)\(1 << min(model.zoom, 62))" + (arcText().map { " " + $0 } ?? ""))
+        }
         return parts.joined(separator: " \(glyphs.separator) ")
     }
 
@@ -144,16 +145,15 @@ struct RingPanel {
         grid.write(mark.label, x: mark.labelCell.x, y: mark.labelCell.y, style: labelStyle, clip: clip)
     }
 
-    /// Zoomed in: where the arc starts (left of the gap at the bottom) and ends (right of it).
-    private func drawArcEnds(_ scene: RingScene, into grid: inout Grid, clip: Rect) {
-        guard let selection = scene.selection else { return }
+    /// Zoomed in: the arc shown, "[start,end)", centred on the selection; its two ends
+    /// meet at the gap at the bottom of the circle.
+    private func arcText() -> String? {
         let state = model.world.state
-        let bottom = scene.cell(of: scene.dot(at: .pi))
-        let half = Identifier.powerOfTwo(max(0, state.bits - scene.zoom - 1))
+        guard let selection = model.selection, Int(selection) < state.count else { return nil }
+        let zoom = min(model.zoom, min(state.bits, AppModel.zoomMax))
+        let half = Identifier.powerOfTwo(max(0, state.bits - zoom - 1))
         let start = model.world.idText(state.space.subtract(state.id(selection), half), width: 8, glyphs: glyphs)
         let end = model.world.idText(state.space.add(state.id(selection), half), width: 8, glyphs: glyphs)
-        let y = min(bottom.y + 1, clip.maxY - 1)
-        grid.write(start, x: bottom.x - 1 - TextWidth.of(start), y: y, style: Style(.dim), clip: clip)
-        grid.write(end, x: bottom.x + 2, y: y, style: Style(.dim), clip: clip)
+        return "[\(start),\(end))"
     }
 }

@@ -114,7 +114,8 @@ struct RingScene {
     private var bucketCount: Int {
         let halfWidthColumns = radius / 2, halfHeightRows = radius / 4
         let slots = 4 * halfHeightRows + 4 * halfWidthColumns / Double(labelWidth + 1)
-        return max(8, Int(slots * 0.75))
+        // Three in five slots: crowded buckets read worse than a few more nodes per bucket.
+        return max(8, Int(slots * 0.6))
     }
 
     private mutating func placeNodes(glyphs: Glyphs) {
