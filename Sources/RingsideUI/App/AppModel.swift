@@ -71,6 +71,7 @@ public struct AppModel: Sendable {
     /// The deepest zoom (beyond it the arc is narrower than Double can place nodes in).
     public static let zoomMax = 48
 
+    /// A model showing `world` until the engine's first report; `speed` in messages a second.
     public init(world: World = World(), title: String = "demo", speed: Double? = nil, keyMap: KeyMap = .default) {
         self.world = world
         self.digest = WorldDigest(world)
@@ -129,6 +130,7 @@ public struct AppModel: Sendable {
         selection = digest.nodesByID.first
     }
 
+    /// A speed within `speedRange` (NaN and infinities become the default).
     static func clampSpeed(_ value: Double) -> Double {
         guard value.isFinite else { return defaultSpeed }
         return min(speedRange.upperBound, max(speedRange.lowerBound, value))

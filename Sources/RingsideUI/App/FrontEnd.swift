@@ -6,6 +6,7 @@ public struct FrontEnd {
     public private(set) var model: AppModel
     public let engine: any EngineDriver
 
+    /// The model and where its requests go; call `start` before the first event.
     public init(model: AppModel, engine: any EngineDriver) {
         self.model = model
         self.engine = engine
@@ -38,6 +39,7 @@ public struct FrontEnd {
     /// How soon the next tick is wanted (nil: sleep until a key).
     public var tickMilliseconds: Int? { model.tickMilliseconds }
 
+    /// The frame for `size` (see `AppView.render`).
     public func render(size: Size, glyphs: Glyphs) -> Grid {
         AppView.render(model, size: size, glyphs: glyphs)
     }

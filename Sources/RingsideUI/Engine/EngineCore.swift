@@ -20,6 +20,7 @@ public struct EngineCore: Sendable {
     /// even at high speed on a large ring.
     public static let stepBatchMax = 4_096
 
+    /// `world` before the script's first statement; nil script: commands come only from keys.
     public init(world: World = World(), script: ScenarioScript? = nil) {
         self.world = world
         self.script = script

@@ -17,6 +17,7 @@ public final class EngineHost: EngineDriver, Sendable {
     private let box: CoreBox
     private let outbox = Mutex<[EngineReport]>([])
 
+    /// Takes over `core`; from now on only the engine queue touches it.
     public init(core: EngineCore) {
         box = CoreBox(core)
     }

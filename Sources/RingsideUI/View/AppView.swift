@@ -9,6 +9,8 @@ public enum AppView {
         "Click a node to select it. A script's pause waits for any key.",
     ]
 
+    /// The frame for `size`: the panels, help if open, the prompt line and the status line,
+    /// or the too-small notice.
     public static func render(_ model: AppModel, size: Size, glyphs: Glyphs) -> Grid {
         var grid = Grid(size: size)
         let layout = ScreenLayout(size: grid.size, bits: model.world.space.bits)
@@ -50,6 +52,7 @@ public enum AppView {
         grid.write(line, x: area.x, y: area.y, clip: area)
     }
 
+    /// The status line's fields, copied out of the model.
     static func statusLine(_ model: AppModel, glyphs: Glyphs) -> StatusLine {
         let selection = model.selection.flatMap {
             Int($0) < model.world.state.count ? model.world.displayName($0, glyphs: glyphs) : nil

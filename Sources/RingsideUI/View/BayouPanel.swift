@@ -34,6 +34,7 @@ struct BayouPanel {
         return Array(chosen.prefix(allShownMax))
     }
 
+    /// Draws the panel, border included, inside `area`.
     func render(into grid: inout Grid, area: Rect) {
         let world = model.world
         let candidates = Self.candidates(in: model)
@@ -119,6 +120,7 @@ struct ReplicaBlock {
 
     var height: Int { 1 + max(logLines, vectorLines) + 1 }
 
+    /// Draws the block inside `area` (no border), cut to its height.
     func render(into grid: inout Grid, area: Rect) {
         guard !area.isEmpty else { return }
         let world = model.world

@@ -16,6 +16,7 @@ struct EventsPanel {
         var style: Style
     }
 
+    /// Draws the panel, border included, inside `area`.
     func render(into grid: inout Grid, area: Rect) {
         let count = model.digest.inFlightCount
         let title = count == 0 ? "Events" : "Events \(glyphs.separator) \(count) in flight"

@@ -21,6 +21,7 @@ struct FingerTablePanel {
         var isStale: Bool
     }
 
+    /// Draws the panel, border included, inside `area`.
     func render(into grid: inout Grid, area: Rect) {
         let world = model.world
         guard let node = model.selection, Int(node) < world.state.count else {
@@ -165,11 +166,13 @@ extension FingerTablePanel {
             nodeWidth = max(4, width - used)
         }
 
+        /// "k  start  interval  node", aligned with the rows.
         func header() -> String {
             pad("k", kWidth, right: true) + "  " + pad("start", idWidth) + "  "
                 + pad("interval", Self.intervalWidth(idWidth, symbolic: symbolic)) + "  node"
         }
 
+        /// One row's cells; the node is marked `!` when stale.
         func spans(for row: Row, glyphs: Glyphs) -> [Span] {
             let world = model.world
             let space = world.space

@@ -18,6 +18,7 @@ struct RingPanel {
         panel.inset(by: 1)
     }
 
+    /// Draws the panel, border included, inside `area`.
     func render(into grid: inout Grid, area: Rect) {
         let world = model.world
         let inner = grid.drawBox(area, title: title(), footer: footer(), glyphs: glyphs)

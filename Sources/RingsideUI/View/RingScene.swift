@@ -173,6 +173,7 @@ struct RingScene {
                           isSelected: isSelected, isFailed: isFailed))
     }
 
+    /// Division rounding towards minus infinity (dots left of or above the area are negative).
     static func floorDivide(_ a: Int, _ b: Int) -> Int {
         a >= 0 ? a / b : -((-a + b - 1) / b)
     }
