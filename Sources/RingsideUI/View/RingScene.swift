@@ -35,10 +35,27 @@ struct RingScene {
     private(set) var bucketed = 0
     /// Widest node label.
     let labelWidth: Int
+    /// Cells an id may take before it is abbreviated.
+    let idWidth: Int
+    /// Whether labels carry short custom names.
+    let showsNames: Bool
     /// The id the view is centred on (0 unzoomed), and 2^bits as a Double.
     private let centerID: Identifier
     private let spaceSize: Double
     private let zoomFactor: Double
+
+    /// Rings up to this size show custom names next to ids.
+    static let namedNodesMax = 64
+    /// Names up to this wide are shown next to the id.
+    static let shortNameMax = 4
+
+    /// "10", "10 P" (a short custom name), "alice", "1461…".
+    static func label(_ world: World, _ node: NodeIndex, idWidth: Int, names: Bool, glyphs: Glyphs) -> String {
+        let label = world.ringLabel(node, width: idWidth, glyphs: glyphs)
+        let name = world.state.name(node)
+        guard names, world.hasCustomName(node), label != name, TextWidth.of(name) <= shortNameMax else { return label }
+        return label + " " + name
+    }
 
     /// The smallest radius, in dots, worth drawing.
     static let radiusMin = 3.0
@@ -49,7 +66,17 @@ struct RingScene {
         let bits = model.world.space.bits
         zoom = min(max(0, model.zoom), min(bits, AppModel.zoomMax))
         selection = model.selection.flatMap { Int($0) < model.world.state.count ? $0 : nil }
-        labelWidth = bits <= 16 ? max(2, String(UInt64(1) << UInt64(bits) - 1).count) : 6
+        idWidth = bits <= 16 ? max(2, String(UInt64(1) << UInt64(bits) - 1).count) : 6
+        // A small ring names its replicas beside their ids ("10 P"), linking the ring to
+        // the Bayou panel; a big one has no room to spare.
+        showsNames = model.world.state.count <= Self.namedNodesMax
+        var widest = idWidth
+        if showsNames {
+            for node in 0..<NodeIndex(model.world.state.count) {
+                widest = max(widest, TextWidth.of(Self.label(model.world, node, idWidth: idWidth, names: true, glyphs: glyphs)))
+            }
+        }
+        labelWidth = widest
         // Labels need a margin beside the circle (left/right) and a row above and below.
         let marginColumns = labelWidth + 2
         let dotWidth = Double(max(0, area.width - 2 * marginColumns) * 2)
@@ -133,7 +160,7 @@ struct RingScene {
         for (index, bucket) in members.enumerated() where !bucket.isEmpty {
             if bucket.count == 1 {
                 let entry = visible[bucket[0]]
-                let label = world.ringLabel(entry.node, width: labelWidth, glyphs: glyphs)
+                let label = Self.label(world, entry.node, idWidth: idWidth, names: showsNames, glyphs: glyphs)
                 addMark(nodes: [entry.node], angle: entry.angle, label: label)
             } else {
                 // Several nodes share the arc: one marker at the arc's middle, with a count.
