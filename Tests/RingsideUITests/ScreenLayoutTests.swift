@@ -81,6 +81,17 @@ import Testing
         #expect(lines[23].hasPrefix(" ‖ paused  2 msg/s  t=0  seed 1  ● 10"))
     }
 
+    /// Without UTF-8 every panel, trace line and caption falls back to ASCII.
+    @Test func asciiScreensAreASCII() throws {
+        for (name, model) in try Self.models() {
+            for size in Self.sizes {
+                let text = AppView.render(model, size: size, glyphs: .ascii).lines().joined()
+                let stray = text.filter { !$0.isASCII }
+                #expect(stray.isEmpty, "\(name) at \(size): \(String(stray.prefix(20)))")
+            }
+        }
+    }
+
     /// Every size from nothing to a very large terminal, on the demo: no trap, exact size.
     @Test func anySizeRendersOnTheDemo() throws {
         let (demo, _) = try Fixtures.demo(selecting: "90")
