@@ -164,13 +164,18 @@ import Testing
         #expect(!afterQ && !afterCtrlC)
     }
 
+    @Test func helpNotesFitEightyColumns() {
+        // The overlay's body at 80 columns leaves 74 cells after the indent.
+        #expect(AppView.helpNotes.allSatisfy { TextWidth.of($0) <= 74 })
+    }
+
     @Test func helpListsTheNotesAboutQueueing() throws {
         var (frontEnd, _) = try Fixtures.demo()
         let small = Size(width: 100, height: 30)
         frontEnd.press(.character("?"), size: small)
         for _ in 0..<40 { frontEnd.press(.down, size: small) }
         let screen = frontEnd.screen(small).joined(separator: "\n")
-        #expect(screen.contains("waits for them to be delivered"))
+        #expect(screen.contains("Commands given while messages are in flight wait their turn;"))
     }
 
     @Test func clickingANodeSelectsIt() throws {

@@ -3,9 +3,9 @@
 public enum AppView {
     /// Help lines that are about the app rather than one key.
     public static let helpNotes = [
-        "A command given while messages are in flight waits for them to be delivered;",
+        "Commands given while messages are in flight wait their turn;",
         "fail and other instant changes act at once (crash a node mid-lookup).",
-        "While playing, an idle ring runs stabilize, fix-fingers, check-predecessor.",
+        "Playing on an idle ring runs stabilize, fix-fingers, check-predecessor.",
         "Click a node to select it. A script's pause waits for any key.",
     ]
 
