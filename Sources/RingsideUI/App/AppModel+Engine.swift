@@ -52,12 +52,25 @@ extension AppModel {
         var seen: [NodeIndexValue: BayouReplicaView] = [:]
         for node in BayouPanel.candidates(in: self) {
             let view = world.bayouView(of: node)
-            if let old = bayouSeen[node], old != view, view.log.contains(where: \.redone) {
+            if let old = bayouSeen[node], Self.wasReordered(from: old, to: view) {
                 flashUntil[node] = now + Self.flashMillis
             }
             seen[node] = view
         }
         bayouSeen = seen
         flashUntil = flashUntil.filter { $0.value > now }
+    }
+
+    /// True when a replica's newest view shows a rollback the previous one did not: the
+    /// redone writes or the counts changed. (The flags last until the next reordering,
+    /// so a mere new write must not flash them again.)
+    static func wasReordered(from old: BayouReplicaView, to new: BayouReplicaView) -> Bool {
+        // A write is known by its timestamp and origin: its notation changes when it commits.
+        func redone(_ view: BayouReplicaView) -> [String] {
+            view.log.filter(\.redone).map { "\($0.timestamp):\($0.origin)" }
+        }
+        let now = redone(new)
+        guard !now.isEmpty else { return false }
+        return now != redone(old) || new.redoneCount != old.redoneCount || new.undone != old.undone
     }
 }
