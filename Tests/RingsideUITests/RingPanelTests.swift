@@ -24,6 +24,10 @@ import Testing
         #expect(text.filter { $0 == "●" }.count == 6)
         #expect(text.filter { $0 == "○" }.count == 4)
         #expect(grid.trimmed[0].hasPrefix("┌─ Ring · m=7 · 6 live "))
+        // The selected node's successor arc (10 → 32) and its fingers stand out from the circle.
+        let roles = grid.roles(in: area)
+        #expect(roles.contains(.accent))
+        #expect(roles.contains(.dim))
     }
 
     @Test func asciiRingUsesOnlyASCII() throws {

@@ -13,7 +13,7 @@ import Darwin
 struct BrailleCanvas {
     /// What a dot belongs to, in drawing priority order.
     enum Layer: UInt8, Comparable {
-        case circle = 1, finger, stale, hopDone, hopActive
+        case circle = 1, finger, successor, stale, hopDone, hopActive
 
         static func < (a: Layer, b: Layer) -> Bool { a.rawValue < b.rawValue }
 
@@ -21,6 +21,7 @@ struct BrailleCanvas {
             switch self {
             case .circle: return Style(.border)
             case .finger: return Style(.dim)
+            case .successor: return Style(.accent, bold: true)
             case .stale: return Style(.warning)
             case .hopDone: return Style(.hopDone)
             case .hopActive: return Style(.hopActive, bold: true)
@@ -82,6 +83,19 @@ struct BrailleCanvas {
             let angle = Double(i) / Double(steps) * 2 * .pi
             if skip(angle) { continue }
             let point = Self.point(center: center, radius: radius, angle: angle)
+            set(point.x, point.y, layer)
+        }
+    }
+
+    /// Dots along the circle clockwise from angle `start` to angle `end`.
+    mutating func arc(center: (x: Double, y: Double), radius: Double, from start: Double, to end: Double,
+                      _ layer: Layer) {
+        guard radius > 0, radius.isFinite, start.isFinite, end.isFinite else { return }
+        var sweep = (end - start).truncatingRemainder(dividingBy: 2 * .pi)
+        if sweep <= 0 { sweep += 2 * .pi }
+        let steps = max(2, min(20_000, Int(radius * sweep * 2)))
+        for i in 0...steps {
+            let point = Self.point(center: center, radius: radius, angle: start + sweep * Double(i) / Double(steps))
             set(point.x, point.y, layer)
         }
     }

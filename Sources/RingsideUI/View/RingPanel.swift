@@ -35,6 +35,7 @@ struct RingPanel {
             scene.zoom > 0 && abs(angle - .pi) < 0.12
         }
         drawFingers(of: scene, on: &canvas)
+        drawSuccessorArc(of: scene, on: &canvas)
         drawStaleSuccessors(scene, on: &canvas)
         let hops = LookupHops(model: model)
         for hop in hops.done { chord(hop.from, hop.to, scene, .hopDone, &canvas) }
@@ -95,6 +96,15 @@ struct RingPanel {
             guard let finger = state.finger(node, k), seen.insert(finger).inserted else { continue }
             chord(node, finger, scene, .finger, &canvas)
         }
+    }
+
+    /// The stretch of circle from the selected node to its successor: the keys it hands
+    /// on to, and what `successor` means on the slides.
+    private func drawSuccessorArc(of scene: RingScene, on canvas: inout BrailleCanvas) {
+        let state = model.world.state
+        guard let node = scene.selection, state.isAlive(node), let successor = state.successor(node), successor != node,
+              let from = scene.angle(of: state.id(node)), let to = scene.angle(of: state.id(successor)) else { return }
+        canvas.arc(center: scene.center, radius: scene.radius, from: from, to: to, .successor)
     }
 
     /// A live node's successor that is not the next live node: a pointer still to be repaired.
