@@ -20,7 +20,13 @@ final class Tmux {
         guard let binary = Self.path else { throw TmuxError("tmux is not installed") }
         self.binary = binary
         server = "ringside-e2e-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
-        try spawnDetached(["new-session", "-d", "-x", String(width), "-y", String(height), command])
+        do {
+            try spawnDetached(["new-session", "-d", "-x", String(width), "-y", String(height), command])
+        } catch {
+            // The server may be up even though its client failed: never leave it behind.
+            _ = try? run(["kill-server"], capturing: false)
+            throw error
+        }
     }
 
     deinit {
