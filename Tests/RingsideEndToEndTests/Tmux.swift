@@ -14,6 +14,8 @@ final class Tmux {
 
     let server: String
     private let binary: String
+    /// The server's socket file, removed when done.
+    private var socketPath: String?
 
     /// Starts `command` in a new detached session of the given size on a server of our own.
     init(command: String, width: Int, height: Int) throws {
@@ -27,10 +29,14 @@ final class Tmux {
             _ = try? run(["kill-server"], capturing: false)
             throw error
         }
+        socketPath = (try? run(["display-message", "-p", "#{socket_path}"]))?
+            .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     deinit {
         _ = try? run(["kill-server"], capturing: false)
+        // tmux leaves its socket file behind when killed; tidy /tmp.
+        if let socketPath, !socketPath.isEmpty { try? FileManager.default.removeItem(atPath: socketPath) }
     }
 
     /// Runs a tmux command on our server; returns its standard output.
