@@ -5,6 +5,7 @@
 #include <ncurses.h>
 #include <term.h>
 #include <signal.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -78,6 +79,23 @@ static inline int rs_install_signal_handler(int sig, void (*handler)(int), struc
 
 static inline int rs_restore_signal_handler(int sig, const struct sigaction *old) {
     return sigaction(sig, old, NULL);
+}
+
+/// Unblocks SIGINT, SIGTERM and SIGHUP in the calling thread, saving its mask in `old`.
+/// A program started from a thread that blocks them (a test runner's worker thread, via
+/// posix_spawn) inherits that mask, and its handlers would then never run.
+static inline int rs_unblock_termination_signals(sigset_t *old) {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGHUP);
+    return pthread_sigmask(SIG_UNBLOCK, &set, old);
+}
+
+/// Puts back a mask saved by rs_unblock_termination_signals.
+static inline int rs_restore_signal_mask(const sigset_t *mask) {
+    return pthread_sigmask(SIG_SETMASK, mask, NULL);
 }
 
 #endif

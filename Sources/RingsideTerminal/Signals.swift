@@ -22,8 +22,14 @@ final class SignalTrap {
     static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
     private var saved: [(signal: Int32, action: sigaction)] = []
+    /// The calling thread's signal mask before `install` unblocked ours.
+    private var savedMask: sigset_t?
 
     /// Installs the handlers and clears any signal left from an earlier session.
+    ///
+    /// Also unblocks the signals in this thread: a process inherits its parent thread's
+    /// mask, and one started with them blocked could otherwise not be stopped by Ctrl-C
+    /// or SIGTERM (seen when a test runner's worker thread starts tmux).
     func install() {
         // Touch the global first: its lazy initialization must not happen inside a handler.
         receivedSignal.store(0, ordering: .relaxed)
@@ -33,10 +39,16 @@ final class SignalTrap {
                 saved.append((signal, old))
             }
         }
+        var mask = sigset_t()
+        if rs_unblock_termination_signals(&mask) == 0 { savedMask = mask }
     }
 
-    /// Restores the dispositions that were in place before `install`. Idempotent.
+    /// Restores the dispositions and mask that were in place before `install`. Idempotent.
     func restore() {
+        if var mask = savedMask {
+            _ = rs_restore_signal_mask(&mask)
+            savedMask = nil
+        }
         for (signal, old) in saved.reversed() {
             var action = old
             _ = rs_restore_signal_handler(signal, &action)

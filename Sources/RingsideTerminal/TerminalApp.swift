@@ -23,6 +23,16 @@ public enum ExitReason: Hashable, Sendable {
     }
 }
 
+/// A full-screen program the run loop drives (the app's front end, in practice).
+public protocol TerminalProgram {
+    /// The whole frame for `size`, drawn with the locale's glyphs.
+    func render(size: Size, glyphs: Glyphs) -> Grid
+    /// A key or tick at `now` (milliseconds since the loop started); false quits.
+    mutating func handle(_ event: TerminalEvent, size: Size, now: Int64) -> Bool
+    /// How soon the program wants a tick; nil lets the loop sleep until a key.
+    var tickMilliseconds: Int? { get }
+}
+
 /// A minimal run loop: draw, wait for a key or a tick, hand it over, repeat.
 public enum TerminalApp {
     /// Longest single wait, so a signal whose EINTR was swallowed is still seen promptly.
@@ -82,29 +92,48 @@ public enum TerminalApp {
         }
     }
 
-    /// The key map demo: help overlay, prompts, status line, too-small screen.
-    public static func runKeyMapDemo(options: TerminalOptions = TerminalOptions()) throws -> ExitReason {
-        var demo: KeyMapDemo?
-        return try run(
-            options: options,
-            tickMilliseconds: 500,
-            render: { size, glyphs in
-                let model = demo ?? KeyMapDemo(glyphs: glyphs)
-                demo = model
-                return model.render(size: size)
-            },
-            handle: { event, size in
-                guard var model = demo else { return true }
-                defer { demo = model }
-                switch event {
-                case .tick:
-                    model.tick()
-                    return true
-                case .key(let key):
-                    return model.update(key, size: size)
-                }
+    /// Starts a session and runs `program` until it quits or a signal arrives; the
+    /// terminal is restored on every way out. The tick interval is asked for anew each
+    /// time round, so an idle program sleeps in the key read (no busy loop).
+    ///
+    /// - Throws: `TerminalError` before the terminal is touched.
+    public static func run<Program: TerminalProgram>(
+        _ program: inout Program, options: TerminalOptions = TerminalOptions()
+    ) throws(TerminalError) -> ExitReason {
+        let session = try TerminalSession(options: options)
+        defer { session.end() }
+        return run(&program, on: session)
+    }
+
+    /// The loop on an existing session (which the caller ends).
+    public static func run<Program: TerminalProgram>(_ program: inout Program, on session: TerminalSession) -> ExitReason {
+        let clock = ContinuousClock()
+        let start = clock.now
+        func now() -> Int64 { milliseconds(from: start, to: clock.now) }
+        var lastTick = now()
+        while true {
+            if let signal = session.pendingSignal { return .signal(signal) }
+            session.draw(program.render(size: session.size, glyphs: session.glyphs))
+            var wait = maximumWaitMilliseconds
+            if let tick = program.tickMilliseconds {
+                wait = min(wait, max(0, tick - Int(now() - lastTick)))
             }
-        )
+            let key = session.readKey(timeoutMilliseconds: Int32(wait))
+            if let signal = session.pendingSignal { return .signal(signal) }
+            if let key {
+                if key == .resize { session.invalidate() }
+                guard program.handle(.key(key), size: session.size, now: now()) else { return .quit }
+            }
+            if let tick = program.tickMilliseconds, now() - lastTick >= Int64(tick) {
+                lastTick = now()
+                guard program.handle(.tick, size: session.size, now: lastTick) else { return .quit }
+            }
+        }
+    }
+
+    private static func milliseconds(from start: ContinuousClock.Instant, to end: ContinuousClock.Instant) -> Int64 {
+        let (seconds, attoseconds) = start.duration(to: end).components
+        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
     }
 
     private static func milliseconds(until instant: ContinuousClock.Instant, clock: ContinuousClock) -> Int {

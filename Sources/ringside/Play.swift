@@ -1,20 +1,75 @@
 import ArgumentParser
 import Foundation
+import RingsideSimulation
+import RingsideTerminal
+import RingsideUI
 
 /// `ringside play FILE`: open a scenario in the terminal view.
 struct Play: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Open a scenario script in the terminal view.")
+    static let configuration = CommandConfiguration(
+        abstract: "Open a scenario script in the terminal view.",
+        discussion: """
+            The script is checked headless first: an error prints as FILE:LINE:COL: error: … \
+            (exit status 1) before the screen is touched. In the view, `say` shows a caption \
+            and `pause` waits for a key. Without a terminal the exit status is 2.
+            """
+    )
 
     @Argument(help: "The scenario script.") var file: String
-    @Option(help: "PRNG seed.") var seed: UInt64?
-    @Option(help: "Messages per second in play mode.") var speed: Double?
+    @Option(help: "PRNG seed (a script's own `seed` command overrides it).") var seed: UInt64?
+    @Option(help: "Messages delivered per second in play mode (0.25 to 1024).") var speed: Double?
+
+    func validate() throws {
+        if let speed, !(AppModel.speedRange.contains(speed)) {
+            throw ValidationError("--speed must be from 0.25 to 1024 messages a second")
+        }
+    }
 
     func run() throws {
         try Play.openTerminal(scriptPath: file, seed: seed, speed: speed)
     }
 
+    /// Opens the view on a script file, or on the built-in demo when `scriptPath` is nil.
     static func openTerminal(scriptPath: String?, seed: UInt64?, speed: Double?) throws {
-        printError("ringside: the terminal view is not built yet; use `ringside run FILE` for headless runs")
-        throw ExitCode(2)
+        let script: ScenarioScript
+        let title: String
+        if let scriptPath {
+            script = try checkedScript(at: scriptPath, seed: seed)
+            title = URL(fileURLWithPath: scriptPath).lastPathComponent
+        } else {
+            do {
+                script = try ScenarioScript(name: "demo", text: Demo.script)
+            } catch {
+                throw UsageError("the built-in demo does not parse: \(error)")
+            }
+            title = "demo"
+        }
+        let world = World(seed: seed ?? 0)
+        let engine = EngineHost(core: EngineCore(world: world, script: script))
+        var frontEnd = FrontEnd(model: AppModel(world: world, title: title, speed: speed), engine: engine)
+        frontEnd.start()
+        let reason: ExitReason
+        do {
+            reason = try TerminalApp.run(&frontEnd)
+        } catch {
+            throw UsageError(error.description)
+        }
+        if reason != .quit { throw ExitCode(reason.exitStatus) }
+    }
+
+    /// Reads and runs the whole script headless, so that its errors are reported in
+    /// compiler form (exit status 1) before curses takes the screen. The run is
+    /// deterministic, so a script that passes here only fails later if the user steers
+    /// it somewhere else, and then the error shows in the view.
+    private static func checkedScript(at path: String, seed: UInt64?) throws -> ScenarioScript {
+        let bytes = try ScriptFile.read(path)
+        var runner = ScriptRunner(world: World(seed: seed ?? 0))
+        do {
+            try runner.run(bytes: bytes) { _ in }
+            return try ScenarioScript(name: path, bytes: bytes)
+        } catch {
+            printError(error.formatted(file: path))
+            throw ExitCode(1)
+        }
     }
 }

@@ -7,11 +7,14 @@ public struct HelpOverlay: Sendable {
     public var glyphs: Glyphs
     /// Index of the first content line shown; clamped when drawing.
     public var scroll: Int
+    /// Lines about the app as a whole, in a last "Notes" section (none by default).
+    public var notes: [String]
 
-    public init(keyMap: KeyMap = .default, glyphs: Glyphs = .unicode, scroll: Int = 0) {
+    public init(keyMap: KeyMap = .default, glyphs: Glyphs = .unicode, scroll: Int = 0, notes: [String] = []) {
         self.keyMap = keyMap
         self.glyphs = glyphs
         self.scroll = scroll
+        self.notes = notes
     }
 
     /// Every line of the table, before scrolling and clipping.
@@ -30,6 +33,11 @@ public struct HelpOverlay: Sendable {
                     Span(binding.help),
                 ])
             }
+        }
+        if !notes.isEmpty {
+            lines.append([])
+            lines.append([Span("Notes", Style(.title, bold: true))])
+            lines += notes.map { [Span("  "), Span(glyphs.text($0))] }
         }
         return lines
     }

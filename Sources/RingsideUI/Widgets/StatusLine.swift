@@ -13,19 +13,25 @@ public struct StatusLine: Sendable {
     public var selection: String?
     /// A transient message (e.g. the last error), shown after the fixed fields.
     public var message: String?
+    /// Draws `message` in the error role (a command failed).
+    public var isErrorMessage: Bool
+    /// Replaces the "×2" speed field when set (the app says "2 msg/s").
+    public var speedLabel: String?
     /// Key hints, usually `KeyMap.hints(...)`; dropped from the right when space runs out.
     public var hints: [KeyHint]
     public var glyphs: Glyphs
 
     public init(isPlaying: Bool = false, speed: Double = 1, time: Int = 0, seed: UInt64 = 0,
-                selection: String? = nil, message: String? = nil, hints: [KeyHint] = [],
-                glyphs: Glyphs = .unicode) {
+                selection: String? = nil, message: String? = nil, isErrorMessage: Bool = false,
+                speedLabel: String? = nil, hints: [KeyHint] = [], glyphs: Glyphs = .unicode) {
         self.isPlaying = isPlaying
         self.speed = speed
         self.time = time
         self.seed = seed
         self.selection = selection
         self.message = message
+        self.isErrorMessage = isErrorMessage
+        self.speedLabel = speedLabel
         self.hints = hints
         self.glyphs = glyphs
     }
@@ -36,14 +42,19 @@ public struct StatusLine: Sendable {
 
     /// The left part: "▶ playing ×2  t=1200  seed 42  ● N32  message".
     public func leftText() -> String {
+        guard let message, !message.isEmpty else { return fixedText() }
+        return fixedText() + "  " + message
+    }
+
+    /// The fields that are always there: play state, speed, clock, seed, selection.
+    public func fixedText() -> String {
         var parts = [
             isPlaying ? "\(glyphs.play) playing" : "\(glyphs.pause) paused",
-            glyphs.times + Self.format(speed: speed, infinity: glyphs.infinity),
+            speedLabel ?? glyphs.times + Self.format(speed: speed, infinity: glyphs.infinity),
             "t=\(time)",
             "seed \(seed)",
         ]
         if let selection { parts.append("\(glyphs.node) \(selection)") }
-        if let message, !message.isEmpty { parts.append(message) }
         return parts.joined(separator: "  ")
     }
 
@@ -64,8 +75,14 @@ public struct StatusLine: Sendable {
         }
         let hintsWidth = Self.width(of: shownHints)
         let leftRoom = line.width - (hintsWidth > 0 ? hintsWidth + 3 : 0)
-        grid.write(TextWidth.truncate(left, toWidth: leftRoom, ellipsis: glyphs.ellipsis),
-                   x: line.x, y: line.y, style: bar, clip: line)
+        let shownLeft = TextWidth.truncate(left, toWidth: leftRoom, ellipsis: glyphs.ellipsis)
+        grid.write(shownLeft, x: line.x, y: line.y, style: bar, clip: line)
+        // An error stands out from the bar; the fixed fields before it keep the bar's look.
+        let fixedWidth = 1 + TextWidth.of(fixedText()) + 2
+        if isErrorMessage, TextWidth.of(shownLeft) > fixedWidth {
+            let area = Rect(x: line.x + fixedWidth, y: line.y, width: TextWidth.of(shownLeft) - fixedWidth, height: 1)
+            grid.setStyle(area.intersection(line), Style(.error, bold: true))
+        }
         var x = line.maxX - hintsWidth - 1
         for (i, hint) in shownHints.enumerated() {
             if i > 0 { x += 2 }

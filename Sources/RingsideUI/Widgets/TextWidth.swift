@@ -12,6 +12,10 @@ public enum TextWidth {
         let value = first.value
         if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
         if value < 0x7F { return 1 }  // fast path for ASCII
+        // Fast path for what the UI draws most (borders, braille, ∈ ∉ ∞, arrows): these
+        // blocks hold no marks and no emoji, and Unicode property lookups dominated a
+        // frame's time before this.
+        if Self.isPlainNarrow(value), scalars.count == 1 { return 1 }
         switch first.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format, .control, .lineSeparator, .paragraphSeparator:
             return 0
@@ -54,6 +58,13 @@ public enum TextWidth {
     public static func pad(_ text: String, toWidth width: Int) -> String {
         let fitted = truncate(text, toWidth: width, ellipsis: "")
         return fitted + String(repeating: " ", count: max(0, width - of(fitted)))
+    }
+
+    /// Blocks whose characters are all one cell wide with no emoji presentation: arrows
+    /// (U+2190–21FF), mathematical operators (U+2200–22FF), box drawing and block
+    /// elements (U+2500–259F) and braille (U+2800–28FF).
+    private static func isPlainNarrow(_ v: UInt32) -> Bool {
+        (0x2190...0x22FF).contains(v) || (0x2500...0x259F).contains(v) || (0x2800...0x28FF).contains(v)
     }
 
     /// East Asian Wide (W) and Fullwidth (F) blocks, from Unicode's EastAsianWidth.txt,

@@ -1,0 +1,51 @@
+/// Everything that can change the app model (Bubble Tea's messages).
+public enum AppEvent: Sendable {
+    case key(Key)
+    /// Time passed (play mode, flashes, waiting for the engine).
+    case tick
+    /// The engine finished a request.
+    case engine(EngineReport)
+}
+
+/// What the model asks the outside world to do after an update (Bubble Tea's commands).
+public enum AppEffect: Hashable, Sendable {
+    case engine(EngineRequest)
+    case quit
+}
+
+/// A line the app adds to the event list (command echoes, errors, hints), placed among
+/// the world's trace events by the trace count at the time.
+public struct AppNote: Hashable, Sendable {
+    public var text: String
+    public var role: Role
+    /// `world.trace.total` when the note was made: it shows after that many trace events.
+    public var traceMark: Int
+
+    public init(_ text: String, role: Role, traceMark: Int) {
+        self.text = text
+        self.role = role
+        self.traceMark = traceMark
+    }
+}
+
+/// A transient message on the status line.
+public struct StatusMessage: Hashable, Sendable {
+    public var text: String
+    public var isError: Bool
+
+    public init(_ text: String, isError: Bool = false) {
+        self.text = text
+        self.isError = isError
+    }
+}
+
+/// An open prompt: which action it collects an argument for, and the line being typed.
+public struct Prompt: Sendable, Equatable {
+    public var action: Action
+    public var editor: LineEditor
+    /// The node the action applies to, fixed when the prompt opened.
+    public var node: NodeIndexValue?
+}
+
+/// `NodeIndex` without importing Chord into every file that mentions a selection.
+public typealias NodeIndexValue = Int32

@@ -1,0 +1,76 @@
+import RingsideSimulation
+
+/// Taking in the engine's reports: the new snapshot and what happened on the way.
+extension AppModel {
+    mutating func apply(_ report: EngineReport) {
+        requestsOutstanding = max(0, requestsOutstanding - 1)
+        let lookupsBefore = world.chord.lookups.count
+        world = report.world
+        digest = WorldDigest(world)
+        fixSelection()
+        if world.chord.lookups.count > lookupsBefore {
+            lookupFocus = world.chord.lookups.count - 1
+        } else if let focus = lookupFocus, focus >= world.chord.lookups.count {
+            lookupFocus = nil
+        }
+        isWaitingAtPause = report.isWaitingAtPause
+        scriptRemaining = report.scriptRemaining
+        for notice in report.notices {
+            record(notice)
+        }
+        noticeReorderings()
+    }
+
+    private mutating func record(_ notice: EngineNotice) {
+        let mark = notice.traceMark
+        switch notice.event {
+        case let .began(line, origin):
+            let role: Role = origin == .maintenance ? .dim : .key
+            note("\u{203A} " + line, role: role, traceMark: mark)
+            if origin != .maintenance, origin != .script, !isPlaying, !world.isIdle {
+                status = StatusMessage("\(line): n delivers the next message, Space plays")
+            }
+        case let .caption(text):
+            caption = text
+        case .paused:
+            status = nil
+        case let .dump(json):
+            note("dump: \(json.utf8.count) bytes of state JSON (ringside run prints it)", role: .dim, traceMark: mark)
+        case let .error(text):
+            status = StatusMessage(text, isError: true)
+            note(text, role: .error, traceMark: mark)
+        case .idle:
+            status = StatusMessage("nothing in flight: l looks a key up, s stabilizes, j joins, : runs any command")
+        case .scriptFinished:
+            note("end of the script", role: .dim, traceMark: mark)
+        }
+    }
+
+    /// Starts a flash for each replica (of those the panel may show) whose log was just
+    /// rolled back and redone.
+    mutating func noticeReorderings() {
+        var seen: [NodeIndexValue: BayouReplicaView] = [:]
+        for node in BayouPanel.candidates(in: self) {
+            let view = world.bayouView(of: node)
+            if let old = bayouSeen[node], Self.wasReordered(from: old, to: view) {
+                flashUntil[node] = now + Self.flashMillis
+            }
+            seen[node] = view
+        }
+        bayouSeen = seen
+        flashUntil = flashUntil.filter { $0.value > now }
+    }
+
+    /// True when a replica's newest view shows a rollback the previous one did not: the
+    /// redone writes or the counts changed. (The flags last until the next reordering,
+    /// so a mere new write must not flash them again.)
+    static func wasReordered(from old: BayouReplicaView, to new: BayouReplicaView) -> Bool {
+        // A write is known by its timestamp and origin: its notation changes when it commits.
+        func redone(_ view: BayouReplicaView) -> [String] {
+            view.log.filter(\.redone).map { "\($0.timestamp):\($0.origin)" }
+        }
+        let now = redone(new)
+        guard !now.isEmpty else { return false }
+        return now != redone(old) || new.redoneCount != old.redoneCount || new.undone != old.undone
+    }
+}

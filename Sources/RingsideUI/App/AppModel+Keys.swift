@@ -1,0 +1,194 @@
+/// Keys: the prompt gets them first, then a waiting script, then help, then the key map.
+extension AppModel {
+    mutating func handle(_ key: Key, size: Size) -> [AppEffect] {
+        if case .resize = key { return [] }
+        if prompt != nil { return edit(key) }
+        if case let .mouse(event) = key { return click(event, size: size) }
+        if isWaitingAtPause {
+            // "pause" waits for any key; quitting is still possible.
+            if keyMap.action(for: key) == .quit { return [.quit] }
+            isWaitingAtPause = false
+            status = nil
+            return [.engine(.resume)]
+        }
+        if isHelpVisible {
+            var help = HelpOverlay(keyMap: keyMap, scroll: helpScroll, notes: AppView.helpNotes)
+            if help.handle(key, area: ScreenLayout(size: size, bits: world.space.bits).body) {
+                helpScroll = help.scroll
+                return []
+            }
+        }
+        guard let action = keyMap.action(for: key) else {
+            status = StatusMessage("\(key.label()) is not bound to anything; ? shows the keys")
+            return []
+        }
+        return perform(action)
+    }
+
+    /// One action of the key map.
+    mutating func perform(_ action: Action) -> [AppEffect] {
+        if action != .help, action != .escape { isHelpVisible = false }
+        if let question = keyMap.binding(for: action)?.prompt {
+            return open(action, question: question)
+        }
+        switch action {
+        case .stabilize:
+            return command("stabilize")
+        case .fixFingers:
+            return withSelection { "fix-fingers \($0)" }
+        case .fail:
+            return withSelection { "fail \($0)" }
+        case .leave:
+            return withSelection { "leave \($0)" }
+        case .commit:
+            return command("commit")
+        case .playPause:
+            isPlaying.toggle()
+            lastTick = now
+            stepBudget = 0
+            maintenanceDue = nil
+            status = StatusMessage(isPlaying ? "Space pauses, + and - change the speed" : "paused: n steps, Space plays")
+            return []
+        case .step:
+            return [.engine(.step(1))]
+        case .faster, .slower:
+            speed = Self.clampSpeed(action == .faster ? speed * 2 : speed / 2)
+            status = StatusMessage("speed: \(StatusLine.format(speed: speed)) messages a second")
+            return []
+        case .nextNode, .previousNode:
+            moveSelection(by: action == .nextNode ? 1 : -1)
+            return []
+        case .zoomIn:
+            zoom = min(Self.zoomMax, min(world.space.bits, zoom + 1))
+            return []
+        case .zoomOut:
+            zoom = max(0, zoom - 1)
+            return []
+        case .help:
+            isHelpVisible.toggle()
+            helpScroll = 0
+            return []
+        case .escape:
+            if isHelpVisible {
+                isHelpVisible = false
+            } else if lookupFocus != nil {
+                lookupFocus = nil
+            }
+            status = nil
+            return []
+        case .quit:
+            return [.quit]
+        case .join, .lookup, .write, .antiEntropy, .commandLine:
+            return []  // prompted above
+        }
+    }
+
+    // MARK: Prompts
+
+    private mutating func open(_ action: Action, question: String) -> [AppEffect] {
+        var editor = editors[action] ?? LineEditor()
+        if action == .commandLine {
+            editor.prompt = ":"
+            prompt = Prompt(action: action, editor: editor, node: nil)
+            return []
+        }
+        guard let node = selection, Int(node) < world.state.count else {
+            fail("there is no node yet: add one with  :add ID")
+            return []
+        }
+        let label = keyMap.binding(for: action)?.label ?? action.rawValue
+        let place = action == .join ? "via" : (action == .lookup ? "from" : "at")
+        editor.prompt = "\(label) \(place) \(world.displayName(node)) \u{00B7} \(question): "
+        prompt = Prompt(action: action, editor: editor, node: node)
+        return []
+    }
+
+    private mutating func edit(_ key: Key) -> [AppEffect] {
+        guard var open = prompt else { return [] }
+        let outcome = open.editor.handle(key)
+        switch outcome {
+        case .editing:
+            prompt = open
+            return []
+        case .cancelled:
+            editors[open.action] = open.editor
+            prompt = nil
+            status = StatusMessage("cancelled")
+            return []
+        case let .submitted(text):
+            editors[open.action] = open.editor
+            prompt = nil
+            return submit(open, text: text.trimmingBlanks())
+        }
+    }
+
+    /// Turns a prompt's answer into a script command.
+    private mutating func submit(_ prompt: Prompt, text: String) -> [AppEffect] {
+        let node = prompt.node.map { world.commandReference($0) } ?? ""
+        switch prompt.action {
+        case .join:
+            return [.engine(.join(spec: text.isEmpty ? nil : text, via: node))]
+        case .lookup:
+            guard !text.isEmpty else { return refuse("a lookup needs a key, e.g. 15 or a word to hash") }
+            return command("lookup \(text) from \(node)")
+        case .write:
+            guard !text.isEmpty else { return refuse("a write is put KEY VALUE, delete KEY or book SLOT[,SLOT] for WHO") }
+            return command("write \(node) \(text)")
+        case .antiEntropy:
+            guard !text.isEmpty else { return refuse("anti-entropy needs a partner replica") }
+            return command("sync \(node) \(text)")
+        case .commandLine:
+            guard !text.isEmpty else { return [] }
+            return [.engine(.command(text, origin: .commandLine))]
+        default:
+            return []
+        }
+    }
+
+    private mutating func refuse(_ text: String) -> [AppEffect] {
+        fail(text)
+        return []
+    }
+
+    private func command(_ line: String) -> [AppEffect] {
+        [.engine(.command(line, origin: .key))]
+    }
+
+    private mutating func withSelection(_ line: (String) -> String) -> [AppEffect] {
+        guard let node = selection, Int(node) < world.state.count else {
+            return refuse("there is no node yet: add one with  :add ID")
+        }
+        return command(line(world.commandReference(node)))
+    }
+
+    // MARK: Selection
+
+    mutating func moveSelection(by offset: Int) {
+        let nodes = digest.nodesByID
+        guard !nodes.isEmpty else { return }
+        let current = selection.flatMap { nodes.firstIndex(of: $0) } ?? (offset > 0 ? nodes.count - 1 : 0)
+        let next = ((current + offset) % nodes.count + nodes.count) % nodes.count
+        selection = nodes[next]
+    }
+
+    private mutating func click(_ event: MouseEvent, size: Size) -> [AppEffect] {
+        guard event.button == .left else { return [] }
+        let layout = ScreenLayout(size: size, bits: world.space.bits)
+        guard !layout.isTooSmall, layout.ring.contains(x: event.x, y: event.y) else { return [] }
+        let scene = RingScene(model: self, area: RingPanel.canvasArea(in: layout.ring), glyphs: .unicode)
+        if let node = scene.node(atX: event.x, y: event.y) {
+            selection = node
+        }
+        return []
+    }
+}
+
+extension String {
+    /// The text without leading and trailing spaces and tabs.
+    func trimmingBlanks() -> String {
+        var text = Substring(self)
+        while let first = text.first, first == " " || first == "\t" { text = text.dropFirst() }
+        while let last = text.last, last == " " || last == "\t" { text = text.dropLast() }
+        return String(text)
+    }
+}

@@ -1,0 +1,138 @@
+import RingsideSimulation
+
+/// The whole state of the terminal view, as a value (Bubble Tea's model).
+///
+/// `update` turns an event into a new model and effects; `AppView.render` draws it.
+/// Nothing here touches a terminal, a clock or a thread: time comes in with each
+/// event, and the engine is reached only through the effects.
+public struct AppModel: Sendable {
+    // MARK: The world, as last reported by the engine
+
+    /// The latest snapshot.
+    public internal(set) var world: World
+    /// Facts about the snapshot that cost more than a frame should spend, computed once per report.
+    public internal(set) var digest: WorldDigest
+    /// Statements of the script not begun yet.
+    public internal(set) var scriptRemaining = 0
+    /// True while the script waits at `pause` for a key.
+    public internal(set) var isWaitingAtPause = false
+    /// Requests sent to the engine and not yet answered.
+    public internal(set) var requestsOutstanding = 0
+
+    // MARK: What the user is looking at
+
+    public internal(set) var selection: NodeIndexValue?
+    /// 0 shows the whole ring; each level halves the arc shown around the selection.
+    public internal(set) var zoom = 0
+    public internal(set) var isHelpVisible = false
+    public internal(set) var helpScroll = 0
+    public internal(set) var prompt: Prompt?
+    /// The lookup drawn on the ring (an index into `world.chord.lookups`).
+    public internal(set) var lookupFocus: Int?
+    /// The last `say` caption.
+    public internal(set) var caption: String?
+    public internal(set) var status: StatusMessage?
+    /// Echoes, errors and hints, oldest first (bounded).
+    public internal(set) var notes: [AppNote] = []
+
+    // MARK: Playback
+
+    public internal(set) var isPlaying = false
+    /// Messages delivered per second while playing.
+    public internal(set) var speed: Double
+    /// Wall-clock milliseconds of the latest event (the model's only notion of "now").
+    public internal(set) var now: Int64 = 0
+    var lastTick: Int64?
+    /// Fractional messages owed to play mode.
+    var stepBudget = 0.0
+    /// When play mode next runs maintenance on an idle ring.
+    var maintenanceDue: Int64?
+    /// Until when each replica's redone writes flash.
+    public internal(set) var flashUntil: [NodeIndexValue: Int64] = [:]
+    /// The replica views last seen, to notice a reordering.
+    var bayouSeen: [NodeIndexValue: BayouReplicaView] = [:]
+
+    // MARK: Configuration
+
+    public let keyMap: KeyMap
+    /// "demo" or the script's file name, for the title.
+    public let title: String
+    /// Each prompt keeps its own history (keys typed at `l` are not commands for `:`).
+    var editors: [Action: LineEditor] = [:]
+
+    /// Notes kept at most.
+    public static let notesMax = 200
+    public static let speedRange = 0.25...1024.0
+    public static let defaultSpeed = 2.0
+    /// Wall-clock pause between maintenance rounds when playing on an idle ring.
+    public static let maintenanceIntervalMillis: Int64 = 3_000
+    /// How long redone Bayou writes flash.
+    public static let flashMillis: Int64 = 1_800
+    /// The deepest zoom (beyond it the arc is narrower than Double can place nodes in).
+    public static let zoomMax = 48
+
+    /// A model showing `world` until the engine's first report; `speed` in messages a second.
+    public init(world: World = World(), title: String = "demo", speed: Double? = nil, keyMap: KeyMap = .default) {
+        self.world = world
+        self.digest = WorldDigest(world)
+        self.title = title
+        self.keyMap = keyMap
+        self.speed = Self.clampSpeed(speed ?? Self.defaultSpeed)
+        fixSelection()
+    }
+
+    /// Applies one event at wall-clock time `now` (milliseconds on any monotonic clock).
+    /// `size` is the screen's, for mouse hit-testing and help paging.
+    public mutating func update(_ event: AppEvent, size: Size, now: Int64) -> [AppEffect] {
+        self.now = max(self.now, now)
+        var effects: [AppEffect]
+        switch event {
+        case let .key(key): effects = handle(key, size: size)
+        case .tick: effects = tick()
+        case let .engine(report):
+            apply(report)
+            effects = []
+        }
+        // Every request gets exactly one report, which `apply` counts back down.
+        for case .engine in effects { requestsOutstanding += 1 }
+        return effects
+    }
+
+    /// The first effect: the engine runs the script's opening statements.
+    public mutating func start() -> [AppEffect] {
+        requestsOutstanding += 1
+        return [.engine(.start)]
+    }
+
+    /// How soon the model wants a `.tick` (nil: only keys matter now, so the UI may sleep).
+    public var tickMilliseconds: Int? {
+        if requestsOutstanding > 0 { return 10 }
+        if isPlaying, !isWaitingAtPause { return Int(min(100, max(15, 1000 / speed))) }
+        if flashUntil.values.contains(where: { $0 > now }) { return 100 }
+        return nil
+    }
+
+    // MARK: Helpers shared by the update files
+
+    mutating func note(_ text: String, role: Role = .normal, traceMark: Int? = nil) {
+        notes.append(AppNote(text, role: role, traceMark: traceMark ?? world.trace.total))
+        if notes.count > Self.notesMax { notes.removeFirst(notes.count - Self.notesMax) }
+    }
+
+    mutating func fail(_ text: String) {
+        status = StatusMessage(text, isError: true)
+        note(text, role: .error)
+    }
+
+    /// Keeps the selection on an existing node; picks the first by id when there is none.
+    mutating func fixSelection() {
+        if let selection, Int(selection) < world.state.count { return }
+        selection = digest.nodesByID.first
+    }
+
+    /// A speed within `speedRange` (NaN and infinities become the default).
+    static func clampSpeed(_ value: Double) -> Double {
+        guard value.isFinite else { return defaultSpeed }
+        return min(speedRange.upperBound, max(speedRange.lowerBound, value))
+    }
+}

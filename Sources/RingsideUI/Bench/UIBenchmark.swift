@@ -1,0 +1,81 @@
+import RingsideKernel
+import RingsideSimulation
+
+/// `ringside bench ui`: how long a frame takes, from the model to a Grid and its diff
+/// against the previous frame (what the terminal would write), with no terminal.
+public enum UIBenchmark {
+    public struct Result: Sendable {
+        public var frames: Int
+        public var nodes: Int
+        public var size: Size
+        public var medianFrameMillis: Double
+        public var p99FrameMillis: Double
+    }
+
+    /// A stabilized ring of `nodes` random ids placed with one `add`, some stored keys
+    /// and a failed node: what a class sees on a big ring.
+    public static func randomRing(nodes: Int, bits: Int = 32, seed: UInt64 = 1) -> World {
+        var world = World(seed: seed)
+        var rng = SplitMix64(seed: seed ^ 0xB16_B00B5)
+        let space = IdentifierSpace(bits: bits)
+        var seen = Set<Identifier>()
+        var ids: [String] = []
+        while ids.count < nodes {
+            let id = rng.identifier(in: space)
+            if seen.insert(id).inserted { ids.append(id.description) }
+        }
+        let keys = (0..<min(64, nodes)).map { "key\($0)" }
+        var lines = ["bits \(bits)", "add " + ids.joined(separator: " "), "store " + keys.joined(separator: " ")]
+        if ids.count > 2 { lines.append("fail \(ids[1])") }
+        for line in lines { _ = try? world.execute(line: line) }
+        return world
+    }
+
+    /// The demo (nodes nil) or a random ring, with a lookup hop in flight and the
+    /// lookup's start node selected.
+    public static func model(nodes: Int?) -> AppModel {
+        var world = nodes.map { randomRing(nodes: $0) } ?? Demo.world()
+        let from = world.state.liveRing.nodes.last.map { world.commandReference($0) } ?? "0"
+        // Started and stepped twice: the route's second hop is in flight.
+        if let statement = try? Parser.parse(line: Substring(nodes == nil ? "lookup 15 from 90" : "lookup key7 from \(from)"), number: 1) {
+            _ = try? world.begin(statement)
+            _ = try? world.step()
+            _ = try? world.step()
+        }
+        var model = AppModel(world: world)
+        model.selection = world.chord.lookups.last?.from ?? model.selection
+        model.lookupFocus = world.chord.lookups.isEmpty ? nil : world.chord.lookups.count - 1
+        return model
+    }
+
+    /// Renders `frames` frames, alternating the selection so each diff has real changes.
+    public static func run(model: AppModel, size: Size, frames: Int, glyphs: Glyphs = .unicode) -> Result {
+        var model = model
+        let clock = ContinuousClock()
+        var previous: Grid?
+        var millis: [Double] = []
+        millis.reserveCapacity(frames)
+        var changed = 0
+        for frame in 0..<max(1, frames) {
+            model.moveSelection(by: frame % 2 == 0 ? 1 : -1)
+            var grid = Grid(size: .zero)
+            let elapsed = clock.measure {
+                grid = AppView.render(model, size: size, glyphs: glyphs)
+                changed &+= grid.diff(from: previous).count
+            }
+            previous = grid
+            let (seconds, attoseconds) = elapsed.components
+            millis.append(Double(seconds) * 1000 + Double(attoseconds) / 1e15)
+        }
+        millis.sort()
+        return Result(frames: millis.count, nodes: model.world.state.count, size: size,
+                      medianFrameMillis: percentile(millis, 50), p99FrameMillis: percentile(millis, 99))
+    }
+
+    /// Nearest-rank percentile of sorted values.
+    static func percentile(_ sorted: [Double], _ p: Double) -> Double {
+        guard !sorted.isEmpty else { return 0 }
+        let rank = Int((p / 100 * Double(sorted.count)).rounded(.up))
+        return sorted[min(sorted.count - 1, max(0, rank - 1))]
+    }
+}

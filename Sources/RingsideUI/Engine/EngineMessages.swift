@@ -1,0 +1,92 @@
+import RingsideSimulation
+
+/// Who asked for a command: it decides how the command is echoed and how its errors read.
+public enum CommandOrigin: Hashable, Sendable {
+    /// A key with its prompt (j l s f x L w a c).
+    case key
+    /// The `:` command line.
+    case commandLine
+    /// Play mode's periodic stabilize / fix-fingers / check-predecessor.
+    case maintenance
+    /// A statement of the script being played.
+    case script
+}
+
+/// What the front end asks the engine to do. Every change to the world is a script
+/// command string, so a session can be written out as a script.
+public enum EngineRequest: Hashable, Sendable {
+    /// Run the script's opening statements (up to its first protocol command or `pause`).
+    case start
+    /// Begin one command line (its messages are then delivered by `step`).
+    case command(String, origin: CommandOrigin)
+    /// `join SPEC via NODE`; a nil spec asks the engine for a random free id, since only
+    /// the engine's generator may draw it (the run must stay reproducible).
+    case join(spec: String?, via: String)
+    /// Deliver up to this many messages (or start queued work), then report.
+    case step(Int)
+    /// Continue a script that stopped at `pause`.
+    case resume
+}
+
+/// Something that happened while the engine served a request, for the front end to show.
+public enum EngineEvent: Hashable, Sendable {
+    /// A command line was begun.
+    case began(String, origin: CommandOrigin)
+    /// A `say` caption.
+    case caption(String)
+    /// The script reached `pause` and waits for a key.
+    case paused
+    /// A `dump`: the state JSON (the TUI notes it; `ringside run` prints it).
+    case dump(String)
+    /// A command failed; the text is ready to show (with FILE:LINE:COL for scripts).
+    case error(String)
+    /// `step` found nothing in flight and nothing queued.
+    case idle
+    /// The last statement of the script has been begun.
+    case scriptFinished
+}
+
+/// An event and where it falls among the world's trace events, so the event list can
+/// show a command's echo before the protocol steps it caused.
+public struct EngineNotice: Hashable, Sendable {
+    public var event: EngineEvent
+    /// `world.trace.total` when the event happened.
+    public var traceMark: Int
+
+    public init(_ event: EngineEvent, traceMark: Int) {
+        self.event = event
+        self.traceMark = traceMark
+    }
+}
+
+/// The engine's answer to one request: the world as it now is and what happened.
+public struct EngineReport: Sendable {
+    /// A snapshot: a value copy the engine no longer touches.
+    public var world: World
+    public var notices: [EngineNotice]
+    /// True while the script waits at `pause` for a key.
+    public var isWaitingAtPause: Bool
+    /// Script statements not begun yet.
+    public var scriptRemaining: Int
+    /// Messages delivered (or actions started) while serving the request.
+    public var stepsTaken: Int
+
+    /// The events alone, in order.
+    public var events: [EngineEvent] { notices.map(\.event) }
+
+    public init(world: World, notices: [EngineNotice], isWaitingAtPause: Bool, scriptRemaining: Int, stepsTaken: Int) {
+        self.world = world
+        self.notices = notices
+        self.isWaitingAtPause = isWaitingAtPause
+        self.scriptRemaining = scriptRemaining
+        self.stepsTaken = stepsTaken
+    }
+}
+
+/// Where requests go and reports come from: a thread in the terminal, inline in tests.
+public protocol EngineDriver: AnyObject {
+    /// Queues a request; never blocks on the engine's work.
+    func send(_ request: EngineRequest)
+    /// The reports finished since the last call, oldest first.
+    func takeReports() -> [EngineReport]
+}

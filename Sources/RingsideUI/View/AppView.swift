@@ -1,0 +1,68 @@
+/// Draws a whole frame from the model (Bubble Tea's view): a pure function, so tests
+/// and the benchmark render into an in-memory grid exactly what the terminal shows.
+public enum AppView {
+    /// Help lines that are about the app rather than one key.
+    public static let helpNotes = [
+        "Commands given while messages are in flight wait their turn;",
+        "fail and other instant changes act at once (crash a node mid-lookup).",
+        "Playing on an idle ring runs stabilize, fix-fingers, check-predecessor.",
+        "Click a node to select it. A script's pause waits for any key.",
+    ]
+
+    /// The frame for `size`: the panels, help if open, the prompt line and the status line,
+    /// or the too-small notice.
+    public static func render(_ model: AppModel, size: Size, glyphs: Glyphs) -> Grid {
+        var grid = Grid(size: size)
+        let layout = ScreenLayout(size: grid.size, bits: model.world.space.bits)
+        guard !layout.isTooSmall else {
+            TooSmallScreen(required: ScreenLayout.minimumSize, actual: grid.size, glyphs: glyphs)
+                .render(into: &grid, area: grid.area)
+            return grid
+        }
+        RingPanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.ring)
+        FingerTablePanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.fingers)
+        BayouPanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.bayou)
+        EventsPanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.events)
+        if model.isHelpVisible {
+            HelpOverlay(keyMap: model.keyMap, glyphs: glyphs, scroll: model.helpScroll, notes: helpNotes)
+                .render(into: &grid, area: layout.body)
+        }
+        renderPromptLine(model, into: &grid, area: layout.promptLine, glyphs: glyphs)
+        statusLine(model, glyphs: glyphs).render(into: &grid, area: layout.status)
+        return grid
+    }
+
+    /// The prompt being typed, else the script's pause notice, else its caption, else a hint.
+    static func renderPromptLine(_ model: AppModel, into grid: inout Grid, area: Rect, glyphs: Glyphs) {
+        if let prompt = model.prompt {
+            var editor = prompt.editor
+            editor.prompt = glyphs.text(editor.prompt)
+            editor.render(into: &grid, area: area, glyphs: glyphs)
+            return
+        }
+        let line: [Span]
+        if model.isWaitingAtPause {
+            line = [Span(" \(glyphs.pause) paused by the script: ", Style(.warning, bold: true)),
+                    Span("predict what happens next, then press any key", Style(.warning))]
+        } else if let caption = model.caption {
+            line = [Span(" " + glyphs.text(caption), Style(.accent, bold: true))]
+        } else {
+            line = [Span(" l lookup  j join  x fail  w write  n step  Space play  ? help", Style(.dim))]
+        }
+        grid.write(line, x: area.x, y: area.y, clip: area)
+    }
+
+    /// The status line's fields, copied out of the model.
+    static func statusLine(_ model: AppModel, glyphs: Glyphs) -> StatusLine {
+        let selection = model.selection.flatMap {
+            Int($0) < model.world.state.count ? model.world.displayName($0, glyphs: glyphs) : nil
+        }
+        return StatusLine(
+            isPlaying: model.isPlaying, speed: model.speed,
+            time: Int(clamping: model.world.time), seed: model.world.seed,
+            selection: selection, message: model.status.map { glyphs.text($0.text) },
+            isErrorMessage: model.status?.isError ?? false,
+            speedLabel: "\(StatusLine.format(speed: model.speed, infinity: glyphs.infinity)) msg/s",
+            hints: model.keyMap.hints(StatusLine.defaultHintActions, glyphs: glyphs), glyphs: glyphs)
+    }
+}

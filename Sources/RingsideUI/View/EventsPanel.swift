@@ -1,0 +1,90 @@
+import RingsideSimulation
+
+/// The message to be delivered next, then the newest events, one line each: the
+/// protocols' own explanations mixed with the app's echoes, errors and captions.
+struct EventsPanel {
+    let model: AppModel
+    let glyphs: Glyphs
+
+    /// One line of the history, with its place in the combined order.
+    struct Line {
+        /// Trace event a → 2a + 1; a note made after m trace events → 2m, so it shows
+        /// before event m and after event m - 1.
+        var order: Int
+        var time: String
+        var text: String
+        var style: Style
+    }
+
+    /// Draws the panel, border included, inside `area`.
+    func render(into grid: inout Grid, area: Rect) {
+        let count = model.digest.inFlightCount
+        let title = count == 0 ? "Events" : "Events \(glyphs.separator) \(count) in flight"
+        let inner = grid.drawBox(area, title: title, glyphs: glyphs)
+        guard !inner.isEmpty else { return }
+        let body = inner.inset(top: 0, left: 1, bottom: 0, right: 1)
+        grid.write(nextLine(), x: body.x, y: body.y, clip: body)
+        let rows = body.height - 1
+        guard rows > 0 else { return }
+        let lines = history(rows: rows)
+        let timeWidth = lines.map { TextWidth.of($0.time) }.max() ?? 0
+        for (offset, line) in lines.enumerated() {
+            let y = body.y + 1 + offset
+            let time = String(repeating: " ", count: timeWidth - TextWidth.of(line.time)) + line.time
+            let x = grid.write(time + " ", x: body.x, y: y, style: Style(.dim), clip: body)
+            grid.write(TextWidth.truncate(glyphs.text(line.text), toWidth: body.maxX - x, ellipsis: glyphs.ellipsis),
+                       x: x, y: y, style: line.style, clip: body)
+        }
+    }
+
+    /// "next ▸ t=14  90 → 10  find_successor(15)", or why nothing is moving.
+    private func nextLine() -> [Span] {
+        let world = model.world
+        guard let message = model.digest.next else {
+            let text: String
+            if model.isWaitingAtPause {
+                text = "the script is paused: press any key"
+            } else if !world.isIdle {
+                text = "nothing in flight yet: n starts the command waiting its turn"
+            } else if model.scriptRemaining > 0 {
+                text = "nothing in flight: n starts the script's next command"
+            } else {
+                text = "nothing in flight"
+            }
+            return [Span("next ", Style(.dim)), Span(text, Style(.dim))]
+        }
+        let isFocusedHop = message.lookup != nil && message.lookup == model.lookupFocus
+        let route = "\(world.ringLabel(message.from, glyphs: glyphs)) \(glyphs.arrow) \(world.ringLabel(message.to, glyphs: glyphs))"
+        return [
+            Span("next \(glyphs.pointer) ", Style(.accent, bold: true)),
+            Span("t=\(message.deliverAt)  ", Style(.dim)),
+            Span(route, isFocusedHop ? Style(.hopActive, bold: true) : Style(.bold)),
+            Span("  " + glyphs.text(message.summary), message.isBayou ? Style(.committed) : Style()),
+        ]
+    }
+
+    /// The newest `rows` lines, oldest first.
+    func history(rows: Int) -> [Line] {
+        let trace = model.world.trace
+        let events = trace.last(rows)
+        let firstIndex = trace.total - events.count
+        var lines: [Line] = events.enumerated().map { offset, event in
+            Line(order: 2 * (firstIndex + offset) + 1, time: String(event.time), text: event.text, style: Self.style(event.kind))
+        }
+        for note in model.notes.suffix(rows) {
+            lines.append(Line(order: 2 * note.traceMark, time: "", text: note.text, style: Style(note.role)))
+        }
+        // Stable: notes made at the same mark keep their order.
+        let sorted = lines.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }
+        return sorted.suffix(rows).map(\.element)
+    }
+
+    private static func style(_ kind: TraceLog.Event.Kind) -> Style {
+        switch kind {
+        case .chord: return Style()
+        case .bayou: return Style(.committed)
+        case .caption: return Style(.accent, bold: true)
+        case .command: return Style(.bold)
+        }
+    }
+}

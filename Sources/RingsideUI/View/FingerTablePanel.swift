@@ -1,0 +1,143 @@
+import Chord
+import RingsideKernel
+import RingsideSimulation
+
+/// The selected node's finger table in the lecture's columns (k, start, interval, node),
+/// then its successor, predecessor, successor list and stored keys.
+///
+/// start = (n + 2^(k-1)) mod 2^m and interval = [start_k, start_k+1), the last one ending
+/// at n itself, exactly as on the slides. A finger that differs from the fully
+/// stabilized ring's is marked `!`. Ids too long for the panel switch the start and
+/// interval columns to the definitions (`n+2^k`), and runs of equal fingers fold into one row.
+struct FingerTablePanel {
+    let model: AppModel
+    let glyphs: Glyphs
+
+    /// One row: fingers first...last that share a node.
+    struct Row: Equatable {
+        var first: Int
+        var last: Int
+        var node: NodeIndex?
+        var isStale: Bool
+    }
+
+    /// Draws the panel, border included, inside `area`.
+    func render(into grid: inout Grid, area: Rect) {
+        let world = model.world
+        guard let node = model.selection, Int(node) < world.state.count else {
+            let inner = grid.drawBox(area, title: "Fingers", glyphs: glyphs)
+            grid.write("no node selected", x: inner.x + 1, y: inner.y, style: Style(.dim), clip: inner)
+            return
+        }
+        let state = world.state
+        var title = "Fingers of \(world.displayName(node, glyphs: glyphs))"
+        if !state.isAlive(node) { title += " (down: as it was)" }
+        let inner = grid.drawBox(area, title: title, glyphs: glyphs)
+        guard !inner.isEmpty else { return }
+        let body = inner.inset(top: 0, left: 1, bottom: 0, right: 1)
+        let info = infoLines(node, width: body.width)
+        let tableRows = max(0, body.height - 1 - info.count)
+        let rows = Self.fold(rows(of: node), toFit: tableRows)
+        let kWidth = rows.shown.map { TextWidth.of(Columns.kText($0)) }.max() ?? 1
+        let columns = Columns(model: model, node: node, width: body.width, kWidth: kWidth)
+
+        var y = body.y
+        grid.write(columns.header(), x: body.x, y: y, style: Style(.title, bold: true), clip: body)
+        y += 1
+        for row in rows.shown {
+            grid.write(columns.spans(for: row, glyphs: glyphs), x: body.x, y: y, clip: body)
+            y += 1
+        }
+        if rows.hidden > 0 {
+            grid.write("\(glyphs.ellipsis) \(rows.hidden) more (a taller window shows them)", x: body.x, y: y,
+                       style: Style(.dim), clip: body)
+            y += 1
+        }
+        for line in info where y < body.maxY {
+            grid.write(line, x: body.x, y: y, clip: body)
+            y += 1
+        }
+    }
+
+    // MARK: Rows
+
+    /// Every finger as its own row.
+    func rows(of node: NodeIndex) -> [Row] {
+        let state = model.world.state
+        return (1...max(1, state.bits)).map { k in
+            let finger = state.finger(node, k)
+            return Row(first: k, last: k, node: finger, isStale: finger != state.idealFinger(node, k))
+        }
+    }
+
+    /// Rows that fit in `limit` lines: all of them if possible, else runs of equal
+    /// fingers folded together, else the first ones and a count of the rest.
+    static func fold(_ rows: [Row], toFit limit: Int) -> (shown: [Row], hidden: Int) {
+        guard rows.count > limit else { return (rows, 0) }
+        var folded: [Row] = []
+        for row in rows {
+            if var last = folded.last, last.node == row.node, last.isStale == row.isStale, last.last + 1 == row.first {
+                last.last = row.last
+                folded[folded.count - 1] = last
+            } else {
+                folded.append(row)
+            }
+        }
+        guard folded.count > limit else { return (folded, 0) }
+        let room = max(0, limit - 1)
+        return (Array(folded.prefix(room)), folded.count - room)
+    }
+
+    // MARK: Pointers and keys
+
+    /// "succ 32 · pred 120 · list 32 60 90 · keys 15", on as many lines as the width
+    /// needs, each pointer marked `!` when the stabilized ring would have another.
+    private func infoLines(_ node: NodeIndex, width: Int) -> [[Span]] {
+        let world = model.world
+        let state = world.state
+        func label(_ n: NodeIndex?) -> String { n.map { world.ringLabel($0, width: 12, glyphs: glyphs) } ?? "nil" }
+        func mark(_ stale: Bool) -> Span { stale ? Span("!", Style(.warning, bold: true)) : Span("") }
+
+        let alive = state.isAlive(node)
+        let idealList = alive ? state.idealSuccessorList(node) : []
+        let successor = state.successor(node)
+        let predecessor = state.predecessor(node)
+        let list = state.successorList(node)
+        let keys = state.storedKeys(node)
+        let keyText = keys.prefix(16).map { world.idText($0, width: 10, glyphs: glyphs) }.joined(separator: " ")
+        let parts: [[Span]] = [
+            [Span("succ ", Style(.dim)), Span(label(successor)), mark(alive && successor != idealList.first)],
+            [Span("pred ", Style(.dim)), Span(label(predecessor)),
+             mark(alive && predecessor != state.idealPredecessor(node))],
+            [Span("list ", Style(.dim)), Span(list.isEmpty ? "empty" : list.map { label($0) }.joined(separator: " ")),
+             mark(alive && list != idealList)],
+            [Span("keys ", Style(.dim)),
+             Span(keys.isEmpty ? "none" : keyText + (keys.count > 16 ? " \(glyphs.ellipsis)" : "")),
+             Span(keys.count > 1 ? " (\(keys.count))" : "", Style(.dim))],
+        ]
+        return Self.pack(parts, separator: Span(" \(glyphs.separator) ", Style(.dim)), width: width)
+    }
+
+    /// Parts on as few lines as fit `width`, in order, separated on a shared line.
+    static func pack(_ parts: [[Span]], separator: Span, width: Int) -> [[Span]] {
+        var lines: [[Span]] = []
+        var current: [Span] = []
+        var used = 0
+        for part in parts {
+            let partWidth = part.reduce(0) { $0 + $1.width }
+            if !current.isEmpty, used + separator.width + partWidth > width {
+                lines.append(current)
+                current = []
+                used = 0
+            }
+            if !current.isEmpty {
+                current.append(separator)
+                used += separator.width
+            }
+            current += part
+            used += partWidth
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+}

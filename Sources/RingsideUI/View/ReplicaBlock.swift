@@ -1,0 +1,97 @@
+import Chord
+import RingsideSimulation
+
+/// One replica: header, log beside its version vector, database.
+struct ReplicaBlock {
+    let model: AppModel
+    let node: NodeIndex
+    let glyphs: Glyphs
+    let view: BayouReplicaView
+    let logWidth: Int
+    let vectorWidth: Int
+
+    init(model: AppModel, node: NodeIndex, glyphs: Glyphs) {
+        self.model = model
+        self.node = node
+        self.glyphs = glyphs
+        view = model.world.bayouView(of: node)
+        logWidth = max(14, view.log.map { TextWidth.of(glyphs.text($0.notation)) }.max() ?? 0)
+        vectorWidth = view.versionVector.prefix(BayouPanel.vectorLinesMax)
+            .map { TextWidth.of(model.world.state.name($0.node)) + 2 + String($0.timestamp).count }.max() ?? 0
+    }
+
+    var width: Int { max(logWidth + 2 + vectorWidth, 24) }
+
+    /// Log lines including the rule between committed and tentative writes.
+    private var logLines: Int {
+        let committed = view.log.filter(\.isCommitted).count
+        let rule = committed > 0 && committed < view.log.count ? 1 : 0
+        return max(1, view.log.count + rule)
+    }
+
+    private var vectorLines: Int { min(view.versionVector.count, BayouPanel.vectorLinesMax) }
+
+    var height: Int { 1 + max(logLines, vectorLines) + 1 }
+
+    /// Draws the block inside `area` (no border), cut to its height.
+    func render(into grid: inout Grid, area: Rect) {
+        guard !area.isEmpty else { return }
+        let world = model.world
+        let state = world.state
+        var header: [Span] = [
+            Span(state.name(node), Style(.title, bold: true)),
+            Span(world.hasCustomName(node) ? " \(world.ringLabel(node, glyphs: glyphs))" : "", Style(.dim)),
+        ]
+        if world.primary == node { header.append(Span(" primary", Style(.accent))) }
+        if !state.isAlive(node) { header.append(Span(" down", Style(.failed))) }
+        header.append(Span("  clock \(view.clock)", Style(.dim)))
+        if node == model.selection { header.insert(Span(glyphs.pointer + " ", Style(.selected, bold: true)), at: 0) }
+        grid.write(header, x: area.x, y: area.y, clip: area)
+
+        let bodyRows = max(0, area.height - 2)
+        drawLog(into: &grid, x: area.x, y: area.y + 1, rows: bodyRows, clip: area)
+        drawVector(into: &grid, x: area.x + logWidth + 2, y: area.y + 1, rows: bodyRows, clip: area)
+        let database = view.database.isEmpty ? "empty" : view.database.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        grid.write([Span("db ", Style(.dim)), Span(database)], x: area.x, y: area.y + 1 + bodyRows, clip: area)
+    }
+
+    private func drawLog(into grid: inout Grid, x: Int, y: Int, rows: Int, clip: Rect) {
+        guard rows > 0 else { return }
+        if view.log.isEmpty {
+            grid.write("(empty log)", x: x, y: y, style: Style(.dim), clip: clip)
+            return
+        }
+        var lines: [Span] = []
+        let flashing = (model.flashUntil[node] ?? 0) > model.now
+        // Blink: on and off every 300 ms while the flash lasts.
+        let flashOn = flashing && (model.now / 300) % 2 == 0
+        for (i, entry) in view.log.enumerated() {
+            if i > 0, view.log[i - 1].isCommitted, !entry.isCommitted {
+                lines.append(Span(String(repeating: glyphs.isUnicode ? "─" : "-", count: logWidth), Style(.dim)))
+            }
+            var style = entry.isCommitted ? Style(.committed, bold: true) : Style(.tentative)
+            if entry.redone, flashOn { style = Style(.flash, bold: true) }
+            lines.append(Span(glyphs.text(entry.notation), style))
+        }
+        // Too long for the space: the newest entries matter most, say how many are above.
+        var shown = lines[...]
+        if lines.count > rows {
+            shown = lines.suffix(max(0, rows - 1))
+            grid.write("\(glyphs.ellipsis) \(lines.count - shown.count) earlier", x: x, y: y, style: Style(.dim), clip: clip)
+        }
+        let top = y + (lines.count > rows ? 1 : 0)
+        for (offset, span) in shown.enumerated() {
+            grid.write(span.text, x: x, y: top + offset, style: span.style, clip: clip)
+        }
+    }
+
+    private func drawVector(into grid: inout Grid, x: Int, y: Int, rows: Int, clip: Rect) {
+        let names = model.world.state
+        let entries = view.versionVector.prefix(min(rows, BayouPanel.vectorLinesMax))
+        for (offset, entry) in entries.enumerated() {
+            let more = offset > 0 && offset == entries.count - 1 && view.versionVector.count > entries.count
+            let text = more ? glyphs.ellipsis : "\(names.name(entry.node)): \(entry.timestamp)"
+            grid.write(text, x: x, y: y + offset, style: Style(.dim), clip: clip)
+        }
+    }
+}

@@ -1,0 +1,170 @@
+import Chord
+import RingsideKernel
+import RingsideSimulation
+
+/// The identifier circle: nodes at their angles, stored keys, the selected node's
+/// fingers, successor pointers that are wrong, and the focused lookup hop by hop.
+struct RingPanel {
+    /// Wrong successor pointers drawn at most (a broken big ring would be a hairball).
+    static let staleChordsMax = 64
+    /// Stored keys marked at most.
+    static let keyMarksMax = 512
+
+    let model: AppModel
+    let glyphs: Glyphs
+
+    /// The canvas area inside a panel's border.
+    static func canvasArea(in panel: Rect) -> Rect {
+        panel.inset(by: 1)
+    }
+
+    /// Draws the panel, border included, inside `area`.
+    func render(into grid: inout Grid, area: Rect) {
+        let world = model.world
+        let inner = grid.drawBox(area, title: title(), footer: footer(), glyphs: glyphs)
+        guard !inner.isEmpty else { return }
+        let scene = RingScene(model: model, area: inner, glyphs: glyphs)
+        guard scene.isDrawable else {
+            let text = world.state.count == 0 ? "no nodes yet: :add 10 32 60" : "enlarge to see the ring"
+            grid.write(text, x: inner.x, y: inner.y, style: Style(.dim), clip: inner)
+            return
+        }
+        var canvas = BrailleCanvas(columns: inner.width, rows: inner.height)
+        canvas.circle(center: scene.center, radius: scene.radius, .circle) { angle in
+            // Zoomed in, the arc's two ends meet at the bottom: leave a gap there.
+            scene.zoom > 0 && abs(angle - .pi) < 0.12
+        }
+        drawFingers(of: scene, on: &canvas)
+        drawSuccessorArc(of: scene, on: &canvas)
+        drawStaleSuccessors(scene, on: &canvas)
+        let hops = LookupHops(model: model)
+        for hop in hops.done { chord(hop.from, hop.to, scene, .hopDone, &canvas) }
+        if let active = hops.active { chord(active.from, active.to, scene, .hopActive, &canvas) }
+        canvas.render(into: &grid, origin: inner.origin, clip: inner, glyphs: glyphs)
+
+        drawKeys(scene, into: &grid, clip: inner)
+        if let key = hops.key, let angle = scene.angle(of: key) {
+            let cell = scene.cell(of: scene.dot(at: angle))
+            grid.put(Character(glyphs.hollow), x: cell.x, y: cell.y, style: Style(.warning, bold: true), clip: inner)
+        }
+        for mark in scene.marks {
+            drawMark(mark, hops: hops, into: &grid, clip: inner)
+        }
+    }
+
+    // MARK: Title and footer
+
+    private func title() -> String {
+        let state = model.world.state
+        var parts = ["Ring", "m=\(state.bits)", "\(state.liveCount) live"]
+        let failed = state.count - state.liveCount
+        if failed > 0 { parts.append("\(failed) down") }
+        if model.zoom > 0 {
+            parts.append("zoom \(glyphs.times)\(1 << min(model.zoom, 62))" + (arcText().map { " " + $0 } ?? ""))
+        }
+        return parts.joined(separator: " \(glyphs.separator) ")
+    }
+
+    /// The focused lookup's route so far, e.g. "lookup 15: 90 → 10 → 32".
+    private func footer() -> String? {
+        let hops = LookupHops(model: model)
+        guard let record = hops.record else { return nil }
+        let world = model.world
+        var route = record.path.map { world.ringLabel($0, glyphs: glyphs) }
+        if let active = hops.active, route.last.map({ $0 != world.ringLabel(active.to, glyphs: glyphs) }) ?? true {
+            route.append(glyphs.ellipsis)
+        }
+        let keyText = world.idText(record.key, width: 8, glyphs: glyphs)
+        let done = record.owner != nil && hops.active == nil
+        return "lookup \(keyText): " + route.joined(separator: " \(glyphs.arrow) ") + (done ? " (\(record.hops) hops)" : "")
+    }
+
+    // MARK: Chords
+
+    private func chord(_ a: NodeIndex, _ b: NodeIndex, _ scene: RingScene, _ layer: BrailleCanvas.Layer,
+                       _ canvas: inout BrailleCanvas) {
+        guard a != b, let from = scene.dot(of: a), let to = scene.dot(of: b) else { return }
+        canvas.line(from: from, to: to, layer)
+    }
+
+    /// The selected node's distinct fingers, faintly: where it can jump in one hop.
+    private func drawFingers(of scene: RingScene, on canvas: inout BrailleCanvas) {
+        guard let node = scene.selection, model.world.state.isAlive(node) else { return }
+        let state = model.world.state
+        var seen = Set<NodeIndex>()
+        for k in 1...max(1, state.bits) {
+            guard let finger = state.finger(node, k), seen.insert(finger).inserted else { continue }
+            chord(node, finger, scene, .finger, &canvas)
+        }
+    }
+
+    /// The stretch of circle from the selected node to its successor: the keys it hands
+    /// on to, and what `successor` means on the slides.
+    private func drawSuccessorArc(of scene: RingScene, on canvas: inout BrailleCanvas) {
+        let state = model.world.state
+        guard let node = scene.selection, state.isAlive(node), let successor = state.successor(node), successor != node,
+              let from = scene.angle(of: state.id(node)), let to = scene.angle(of: state.id(successor)) else { return }
+        canvas.arc(center: scene.center, radius: scene.radius, from: from, to: to, .successor)
+    }
+
+    /// A live node's successor that is not the next live node: a pointer still to be repaired.
+    private func drawStaleSuccessors(_ scene: RingScene, on canvas: inout BrailleCanvas) {
+        let state = model.world.state
+        let ring = state.liveRing
+        guard ring.count > 1 else { return }
+        var drawn = 0
+        for position in 0..<ring.count where drawn < Self.staleChordsMax {
+            let node = ring.nodes[position]
+            let ideal = ring.nodes[(position + 1) % ring.count]
+            guard let successor = state.successor(node), successor != ideal else { continue }
+            chord(node, successor, scene, .stale, &canvas)
+            drawn += 1
+        }
+    }
+
+    // MARK: Marks
+
+    private func drawKeys(_ scene: RingScene, into grid: inout Grid, clip: Rect) {
+        let state = model.world.state
+        var drawn = 0
+        for position in 0..<state.liveRing.count where drawn < Self.keyMarksMax {
+            for key in state.storedKeys(state.liveRing.nodes[position]) where drawn < Self.keyMarksMax {
+                guard let angle = scene.angle(of: key) else { continue }
+                let cell = scene.cell(of: scene.dot(at: angle))
+                grid.put(Character(glyphs.hollow), x: cell.x, y: cell.y, style: Style(.committed), clip: clip)
+                drawn += 1
+            }
+        }
+    }
+
+    private func drawMark(_ mark: RingScene.Mark, hops: LookupHops, into grid: inout Grid, clip: Rect) {
+        let symbol = mark.isFailed ? glyphs.failed : glyphs.node
+        var markStyle = Style(mark.isFailed ? .failed : .accent, bold: !mark.isFailed)
+        var labelStyle = Style(mark.isFailed ? .failed : .normal)
+        if let holder = hops.holder, mark.nodes.contains(holder) {
+            markStyle = Style(.hopActive, bold: true)
+            labelStyle = markStyle
+        } else if mark.nodes.contains(where: hops.visited.contains) {
+            markStyle = Style(.hopDone, bold: true)
+            labelStyle = Style(.hopDone, bold: true)
+        }
+        if mark.isSelected {
+            markStyle = Style(.selected, bold: true)
+            labelStyle = Style(.selected, bold: true)
+        }
+        grid.write(symbol, x: mark.cell.x, y: mark.cell.y, style: markStyle, clip: clip)
+        grid.write(mark.label, x: mark.labelCell.x, y: mark.labelCell.y, style: labelStyle, clip: clip)
+    }
+
+    /// Zoomed in: the arc shown, "[start,end)", centred on the selection; its two ends
+    /// meet at the gap at the bottom of the circle.
+    private func arcText() -> String? {
+        let state = model.world.state
+        guard let selection = model.selection, Int(selection) < state.count else { return nil }
+        let zoom = min(model.zoom, min(state.bits, AppModel.zoomMax))
+        let half = Identifier.powerOfTwo(max(0, state.bits - zoom - 1))
+        let start = model.world.idText(state.space.subtract(state.id(selection), half), width: 8, glyphs: glyphs)
+        let end = model.world.idText(state.space.add(state.id(selection), half), width: 8, glyphs: glyphs)
+        return "[\(start),\(end))"
+    }
+}

@@ -1,0 +1,61 @@
+/// Where each panel goes for a screen size.
+///
+/// Wide screens put ring, finger table and Bayou logs side by side; narrower ones stack
+/// the finger table over the Bayou logs to the right of the ring. The events panel runs
+/// along the bottom, above the prompt/caption line and the status line.
+public struct ScreenLayout: Equatable, Sendable {
+    public let size: Size
+    public let ring: Rect
+    public let fingers: Rect
+    public let bayou: Rect
+    public let events: Rect
+    /// The prompt, the script's caption or a hint.
+    public let promptLine: Rect
+    public let status: Rect
+
+    /// Below this the too-small screen shows instead.
+    public static let minimumSize = Size(width: 60, height: 16)
+    /// From this width on, the three upper panels sit side by side.
+    public static let wideWidth = 150
+
+    /// `bits` sizes the finger table: a full table needs bits + 5 rows.
+    public init(size: Size, bits: Int = 7) {
+        self.size = size
+        let screen = Rect(size: size)
+        let rows = screen.split(.vertical, [.fill(1), .length(1), .length(1)])
+        status = rows[2]
+        promptLine = rows[1]
+        let main = rows[0]
+        let eventRows = min(12, max(4, main.height / 4))
+        let (top, bottom) = main.splitBottom(eventRows)
+        events = bottom
+        if size.width >= Self.wideWidth {
+            let columns = top.split(.horizontal, [.percentage(42), .length(46), .fill(1)])
+            ring = columns[0]
+            fingers = columns[1]
+            bayou = columns[2]
+        } else {
+            let ringWidth = max(26, top.width * 45 / 100)
+            let (left, right) = top.splitLeft(ringWidth)
+            ring = left
+            // A whole table is header + bits rows + two lines of pointers + borders, and the
+            // lecture's 7-bit table should fit on 80×24; Bayou keeps at least 5 rows. A
+            // larger table than fits folds runs of equal fingers.
+            let fingerRows = min(max(1, bits) + 5, max(6, right.height - 5))
+            let (upper, lower) = right.splitTop(fingerRows)
+            fingers = upper
+            bayou = lower
+        }
+    }
+
+    /// True when the screen cannot hold the layout.
+    public var isTooSmall: Bool { !size.fits(Self.minimumSize) }
+
+    /// The area the help overlay covers: everything above the prompt line.
+    public var body: Rect {
+        Rect(x: 0, y: 0, width: size.width, height: max(0, promptLine.y))
+    }
+
+    /// Every panel, for tests that check clipping.
+    public var panels: [Rect] { [ring, fingers, bayou, events, promptLine, status] }
+}

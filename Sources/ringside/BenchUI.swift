@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import RingsideUI
+
+/// `ringside bench ui`: frame times of the terminal view, measured without a terminal.
+struct UIBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ui",
+        abstract: "Render F frames (model to grid, plus the diff a terminal would write) and print their times.",
+        discussion: "Without --nodes it renders the built-in demo; with it, a random ring of N nodes."
+    )
+
+    @Option(help: "Nodes in a random ring (1 to 100000); omit for the built-in demo.") var nodes: Int?
+    @Option(help: "Screen width in cells.") var width: Int = 200
+    @Option(help: "Screen height in cells.") var height: Int = 60
+    @Option(help: "Frames to render.") var frames: Int = 500
+
+    func validate() throws {
+        if let nodes, !(1...100_000).contains(nodes) { throw ValidationError("--nodes must be from 1 to 100000") }
+        guard (1...1000).contains(width), (1...1000).contains(height) else {
+            throw ValidationError("--width and --height must be from 1 to 1000")
+        }
+        guard (1...1_000_000).contains(frames) else { throw ValidationError("--frames must be from 1 to 1000000") }
+    }
+
+    func run() throws {
+        let model = UIBenchmark.model(nodes: nodes)
+        let result = UIBenchmark.run(model: model, size: Size(width: width, height: height), frames: frames)
+        let fields: [(String, String)] = [
+            ("frames", String(result.frames)),
+            ("nodes", String(result.nodes)),
+            ("width", String(result.size.width)),
+            ("height", String(result.size.height)),
+            ("medianFrameMillis", format(result.medianFrameMillis, 3)),
+            ("p99FrameMillis", format(result.p99FrameMillis, 3)),
+        ]
+        print("{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}")
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+
+/// The full-screen view in a real terminal: tmux runs `ringside`, the test types keys
+/// and reads the screen back, as a student would use it.
+@Suite("The terminal view", .serialized)
+struct TerminalEndToEndTests {
+    /// A scratch directory for the exit status and the tty settings the pane's shell records.
+    private static func scratch() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ringside-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// The pane's shell: note the tty settings, run ringside, note its exit status and
+    /// the settings again, then stay alive so the pane can still be read.
+    private static func command(_ arguments: String = "", in directory: URL) -> String {
+        let dir = directory.path
+        return "cd '\(Executable.root.path)' && export LC_ALL=C.UTF-8 && stty -g > '\(dir)/before'; "
+            + "'\(Executable.path)' \(arguments); echo $? > '\(dir)/rc'; stty -g > '\(dir)/after'; sleep 60"
+    }
+
+    private static func ttySettings(_ directory: URL) -> (before: String?, after: String?) {
+        (waitForFile(directory.appendingPathComponent("before").path),
+         waitForFile(directory.appendingPathComponent("after").path))
+    }
+
+    @Test(.enabled(if: Tmux.isAvailable, "tmux is not installed: .ci/deps installs it"))
+    func lookupStepResizeAndQuit() throws {
+        let directory = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let tmux = try Tmux(command: Self.command(in: directory), width: 120, height: 40)
+
+        var (ok, screen) = tmux.waitFor("Fingers of 10")
+        #expect(ok, "the demo did not open:\n\(screen)")
+        #expect(screen.contains("Ring · m=7 · 6 live"))
+        #expect(screen.contains("[74,10)"))
+        #expect(screen.contains("Welcome to Ringside"))
+
+        try tmux.send("Tab", "Tab", "Tab")
+        (ok, screen) = tmux.waitFor("Fingers of 90")
+        #expect(ok, "Tab did not select 90:\n\(screen)")
+        #expect(screen.contains("[122,26)"))
+
+        try tmux.send("l")
+        (ok, screen) = tmux.waitFor("lookup from 90 · key:")
+        #expect(ok, "no lookup prompt:\n\(screen)")
+        try tmux.send("15", "Enter")
+        (ok, screen) = tmux.waitFor("› lookup 15 from 90")
+        #expect(ok, "the lookup was not begun:\n\(screen)")
+        try tmux.send("n")
+        (ok, screen) = tmux.waitFor("90: 15 ∉ (90,105] → forward to closest preceding finger 10")
+        #expect(ok, "n did not take the first hop:\n\(screen)")
+        try tmux.send("n")
+        (ok, screen) = tmux.waitFor("10: 15 ∈ (10,32] → successor 32 owns it")
+        #expect(ok, "n did not deliver to 10:\n\(screen)")
+        #expect(screen.contains("lookup 15: 90 → 10 → …"))
+        #expect(screen.contains("10 → 32  find_successor(15) last hop"))
+
+        // Smaller: the layout follows; too small: the notice; back: the view again.
+        try tmux.run(["resize-window", "-x", "70", "-y", "20"])
+        (ok, screen) = tmux.waitForScreen { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.first?.hasPrefix("┌─ Ring") == true && lines.first.map { $0.count == 70 } == true
+        }
+        #expect(ok, "no redraw at 70×20:\n\(screen)")
+        #expect(screen.contains("Fingers of 90"))
+        try tmux.run(["resize-window", "-x", "50", "-y", "12"])
+        (ok, screen) = tmux.waitFor("need 60×16, have 50×12")
+        #expect(ok, "no too-small notice:\n\(screen)")
+        try tmux.run(["resize-window", "-x", "120", "-y", "40"])
+        (ok, screen) = tmux.waitFor("Fingers of 90")
+        #expect(ok, "no redraw at 120×40:\n\(screen)")
+
+        try tmux.send("q")
+        let status = waitForFile(directory.appendingPathComponent("rc").path)
+        #expect(status == "0")
+        let tty = Self.ttySettings(directory)
+        #expect(tty.before != nil && tty.before == tty.after, "the terminal was not restored")
+        // The shell is back in charge of the pane: the view is gone.
+        (ok, screen) = tmux.waitForScreen { !$0.contains("Fingers of") }
+        #expect(ok, "the view is still on screen after q:\n\(screen)")
+    }
+
+    /// Ctrl-C and SIGTERM end the view with 128 + the signal and a restored terminal.
+    @Test(.enabled(if: Tmux.isAvailable, "tmux is not installed: .ci/deps installs it"),
+          arguments: [("C-c", "130"), ("SIGTERM", "143")])
+    func signalsRestoreTheTerminal(how: String, expectedStatus: String) throws {
+        let directory = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let tmux = try Tmux(command: Self.command(in: directory), width: 100, height: 30)
+        let (ok, screen) = tmux.waitFor("Fingers of 10")
+        #expect(ok, "the demo did not open:\n\(screen)")
+        if how == "SIGTERM" {
+            let pid = try #require(try tmux.programPID())
+            kill(pid, SIGTERM)
+        } else {
+            try tmux.send(how)
+        }
+        #expect(waitForFile(directory.appendingPathComponent("rc").path) == expectedStatus)
+        let tty = Self.ttySettings(directory)
+        #expect(tty.before != nil && tty.before == tty.after, "the terminal was not restored after \(how)")
+    }
+
+    @Test func withoutATerminalItExits2AndPointsToRingsideRun() throws {
+        let result = try Executable.run([], stdin: "")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("is not a terminal"))
+        #expect(result.stderr.contains("ringside run"))
+        #expect(result.stdout.isEmpty)
+        let dumb = try Executable.run([], environment: ["TERM": "dumb"])
+        #expect(dumb.status == 2)
+        #expect(dumb.stderr.contains("ringside run"))
+    }
+
+    /// `play` checks the whole script first: its error prints in compiler form, status 1,
+    /// before any terminal is needed.
+    @Test func playReportsScriptErrorsBeforeOpeningTheView() throws {
+        let directory = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("broken.ringside")
+        try "bits 7\nadd 10 32 60\nlookup 15 from 33\n".write(to: file, atomically: true, encoding: .utf8)
+        let result = try Executable.run(["play", file.path])
+        #expect(result.status == 1)
+        #expect(result.stderr == "\(file.path):3:16: error: node 33 does not exist; nodes are 10 32 60\n")
+        let missing = try Executable.run(["play", directory.appendingPathComponent("none.ringside").path])
+        #expect(missing.status == 2)
+        let badSpeed = try Executable.run(["play", file.path, "--speed", "0"])
+        #expect(badSpeed.status == 2)
+    }
+}

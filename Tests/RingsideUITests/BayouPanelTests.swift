@@ -1,0 +1,95 @@
+import RingsideSimulation
+import Testing
+@testable import RingsideUI
+
+@Suite struct BayouPanelTests {
+    /// The lecture's replicas P, A, B (P the primary) as script commands.
+    static let lectureSetup = ["bits 7", "add P=10 A=32 B=60", "primary P"]
+    static let lectureWrites = [
+        "write P put X 4 at 1", "write P put Y 8 at 7", "write B put Z 8 at 5",
+        "write A put X 3 at 7", "write A put Y 4 at 12",
+    ]
+
+    private func render(_ model: AppModel, width: Int = 96, height: Int = 14) -> Grid {
+        var grid = Grid(width: width, height: height)
+        BayouPanel(model: model, glyphs: .unicode).render(into: &grid, area: grid.area)
+        return grid
+    }
+
+    /// The columns of the block whose header names `replica` (blocks sit side by side).
+    private func block(_ replica: String, in grid: Grid) -> [String] {
+        let header = grid.trimmed[1]
+        guard let range = header.range(of: "▸ " + replica + " ") ?? header.range(of: replica + " ") else { return [] }
+        let start = header.distance(from: header.startIndex, to: range.lowerBound)
+        return grid.text(in: Rect(x: start, y: 1, width: 25, height: grid.height - 2))
+    }
+
+    @Test func replicasWithoutWritesShowEmptyLogsAndZeroVectors() throws {
+        let grid = render(try Fixtures.model(Self.lectureSetup, selecting: "10"))
+        let lines = grid.trimmed
+        #expect(lines[0].hasPrefix("┌─ Bayou logs · primary P "))
+        #expect(lines[1].contains("P 10 primary"))
+        #expect(lines[1].contains("A 32"))
+        #expect(lines[1].contains("B 60"))
+        let p = block("P", in: grid)
+        #expect(p.contains { $0.contains("(empty log)") && $0.contains("P: 0") })
+        #expect(p.contains { $0.contains("A: 0") })
+        #expect(p.contains { $0.contains("B: 0") })
+        #expect(p.contains { $0.contains("db empty") })
+    }
+
+    /// The slides' anti-entropy example: after A and B sync, both hold B's and A's
+    /// writes in timestamp order; P has committed nothing yet.
+    @Test
+    func lectureExampleInSlideNotation() throws {
+        var model = try Fixtures.model(Self.lectureSetup + Self.lectureWrites + ["sync A B"], selecting: "10")
+        var grid = render(model)
+        let p = block("P", in: grid), a = block("A", in: grid), b = block("B", in: grid)
+        #expect(p.contains { $0.hasPrefix("∞:1:P w(X,4)") })
+        #expect(p.contains { $0.hasPrefix("∞:7:P w(Y,8)") })
+        for replica in [a, b] {
+            let log = replica.filter { $0.hasPrefix("∞:") }.map { String($0.prefix(13)).trimmingBlanks() }
+            #expect(log == ["∞:5:B w(Z,8)", "∞:7:A w(X,3)", "∞:12:A w(Y,4)"])
+            #expect(replica.contains { $0.contains("A: 12") })
+            #expect(replica.contains { $0.contains("B: 5") })
+            #expect(replica.contains { $0.contains("db X=3 Y=4 Z=8") })
+        }
+        #expect(!grid.roles(in: grid.area).contains(.committed))
+        #expect(grid.roles(in: grid.area).contains(.tentative))
+
+        // The primary commits: its writes get CSNs 1 and 2 and turn bold above a rule.
+        var world = model.world
+        _ = try world.execute(line: "commit")
+        model.world = world
+        grid = render(model)
+        let committed = block("P", in: grid)
+        #expect(committed.contains { $0.hasPrefix("1:1:P w(X,4)") })
+        #expect(committed.contains { $0.hasPrefix("2:7:P w(Y,8)") })
+        #expect(grid.roles(in: grid.area).contains(.committed))
+    }
+
+    /// Anti-entropy P → B brings B committed writes that reorder its log: B's redone
+    /// writes flash.
+    @Test
+    func redoneWritesFlash() throws {
+        let script = (Self.lectureSetup + Self.lectureWrites + ["sync A B", "commit", "sync P B"]).joined(separator: "\n")
+        var (frontEnd, _) = try Fixtures.scripted(script)
+        for _ in 0..<200 where frontEnd.model.scriptRemaining > 0 || !frontEnd.model.world.isIdle {
+            frontEnd.press(.character("n"))
+        }
+        let b = try #require(frontEnd.model.world.state.index(ofName: "B"))
+        #expect(frontEnd.model.flashUntil[b] != nil)
+        let grid = render(frontEnd.model, width: 96, height: 14)
+        #expect(grid.roles(in: grid.area).contains(.flash))
+    }
+
+    @Test func manyReplicasShowTheSelectionPrimaryAndNeighbours() throws {
+        let model = UIBenchmark.model(nodes: 2000)
+        let candidates = BayouPanel.candidates(in: model)
+        #expect(candidates.count <= BayouPanel.allShownMax)
+        #expect(candidates.first == model.selection)
+        #expect(candidates.contains(try #require(model.world.primary)))
+        let grid = render(model)
+        #expect(grid.trimmed.last?.contains("not shown") == true)
+    }
+}

@@ -1,0 +1,74 @@
+import Testing
+@testable import RingsideUI
+
+@Suite struct FingerTablePanelTests {
+    private func render(_ model: AppModel, width: Int = 44, height: Int = 12) -> Grid {
+        var grid = Grid(width: width, height: height)
+        FingerTablePanel(model: model, glyphs: .unicode).render(into: &grid, area: grid.area)
+        return grid
+    }
+
+    /// The slide "Finger Table of Node 10": the same starts, intervals and nodes.
+    @Test func node10MatchesTheLecture() throws {
+        let grid = render(try Fixtures.model(Fixtures.lectureRing, selecting: "10"))
+        Snapshot.assert(grid.trimmed, matches: Snapshots.fingerTableOfNode10, named: "fingerTableOfNode10")
+        let rows = grid.trimmed.dropFirst(2).prefix(7).map { line in
+            line.dropFirst(2).split(separator: " ").map(String.init)
+        }
+        #expect(rows.map { $0[0] } == ["1", "2", "3", "4", "5", "6", "7"])
+        #expect(rows.map { $0[1] } == ["11", "12", "14", "18", "26", "42", "74"])
+        #expect(rows.map { $0[2] } == ["[11,12)", "[12,14)", "[14,18)", "[18,26)", "[26,42)", "[42,74)", "[74,10)"])
+        #expect(rows.map { $0[3] } == ["32", "32", "32", "32", "32", "60", "90"])
+        #expect(grid.trimmed[9].contains("succ 32 · pred 120 · list 32 60 90"))
+        #expect(grid.trimmed[10].contains("keys none"))  // 15 is stored at 32, the first node at or after it
+        #expect(!grid.roles(in: grid.area).contains(.warning))
+    }
+
+    /// The slide's other table: node 90 (k = 6 wraps: [122,26) → 10).
+    @Test func node90MatchesTheLecture() throws {
+        let grid = render(try Fixtures.model(Fixtures.lectureRing, selecting: "90"))
+        let rows = grid.trimmed.dropFirst(2).prefix(7).map { $0.dropFirst(2).split(separator: " ").map(String.init) }
+        #expect(rows.map { $0[1] } == ["91", "92", "94", "98", "106", "122", "26"])
+        #expect(rows.map { $0[2] } == ["[91,92)", "[92,94)", "[94,98)", "[98,106)", "[106,122)", "[122,26)", "[26,90)"])
+        #expect(rows.map { $0[3] } == ["105", "105", "105", "105", "120", "10", "32"])
+    }
+
+    /// After 32 crashes, node 10's fingers 1–5 still point at it: stale, marked `!` in the warning role.
+    @Test func staleFingersAreMarked() throws {
+        let grid = render(try Fixtures.model(Fixtures.lectureRing + ["fail 32"], selecting: "10"))
+        let stale = grid.trimmed.dropFirst(2).prefix(7).filter { $0.contains("32 !") }
+        #expect(stale.count == 5)
+        #expect(grid.roles(in: grid.area).contains(.warning))
+        #expect(grid.roles(in: grid.area).contains(.failed))  // the dead node's label
+        #expect(grid.trimmed[9].contains("succ 32!"))
+    }
+
+    @Test func tallTablesFoldRunsOfEqualFingers() throws {
+        let model = try Fixtures.model(["bits 160", "add alice bob carol dave erin frank"], selecting: "alice")
+        let grid = render(model, width: 60, height: 14)
+        let lines = grid.trimmed
+        #expect(lines[1].contains("start"))
+        // Symbolic starts and intervals, as in the slide's definitions.
+        #expect(lines[2].contains("n+2^0"))
+        #expect(lines.contains { $0.contains("-") && $0.contains("[n+2^") })
+        #expect(lines.count == 14)
+        let folded = FingerTablePanel.fold(
+            (1...160).map { FingerTablePanel.Row(first: $0, last: $0, node: $0 < 150 ? 1 : 2, isStale: false) }, toFit: 5)
+        #expect(folded.shown == [
+            FingerTablePanel.Row(first: 1, last: 149, node: 1, isStale: false),
+            FingerTablePanel.Row(first: 150, last: 160, node: 2, isStale: false),
+        ])
+        #expect(folded.hidden == 0)
+        let cut = FingerTablePanel.fold((1...10).map { FingerTablePanel.Row(first: $0, last: $0, node: Int32($0), isStale: false) }, toFit: 4)
+        #expect(cut.shown.count == 3 && cut.hidden == 7)
+    }
+
+    @Test func noSelectionAndTinyAreasDoNotTrap() throws {
+        let empty = AppModel()
+        #expect(render(empty).trimmed[1].contains("no node selected"))
+        let model = try Fixtures.model(Fixtures.lectureRing, selecting: "10")
+        for (w, h) in [(0, 0), (1, 1), (3, 2), (10, 3), (200, 1), (5, 50)] {
+            _ = render(model, width: w, height: h)
+        }
+    }
+}
