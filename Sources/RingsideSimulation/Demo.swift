@@ -2,18 +2,19 @@
 /// also Bayou replicas with a few writes in flight.
 public enum Demo {
     public static let script = """
-        # Ringside's built-in demo: the lecture ring (m = 7) and Bayou writes at three replicas.
+        # Ringside's built-in demo: the lecture ring (m = 7); nodes 10, 32 and 60 are also the
+        # Bayou replicas P, A and B of the lecture's example, with its five writes.
         bits 7
         seed 1
         successors 3
-        add 10 32 60 90 105 120
+        add P=10 A=32 B=60 90 105 120
         store 15 40 70 100
-        primary 10
-        write 10 put X 4 at 1
-        write 10 put Y 8 at 7
-        write 60 put Z 8 at 5
-        write 32 put X 3 at 7
-        write 32 put Y 4 at 12
+        primary P
+        write P put X 4 at 1
+        write P put Y 8 at 7
+        write B put Z 8 at 5
+        write A put X 3 at 7
+        write A put Y 4 at 12
         say Welcome to Ringside: press l to look up a key, n to step, ? for help
         """
 

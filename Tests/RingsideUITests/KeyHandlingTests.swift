@@ -182,7 +182,7 @@ import Testing
         var (frontEnd, _) = try Fixtures.demo()
         let layout = ScreenLayout(size: size)
         let scene = RingScene(model: frontEnd.model, area: RingPanel.canvasArea(in: layout.ring), glyphs: .unicode)
-        let mark = try #require(scene.marks.first { $0.label == "60" })
+        let mark = try #require(scene.marks.first { $0.label.hasPrefix("60") })
         frontEnd.press(.mouse(MouseEvent(x: mark.labelCell.x, y: mark.labelCell.y, button: .left)), size: size)
         #expect(frontEnd.model.selection.map(frontEnd.model.world.commandReference) == "60")
         frontEnd.press(.mouse(MouseEvent(x: 0, y: 0, button: .left)), size: size)
@@ -200,7 +200,7 @@ import Testing
         frontEnd.press(.tab)
         frontEnd.press(.tab)  // 10
         frontEnd.press(.character("x"))
-        #expect(!frontEnd.model.world.state.isAlive(try #require(frontEnd.model.world.state.index(ofName: "N10"))))
+        #expect(!frontEnd.model.world.state.isAlive(try #require(frontEnd.model.world.state.index(ofName: "P"))))
         for _ in 0..<50 where !frontEnd.model.world.isIdle { frontEnd.press(.character("n")) }
         #expect(frontEnd.screen().joined().contains("timeout") || frontEnd.model.world.chord.lookups.last?.owner != nil)
     }

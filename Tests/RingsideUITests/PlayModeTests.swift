@@ -63,8 +63,8 @@ import Testing
             frontEnd.handle(.tick, size: size, now: now)
         }
         let state = frontEnd.model.world.state
-        let ten = try #require(state.index(ofName: "N10"))
-        let sixty = try #require(state.index(ofName: "N60"))
+        let ten = try #require(state.index(ofName: "P"))
+        let sixty = try #require(state.index(ofName: "B"))
         #expect(state.successor(ten) == sixty)
         #expect(state.predecessor(sixty) == ten)
     }
