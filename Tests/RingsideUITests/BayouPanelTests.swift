@@ -83,6 +83,13 @@ import Testing
         #expect(grid.roles(in: grid.area).contains(.flash))
     }
 
+    /// The slide "Primary respects causality": after A–B, a commit, D(Y) at B and P–B.
+    @Test func goldenAfterThePrimaryBSession() throws {
+        let script = Self.lectureSetup + Self.lectureWrites + ["sync A B", "commit", "write B delete Y", "sync P B"]
+        let grid = render(try Fixtures.model(script, selecting: "10"), width: 96, height: 12)
+        Snapshot.assert(grid.lines(), matches: Snapshots.bayouAfterPrimaryBSession, named: "bayouAfterPrimaryBSession")
+    }
+
     @Test func manyReplicasShowTheSelectionPrimaryAndNeighbours() throws {
         let model = UIBenchmark.model(nodes: 2000)
         let candidates = BayouPanel.candidates(in: model)
