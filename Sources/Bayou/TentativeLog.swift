@@ -35,15 +35,7 @@ struct TentativeLog: Sendable {
 
         /// The first offset whose stamp is not smaller than `stamp`.
         func lowerBound(of stamp: WriteStamp) -> Int {
-            stamps.withUnsafeBufferPointer { stamps in
-                var low = 0
-                var high = stamps.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if stamps[middle] < stamp { low = middle + 1 } else { high = middle }
-                }
-                return low
-            }
+            stamps.withUnsafeBufferPointer { $0.lowerBound(of: stamp) }
         }
 
         /// Inserts in stamp order; returns the offset, or nil if the stamp is already there.

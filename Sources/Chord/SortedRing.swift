@@ -15,13 +15,7 @@ public struct SortedRing: Sendable {
 
     /// Position of the first id >= x (ids.count if none).
     public func lowerBound(_ x: Identifier) -> Int {
-        var low = 0
-        var high = ids.count
-        while low < high {
-            let mid = (low + high) / 2
-            if ids[mid] < x { low = mid + 1 } else { high = mid }
-        }
-        return low
+        ids.lowerBound(of: x)
     }
 
     /// The first live node at or after x, wrapping around: successor(x) in the paper.
