@@ -24,12 +24,12 @@ import Testing
             "│ View                                                                         │",
             "│   Space      play: deliver messages at the set speed; again: pause           │",
             "│   n .        deliver the next message (or start the next command)            │",
+            "│   N          deliver every message in flight at once: finish the command     │",
             "│   + =        play faster (messages a second, doubled)                        │",
             "│   -          play slower (halved)                                            │",
             "│   Tab → ↓    select the next node clockwise                                  │",
             "│   S-Tab ← ↑  select the previous node                                        │",
             "│   z          zoom the ring in around the selection                           │",
-            "│   Z          zoom the ring out                                               │",
             "└───────────────────────────────────────────────────────── ↓ more · Esc close ─┘",
         ])
     }
@@ -39,7 +39,7 @@ import Testing
         var help = HelpOverlay()
         let usedEnd = help.handle(.end, area: grid.area)
         #expect(usedEnd)
-        #expect(help.scroll == 6)
+        #expect(help.scroll == 7)
         help.render(into: &grid, area: grid.area)
         #expect(Array(grid.trimmed.suffix(7)) == [
             "│                                                                              │",
@@ -60,10 +60,10 @@ import Testing
         #expect(help.scroll == 0)
         let usedPageDown = help.handle(.pageDown, area: area)
         #expect(usedPageDown)
-        #expect(help.scroll == 6)
+        #expect(help.scroll == 7)
         let usedDown = help.handle(.down, area: area)
         #expect(usedDown)
-        #expect(help.scroll == 6)
+        #expect(help.scroll == 7)
         let usedHome = help.handle(.home, area: area)
         #expect(usedHome)
         #expect(help.scroll == 0)

@@ -205,3 +205,19 @@ import Testing
         #expect(frontEnd.screen().joined().contains("timeout") || frontEnd.model.world.chord.lookups.last?.owner != nil)
     }
 }
+
+@Suite struct FinishKeyTests {
+    @Test func capitalNFinishesTheCommandAtOnce() throws {
+        var (frontEnd, _) = try Fixtures.demo(selecting: "90")
+        frontEnd.press(.character("l"))
+        frontEnd.type("15")
+        frontEnd.press(.enter)
+        frontEnd.press(.character("N"))
+        let world = frontEnd.model.world
+        #expect(world.isIdle)
+        let lookup = try #require(world.chord.lookups.last)
+        #expect(lookup.path.map { world.state.id($0).description } == ["90", "10", "32"])
+        #expect(lookup.owner.map { world.state.id($0).description } == "32")
+        #expect(frontEnd.screen().joined(separator: "\n").contains("90: lookup(15) → 32 after 2 hops"))
+    }
+}

@@ -51,6 +51,9 @@ extension AppModel {
             return []
         case .step:
             return [.engine(.step(1))]
+        case .finish:
+            status = StatusMessage("finishing: delivering every message in flight")
+            return [.engine(.finish)]
         case .faster, .slower:
             speed = Self.clampSpeed(action == .faster ? speed * 2 : speed / 2)
             status = StatusMessage("speed: \(StatusLine.format(speed: speed)) messages a second")

@@ -48,6 +48,8 @@ public struct EngineCore: Sendable {
             }
         case let .step(count):
             steps = step(max(1, min(count, Self.stepBatchMax)), notices: &notices)
+        case .finish:
+            steps = finish(notices: &notices)
         }
         advanceScript(notices: &notices)
         return EngineReport(world: world, notices: notices, isWaitingAtPause: isWaitingAtPause,
@@ -102,6 +104,31 @@ public struct EngineCore: Sendable {
             }
         }
         if taken == 0, !isWaitingAtPause, !notices.contains(where: { Self.isError($0.event) }) {
+            notices.append(EngineNotice(.idle, traceMark: world.trace.total))
+        }
+        return taken
+    }
+
+    /// Most messages one `finish` delivers, so a runaway command cannot hang the engine.
+    static let finishStepsMax = 2_000_000
+
+    /// Delivers until the world is idle: the command under way (and work queued behind
+    /// it) completes at once, as it would headless. The script does not advance past it.
+    private mutating func finish(notices: inout [EngineNotice]) -> Int {
+        var taken = 0
+        while taken < Self.finishStepsMax, !world.isIdle {
+            do {
+                guard try world.step() else { break }
+                taken += 1
+            } catch {
+                notices.append(EngineNotice(.error(describe(error)), traceMark: world.trace.total))
+                if runningOrigin == .script { nextStatement = script?.lines.count ?? 0 }
+                return taken
+            }
+        }
+        if !world.isIdle {
+            notices.append(EngineNotice(.error("stopped after \(taken) messages; press N again to go on"), traceMark: world.trace.total))
+        } else if taken == 0 {
             notices.append(EngineNotice(.idle, traceMark: world.trace.total))
         }
         return taken

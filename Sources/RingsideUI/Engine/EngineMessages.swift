@@ -24,6 +24,8 @@ public enum EngineRequest: Hashable, Sendable {
     case join(spec: String?, via: String)
     /// Deliver up to this many messages (or start queued work), then report.
     case step(Int)
+    /// Deliver every message of the work under way until the world is idle (bounded).
+    case finish
     /// Continue a script that stopped at `pause`.
     case resume
 }

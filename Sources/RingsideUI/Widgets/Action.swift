@@ -15,6 +15,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     // View
     case playPause
     case step
+    case finish
     case faster
     case slower
     case nextNode
