@@ -32,6 +32,11 @@ public struct ChordState: Sendable {
 
     /// Counts every change of routing state or stored keys; `settle` compares it across a round.
     public private(set) var changeCount: UInt64 = 0
+    /// `changeCount` when the oracle last left every live node ideal (nil: never).
+    public internal(set) var idealAsOf: UInt64?
+
+    /// True when nothing has changed since the oracle made the ring ideal.
+    public var isIdealByOracle: Bool { idealAsOf == changeCount }
 
     public init(space: IdentifierSpace, successorListLength: Int) {
         precondition(successorListLength >= 1)

@@ -40,6 +40,80 @@ public extension ChordState {
         liveRing.predecessor(of: id(node))
     }
 
+    /// Places freshly added nodes (already in the ring) so that every live node is exactly
+    /// what a fully stabilized ring has. When the ring was ideal before and only a few nodes
+    /// arrive, only what they change is recomputed (their own state, the successor lists
+    /// of the r nodes before them, the fingers that now point at them, the keys they take
+    /// over), so adding nodes one line at a time stays linear overall. Otherwise every
+    /// live node is recomputed.
+    mutating func placeByOracle(_ added: [NodeIndex], ringWasIdeal: Bool) {
+        let incremental = ringWasIdeal && added.count * 16 <= liveRing.count
+        guard incremental else {
+            stabilizeByOracle()
+            return
+        }
+        let isNew = Set(added)
+        var previousOwners = Set<NodeIndex>()
+        for node in added {
+            integrate(node)
+            // The node that owned this range before: the first older node after it.
+            var position = liveRing.successorPosition(of: id(node)) ?? 0
+            for _ in 0..<liveRing.count {
+                position = (position + 1) % liveRing.count
+                let candidate = liveRing.nodes[position]
+                if !isNew.contains(candidate) {
+                    previousOwners.insert(candidate)
+                    break
+                }
+            }
+        }
+        for owner in previousOwners.sorted() {
+            let held = storedKeys(owner)
+            let moving = held.filter { idealOwner(of: $0) != owner }
+            guard !moving.isEmpty else { continue }
+            setKeys(owner, held.filter { idealOwner(of: $0) == owner })
+            for key in moving {
+                if let target = idealOwner(of: key) { addKeys(target, [key]) }
+            }
+        }
+        idealAsOf = changeCount
+    }
+
+    /// Makes one new node and everything that points at it ideal.
+    private mutating func integrate(_ node: NodeIndex) {
+        setSuccessorList(node, idealSuccessorList(node))
+        setPredecessor(node, idealPredecessor(node))
+        for k in 2...max(2, bits) where k <= bits {
+            setFinger(node, k, idealFinger(node, k))
+        }
+        guard liveRing.count > 1, let predecessor = idealPredecessor(node),
+              let successor = idealSuccessorList(node).first else { return }
+        setPredecessor(successor, node)
+        // The r nodes before it now list it among their successors.
+        var position = liveRing.successorPosition(of: id(node)) ?? 0
+        for _ in 0..<min(successorListLength, liveRing.count - 1) {
+            position = (position + liveRing.count - 1) % liveRing.count
+            let earlier = liveRing.nodes[position]
+            setSuccessorList(earlier, idealSuccessorList(earlier))
+        }
+        // finger[k] of p points here when p + 2^(k-1) ∈ (predecessor, node], that is
+        // p ∈ (predecessor − 2^(k-1), node − 2^(k-1)].
+        let low = id(predecessor)
+        let high = id(node)
+        for k in 2...max(2, bits) where k <= bits {
+            let step = Identifier.powerOfTwo(k - 1)
+            let from = space.subtract(low, step)
+            let to = space.subtract(high, step)
+            guard var position = liveRing.successorPosition(of: space.add(from, 1)) else { continue }
+            for _ in 0..<liveRing.count {
+                let p = liveRing.nodes[position]
+                guard space.isInOpenClosed(id(p), from, to), from != to else { break }
+                if p != node { setFinger(p, k, node) }
+                position = (position + 1) % liveRing.count
+            }
+        }
+    }
+
     /// Sets every live node's successor list, predecessor, fingers and keys to the ideal ring.
     mutating func stabilizeByOracle() {
         let ring = liveRing
@@ -53,6 +127,18 @@ public extension ChordState {
             }
         }
         rehomeKeysByOracle()
+        idealAsOf = changeCount
+    }
+
+    /// `store`: each key goes straight to its ideal owner (an ideal ring stays ideal).
+    mutating func storeByOracle(_ newKeys: [Identifier]) {
+        let wasIdeal = isIdealByOracle
+        var byOwner: [NodeIndex: [Identifier]] = [:]
+        for key in newKeys {
+            if let owner = idealOwner(of: key) { byOwner[owner, default: []].append(key) }
+        }
+        for owner in byOwner.keys.sorted() { addKeys(owner, byOwner[owner] ?? []) }
+        if wasIdeal { idealAsOf = changeCount }
     }
 
     /// Moves every stored key on a live node to its ideal owner.

@@ -158,3 +158,37 @@ struct RandomRingTests {
         #expect(node(state, 60)?["keys"] as? [Int] == [40, 55])
     }
 }
+
+@Suite("The oracle add, incremental and whole")
+struct IncrementalOracleTests {
+    @Test(arguments: 0..<12)
+    func addingLineByLineMatchesBruteForce(seed: UInt64) throws {
+        var rng = SplitMix64(seed: 4000 + seed)
+        let bits = [5, 9, 32, 64, 100, 160][Int(seed) % 6]
+        let ids = RandomRingTests.randomIDs(120, bits: bits, rng: &rng)
+        let keys = RandomRingTests.randomIDs(60, bits: bits, rng: &rng)
+        var script = "bits \(bits)\nsuccessors \(1 + rng.index(below: 4))\n"
+        var stored: [Identifier] = []
+        for (i, id) in ids.enumerated() {
+            script += "add \(id)\n"
+            if i % 7 == 3, let key = keys.dropFirst(stored.count).first {
+                script += "store \(key)\n"
+                stored.append(key)
+            }
+        }
+        let world = try run(script).world
+        #expect(world.state.isIdealByOracle)
+        #expect(differencesFromBruteForce(world, checkKeys: Array(Set(stored))) == [])
+    }
+
+    @Test func addAfterAFailureRecomputesEverything() throws {
+        let world = try run("""
+            bits 7
+            add 10 32 60 90 105 120
+            fail 32
+            add 45
+            """).world
+        // The crash left 10's successor stale; the oracle add makes every live node ideal.
+        #expect(differencesFromBruteForce(world) == [])
+    }
+}

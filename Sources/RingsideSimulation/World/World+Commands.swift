@@ -113,8 +113,9 @@ extension World {
             identities.append(identity)
         }
         let added = chord.withState { state in
+            let wasIdeal = state.isIdealByOracle || state.liveCount == 0
             let nodes = state.addNodes(identities)
-            state.stabilizeByOracle()
+            state.placeByOracle(nodes, ringWasIdeal: wasIdeal)
             return nodes
         }
         for node in added { nodeAdded(node) }
@@ -132,14 +133,9 @@ extension World {
         guard state.liveCount > 0 else {
             throw ScriptError(column: origin.column, "there is no live node to store keys on")
         }
-        var byOwner: [NodeIndex: [Identifier]] = [:]
-        for key in keys {
-            let id = try keyID(key)
-            if let owner = state.idealOwner(of: id) { byOwner[owner, default: []].append(id) }
-        }
-        chord.withState { state in
-            for owner in byOwner.keys.sorted() { state.addKeys(owner, byOwner[owner] ?? []) }
-        }
+        var ids: [Identifier] = []
+        for key in keys { ids.append(try keyID(key)) }
+        chord.withState { $0.storeByOracle(ids) }
     }
 
     /// Bookkeeping when a node appears: the first one becomes the primary.
