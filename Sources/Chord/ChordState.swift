@@ -114,11 +114,15 @@ public struct ChordState: Sendable {
     public mutating func addNodes(_ specs: [(id: Identifier, name: String)]) -> [NodeIndex] {
         var added: [NodeIndex] = []
         added.reserveCapacity(specs.count)
-        let newCount = ids.count + specs.count
-        ids.reserveCapacity(newCount)
-        names.reserveCapacity(newCount)
-        successorLists.reserveCapacity(newCount * successorListLength)
-        fingers.reserveCapacity(newCount * bits)
+        // Reserving an exact size every time would defeat the arrays' geometric growth
+        // when nodes arrive one per line; reserve only for big batches.
+        if specs.count >= 64 {
+            let newCount = ids.count + specs.count
+            ids.reserveCapacity(newCount)
+            names.reserveCapacity(newCount)
+            successorLists.reserveCapacity(newCount * successorListLength)
+            fingers.reserveCapacity(newCount * bits)
+        }
         for spec in specs {
             let node = NodeIndex(ids.count)
             ids.append(spec.id)

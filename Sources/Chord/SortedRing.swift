@@ -45,12 +45,33 @@ public struct SortedRing: Sendable {
         nodes.insert(node, at: position)
     }
 
-    /// Inserts many at once: one sort instead of N shifting inserts.
+    /// Inserts many at once: a few by binary search, many by one sort and a linear merge,
+    /// so neither one node per line nor a million in one line is quadratic.
     public mutating func insert(contentsOf entries: [(Identifier, NodeIndex)]) {
-        var merged = zip(ids, nodes).map { ($0, $1) } + entries
-        merged.sort { $0.0 < $1.0 }
-        ids = merged.map(\.0)
-        nodes = merged.map(\.1)
+        if entries.count < 64 {
+            for (id, node) in entries { insert(id: id, node: node) }
+            return
+        }
+        let sorted = entries.sorted { $0.0 < $1.0 }
+        var mergedIDs: [Identifier] = []
+        var mergedNodes: [NodeIndex] = []
+        mergedIDs.reserveCapacity(ids.count + sorted.count)
+        mergedNodes.reserveCapacity(ids.count + sorted.count)
+        var i = 0
+        var j = 0
+        while i < ids.count || j < sorted.count {
+            if j == sorted.count || (i < ids.count && ids[i] < sorted[j].0) {
+                mergedIDs.append(ids[i])
+                mergedNodes.append(nodes[i])
+                i += 1
+            } else {
+                mergedIDs.append(sorted[j].0)
+                mergedNodes.append(sorted[j].1)
+                j += 1
+            }
+        }
+        ids = mergedIDs
+        nodes = mergedNodes
     }
 
     public mutating func remove(id: Identifier) {
