@@ -52,7 +52,9 @@ extension ChordProtocol {
     ) {
         state.addKeys(node, keys)
         guard state.predecessor(node) == leaver else { return }
-        let replacement = newPredecessor == node ? nil : newPredecessor
+        // The leaver's predecessor, which is this node itself when it is left alone
+        // (a stabilized one-node ring is its own predecessor).
+        let replacement = newPredecessor
         state.setPredecessor(node, replacement)
         out.note(node, "\(label(node)): predecessor \(label(leaver)) left → predecessor := \(replacement.map { label($0) } ?? "nil"), took \(keys.count) key(s)")
     }

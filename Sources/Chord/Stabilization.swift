@@ -48,6 +48,9 @@ extension ChordProtocol {
         if newSuccessor != node {
             out.note(node, "\(label(node)): notify(\(label(node))) → \(label(newSuccessor))")
             out.send(from: node, to: newSuccessor, .notify)
+        } else if state.predecessor(node) == nil {
+            // Alone, the node notifies itself (paper, Fig. 7): its predecessor becomes itself.
+            state.setPredecessor(node, node)
         }
     }
 

@@ -144,6 +144,28 @@ struct RandomRingTests {
         #expect(differencesFromBruteForce(world, checkKeys: [15, 20, 33, 50]) == [])
     }
 
+    @Test(arguments: [false, true])
+    func aRingShrinksToOneNodeAndGrowsAgain(eager: Bool) throws {
+        let alone = try run("bits 6\nadd 5 20 40\nstore 1 30 50\nleave 20\nfail 40\nsettle").world
+        let five = try #require(alone.state.index(ofID: 5))
+        // A stabilized ring of one: its own successor and predecessor (paper, Figs. 6 and 7).
+        #expect(alone.state.successor(five) == five)
+        #expect(alone.state.predecessor(five) == five)
+        let grown = try run("""
+            bits 6
+            add 5 20 40
+            store 1 30 50
+            leave 20
+            fail 40
+            settle
+            join-mode \(eager ? "eager" : "stabilize")
+            join 33 via 5
+            join 60 via 33
+            settle
+            """).world
+        #expect(differencesFromBruteForce(grown, checkKeys: [1, 50]) == [])  // 30 was lost with 40
+    }
+
     @Test func keysMoveToAJoiningNode() throws {
         let state = try #require(try dumps("""
             bits 7

@@ -111,7 +111,7 @@ func differencesFromBruteForce(_ world: World, checkKeys: [Identifier]? = nil) -
             problems.append("\(name): successor list \(list) vs \(model.successorList(n, r: state.successorListLength))")
         }
         let expectedPredecessor = live.count == 1 ? nil : model.predecessor(of: n)
-        if live.count > 1, state.predecessor(node).map(state.id) != expectedPredecessor {
+        if state.predecessor(node).map(state.id) != expectedPredecessor {
             problems.append("\(name): predecessor \(String(describing: state.predecessor(node).map(state.id))) vs \(String(describing: expectedPredecessor))")
         }
         for k in 1...state.bits where state.finger(node, k).map(state.id) != model.finger(n, k) {
