@@ -107,15 +107,15 @@ extension ChordProtocol {
         return out.effects
     }
 
-    /// fix_fingers at `node`: refresh fingers 2 ... m by lookups from the node itself.
-    /// (finger[1] is the successor, which stabilize maintains.) A finger whose start falls
-    /// before the node the previous lookup returned takes that answer without a lookup of
-    /// its own, so a refresh costs O(log N) lookups rather than m.
+    /// fix_fingers at `node`: refresh fingers 1 ... m by lookups from the node itself.
+    /// (The lookup for finger 1 returns the current successor, and so also checks that it
+    /// is alive.) A finger whose start falls before the node the previous lookup returned
+    /// takes that answer without a lookup of its own, so a refresh costs O(log N) lookups
+    /// rather than m.
     public mutating func startFixFingers(_ node: NodeIndex) -> [ChordEffect] {
         var out = Effects(narrates: narrates)
-        guard state.bits >= 2 else { return [] }
         pending[PendingKey(node, .fixFingers)] = .fixFingers
-        fixFinger(2, at: node, out: &out)
+        fixFinger(1, at: node, out: &out)
         return out.effects
     }
 
