@@ -42,6 +42,9 @@ public struct World: Sendable {
     /// Messages in flight, in delivery order (for display).
     public var inFlight: [EventQueue<WorldMessage>.Entry] { queue.orderedEntries }
 
+    /// How many messages are in flight (O(1), unlike `inFlight`).
+    public var inFlightCount: Int { queue.count }
+
     mutating func reseed(_ value: UInt64) {
         seed = value
         rng = SplitMix64(seed: value)

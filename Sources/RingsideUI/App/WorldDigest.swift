@@ -17,7 +17,7 @@ public struct WorldDigest: Sendable {
     public init(_ world: World) {
         nodesByID = world.nodesByID()
         inFlight = world.inFlightMessages(limit: Self.inFlightShown)
-        inFlightCount = world.inFlight.count
+        inFlightCount = world.inFlightCount
     }
 
     /// The next message to be delivered.
