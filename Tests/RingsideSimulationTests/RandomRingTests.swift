@@ -166,6 +166,16 @@ struct RandomRingTests {
         #expect(differencesFromBruteForce(grown, checkKeys: [1, 50]) == [])  // 30 was lost with 40
     }
 
+    @Test func successorListsGrowAndShrinkMidRun() throws {
+        let longer = try run("bits 7\nadd 10 32 60 90 105 120\nsuccessors 5\nsettle").world
+        #expect(longer.state.successorListLength == 5)
+        #expect(differencesFromBruteForce(longer) == [])
+        let shorter = try run("bits 7\nadd 10 32 60 90 105 120\nsuccessors 1\nfail 32\nsettle").world
+        #expect(differencesFromBruteForce(shorter) == [])
+        let n10 = try #require(shorter.state.index(ofID: 10))
+        #expect(shorter.state.successorList(n10).map { shorter.state.id($0) } == [60])
+    }
+
     @Test func keysMoveToAJoiningNode() throws {
         let state = try #require(try dumps("""
             bits 7
