@@ -43,8 +43,7 @@ extension ChordProtocol {
             merged = current.filter { $0 != leaver }
         }
         state.setSuccessorList(node, successorList(from: merged.filter { $0 != leaver }, for: node))
-        let now = state.successor(node).map { label($0) } ?? "nil"
-        out.note(node, "\(label(node)): \(label(leaver)) left → successor := \(now)")
+        out.note(node, "\(label(node)): \(label(leaver)) left → successor := \(state.successor(node).map { label($0) } ?? "nil")")
     }
 
     mutating func predecessorLeaving(

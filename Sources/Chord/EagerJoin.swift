@@ -83,20 +83,20 @@ extension ChordProtocol {
     /// update_finger_table(s, k) at `node`.
     mutating func updateFingerTable(s: NodeIndex, k: Int, at node: NodeIndex, out: inout Effects) {
         let current = state.finger(node, k)
-        let interval = "[\(label(node)),\(current.map { label($0) } ?? "nil"))"
+        func interval() -> String { "[\(label(node)),\(current.map { label($0) } ?? "nil"))" }
         let improves = s != node && (current.map { space.isInClosedOpen(state.id(s), state.id(node), state.id($0)) } ?? true)
         guard improves else {
-            out.note(node, "\(label(node)): update_finger_table(\(label(s)), \(k)): \(label(s)) ∉ \(interval) → no update needed")
+            out.note(node, "\(label(node)): update_finger_table(\(label(s)), \(k)): \(label(s)) ∉ \(interval()) → no update needed")
             out.send(from: node, to: s, .updateFingerTableDone(k: k))
             return
         }
         state.setFinger(node, k, s)
         let next = state.predecessor(node)
         if let next, next != s, next != node {
-            out.note(node, "\(label(node)): \(label(s)) ∈ \(interval) → finger[\(k)] := \(label(s)); pass to predecessor \(label(next))")
+            out.note(node, "\(label(node)): \(label(s)) ∈ \(interval()) → finger[\(k)] := \(label(s)); pass to predecessor \(label(next))")
             out.send(from: node, to: next, .updateFingerTable(s: s, k: k))
         } else {
-            out.note(node, "\(label(node)): \(label(s)) ∈ \(interval) → finger[\(k)] := \(label(s))")
+            out.note(node, "\(label(node)): \(label(s)) ∈ \(interval()) → finger[\(k)] := \(label(s))")
             out.send(from: node, to: s, .updateFingerTableDone(k: k))
         }
     }

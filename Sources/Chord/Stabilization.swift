@@ -34,12 +34,11 @@ extension ChordProtocol {
         guard pending.removeValue(forKey: PendingKey(node, .stabilize)) != nil else { return }
         let n = state.id(node)
         var newSuccessor = successor
-        let interval = "(\(label(node)),\(label(successor)))"
         if let x, x != node, space.isInOpen(state.id(x), n, state.id(successor)) {
             newSuccessor = x
-            out.note(node, "\(label(node)): \(label(successor))'s predecessor is \(label(x)); \(label(x)) ∈ \(interval) → successor := \(label(x))")
+            out.note(node, "\(label(node)): \(label(successor))'s predecessor is \(label(x)); \(label(x)) ∈ (\(label(node)),\(label(successor))) → successor := \(label(x))")
         } else if let x {
-            out.note(node, "\(label(node)): \(label(successor))'s predecessor is \(label(x)); \(label(x)) ∉ \(interval) → keep successor \(label(successor))")
+            out.note(node, "\(label(node)): \(label(successor))'s predecessor is \(label(x)); \(label(x)) ∉ (\(label(node)),\(label(successor))) → keep successor \(label(successor))")
         } else {
             out.note(node, "\(label(node)): \(label(successor)) has no predecessor → keep successor \(label(successor))")
         }
@@ -68,17 +67,15 @@ extension ChordProtocol {
     /// notify(n') at `node`: if pred = nil or n' ∈ (pred, n) then pred = n'.
     mutating func notify(candidate: NodeIndex, at node: NodeIndex, out: inout Effects) {
         guard candidate != node else { return }
-        let who = label(node)
         if let predecessor = state.predecessor(node) {
-            let interval = "(\(label(predecessor)),\(who))"
             if space.isInOpen(state.id(candidate), state.id(predecessor), state.id(node)) {
-                out.note(node, "\(who): notify(\(label(candidate))): \(label(candidate)) ∈ \(interval) → predecessor := \(label(candidate))")
+                out.note(node, "\(label(node)): notify(\(label(candidate))): \(label(candidate)) ∈ (\(label(predecessor)),\(label(node))) → predecessor := \(label(candidate))")
                 acceptPredecessor(candidate, at: node, out: &out)
             } else {
-                out.note(node, "\(who): notify(\(label(candidate))): \(label(candidate)) ∉ \(interval) → keep predecessor \(label(predecessor))")
+                out.note(node, "\(label(node)): notify(\(label(candidate))): \(label(candidate)) ∉ (\(label(predecessor)),\(label(node))) → keep predecessor \(label(predecessor))")
             }
         } else {
-            out.note(node, "\(who): notify(\(label(candidate))): predecessor is nil → predecessor := \(label(candidate))")
+            out.note(node, "\(label(node)): notify(\(label(candidate))): predecessor is nil → predecessor := \(label(candidate))")
             acceptPredecessor(candidate, at: node, out: &out)
         }
     }
@@ -128,8 +125,7 @@ extension ChordProtocol {
         let before = state.finger(node, k)
         state.setFinger(node, k, owner)
         if before != owner {
-            let old = before.map { label($0) } ?? "nil"
-            out.note(node, "\(label(node)): fix_fingers: finger[\(k)] (start \(label(state.fingerStart(node, k)))) \(old) → \(label(owner))")
+            out.note(node, "\(label(node)): fix_fingers: finger[\(k)] (start \(label(state.fingerStart(node, k)))) \(before.map { label($0) } ?? "nil") → \(label(owner))")
         }
         // finger[k+1].start ∈ [n, finger[k].node) means the lookup just made answers that
         // start too (the init_finger_table shortcut): copy it instead of asking again.

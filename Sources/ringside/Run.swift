@@ -20,7 +20,9 @@ struct Run: ParsableCommand {
 
     mutating func run() throws {
         let bytes = try ScriptFile.read(file)
-        var runner = ScriptRunner(world: World(seed: seed ?? 0))
+        var world = World(seed: seed ?? 0)
+        world.narrates = trace
+        var runner = ScriptRunner(world: world)
         var out = StandardOutput()
         do {
             var printed = 0

@@ -51,6 +51,18 @@ struct DeterminismTests {
         #expect(timeA != timeB)  // but message latencies came from a different seed
     }
 
+    @Test func narrationChangesNothingButTheTrace() throws {
+        var quiet = World()
+        quiet.narrates = false
+        var runner = ScriptRunner(world: quiet)
+        var outputs: [ScriptOutput] = []
+        try runner.run(bytes: Array(Self.script.utf8)) { outputs.append($0) }
+        #expect(outputs == (try run(Self.script).outputs))
+        #expect(runner.world.narrates == false)  // `bits` keeps the setting
+        #expect(runner.world.trace.total == 0)
+        #expect(runner.world.time == (try run(Self.script).world.time))
+    }
+
     @Test func worldsAreValuesSoACopyIsASnapshot() throws {
         var world = try run("bits 7\nadd 10 32 60 90 105 120").world
         let snapshot = world

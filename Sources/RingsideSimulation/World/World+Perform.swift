@@ -47,7 +47,10 @@ extension World {
         }
     }
 
+    /// Adds a line to the trace; protocol narration is skipped when nobody reads it
+    /// (captions are always kept). The hot Chord path builds no sentence at all then.
     mutating func note(_ kind: TraceLog.Event.Kind, _ text: String, node: NodeIndex? = nil) {
+        guard narrates || kind == .caption else { return }
         trace.append(.init(time: time, kind: kind, text: text, node: node))
     }
 }

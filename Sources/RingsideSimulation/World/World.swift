@@ -51,7 +51,10 @@ public struct World: Sendable {
     }
 
     mutating func resetSpace(bits: Int) {
-        chord = ChordProtocol(space: IdentifierSpace(bits: bits), successorListLength: chord.state.successorListLength)
+        var fresh = ChordProtocol(space: IdentifierSpace(bits: bits), successorListLength: chord.state.successorListLength)
+        fresh.narrates = chord.narrates
+        fresh.recordsLookupPaths = chord.recordsLookupPaths
+        chord = fresh
     }
 
     mutating func setSuccessorListLength(_ r: Int) {
@@ -60,6 +63,14 @@ public struct World: Sendable {
 
     mutating func withChord<T>(_ body: (inout ChordProtocol) -> T) -> T {
         body(&chord)
+    }
+
+    /// Whether protocol steps write their one-line explanations into `trace`. Headless
+    /// runs without `--trace` turn it off: building the sentences costs more than the
+    /// protocol itself. The outcome is the same either way.
+    public var narrates: Bool {
+        get { chord.narrates }
+        set { chord.narrates = newValue }
     }
 
     /// Draws a uniformly random identifier no node has (for "join a random node").
