@@ -13,18 +13,30 @@ public struct EventQueue<Payload>: Sendable where Payload: Sendable {
         public let payload: Payload
 
         @inlinable
+        init(time: VirtualTime, sequence: UInt64, payload: Payload) {
+            self.time = time
+            self.sequence = sequence
+            self.payload = payload
+        }
+
+        @inlinable
         func precedes(_ other: Entry) -> Bool {
             time != other.time ? time < other.time : sequence < other.sequence
         }
     }
 
+    // Inlinable so that the queue is specialised for its payload in the modules that use
+    // it: unspecialised generic code spent a tenth of a run looking up type metadata.
     @usableFromInline var heap: [Entry] = []
-    public private(set) var nextSequence: UInt64 = 0
+    @usableFromInline var sequenceCounter: UInt64 = 0
+
+    /// The sequence number the next push gets.
+    public var nextSequence: UInt64 { sequenceCounter }
 
     public init() {}
 
-    public var isEmpty: Bool { heap.isEmpty }
-    public var count: Int { heap.count }
+    @inlinable public var isEmpty: Bool { heap.isEmpty }
+    @inlinable public var count: Int { heap.count }
 
     /// The earliest entry, without removing it.
     public var first: Entry? { heap.first }
@@ -34,15 +46,17 @@ public struct EventQueue<Payload>: Sendable where Payload: Sendable {
         heap.sorted { $0.precedes($1) }
     }
 
+    @inlinable
     @discardableResult
     public mutating func push(_ payload: Payload, at time: VirtualTime) -> UInt64 {
-        let sequence = nextSequence
-        nextSequence += 1
+        let sequence = sequenceCounter
+        sequenceCounter += 1
         heap.append(Entry(time: time, sequence: sequence, payload: payload))
         siftUp(heap.count - 1)
         return sequence
     }
 
+    @inlinable
     public mutating func pop() -> Entry? {
         guard !heap.isEmpty else { return nil }
         heap.swapAt(0, heap.count - 1)
@@ -59,7 +73,8 @@ public struct EventQueue<Payload>: Sendable where Payload: Sendable {
         for i in stride(from: heap.count / 2, through: 0, by: -1) { siftDown(i) }
     }
 
-    private mutating func siftUp(_ index: Int) {
+    @inlinable
+    mutating func siftUp(_ index: Int) {
         var child = index
         while child > 0 {
             let parent = (child - 1) / 2
@@ -69,7 +84,8 @@ public struct EventQueue<Payload>: Sendable where Payload: Sendable {
         }
     }
 
-    private mutating func siftDown(_ index: Int) {
+    @inlinable
+    mutating func siftDown(_ index: Int) {
         var parent = index
         let n = heap.count
         while true {
