@@ -6,25 +6,25 @@ extension World {
     mutating func perform(_ action: Action) throws(ScriptError) {
         switch action {
         case let .lookup(key, from):
-            guard state.isAlive(from) else { return }
+            guard chord.state.isAlive(from) else { return }
             apply(chord.startLookup(key: key, from: from))
         case let .stabilize(node):
-            guard state.isAlive(node) else { return }
+            guard chord.state.isAlive(node) else { return }
             apply(chord.startStabilize(node))
         case let .fixFingers(node):
-            guard state.isAlive(node) else { return }
+            guard chord.state.isAlive(node) else { return }
             apply(chord.startFixFingers(node))
         case let .checkPredecessor(node):
-            guard state.isAlive(node) else { return }
+            guard chord.state.isAlive(node) else { return }
             apply(chord.startCheckPredecessor(node))
         case let .join(node, via, eager):
             apply(chord.startJoin(node, via: via, eager: eager))
         case let .leave(node):
-            guard state.isAlive(node) else { return }
+            guard chord.state.isAlive(node) else { return }
             apply(chord.startLeave(node))
         case let .settleRound(round, bound):
-            let before = state.changeCount
-            let live = state.liveRing.nodes
+            let before = chord.state.changeCount
+            let live = chord.state.liveRing.nodes
             var round_actions: [Action] = []
             round_actions.reserveCapacity(live.count * 3 + 1)
             for node in live { round_actions.append(.stabilize(node)) }
@@ -33,7 +33,7 @@ extension World {
             round_actions.append(.settleCheck(round: round, bound: bound, changeCount: before))
             actions.insert(contentsOf: round_actions, at: actionHead)
         case let .settleCheck(round, bound, changeCount):
-            if state.changeCount == changeCount {
+            if chord.state.changeCount == changeCount {
                 note(.command, "settle: round \(round) changed nothing → stable")
                 return
             }
