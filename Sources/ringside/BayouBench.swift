@@ -35,6 +35,6 @@ struct BayouBench: ParsableCommand {
             ("seconds", format(elapsed.seconds, 3)),
             ("peakRSSBytes", String(PeakMemory.residentBytes())),
         ]
-        print("{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}")
+        printJSONLine(fields)
     }
 }

@@ -55,8 +55,14 @@ struct ChordBench: ParsableCommand {
             ("lookupsPerSecond", format(lookupSeconds > 0 ? Double(lookups) / lookupSeconds : 0, 0)),
             ("peakRSSBytes", String(PeakMemory.residentBytes())),
         ]
-        print("{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}")
+        printJSONLine(fields)
     }
+}
+
+/// Prints a benchmark's result as one JSON object on one line, fields in the order given
+/// (values are already JSON literals: numbers or booleans).
+func printJSONLine(_ fields: [(String, String)]) {
+    print("{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}")
 }
 
 func format(_ value: Double, _ decimals: Int) -> String {

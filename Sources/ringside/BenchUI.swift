@@ -34,6 +34,6 @@ struct UIBench: ParsableCommand {
             ("medianFrameMillis", format(result.medianFrameMillis, 3)),
             ("p99FrameMillis", format(result.p99FrameMillis, 3)),
         ]
-        print("{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}")
+        printJSONLine(fields)
     }
 }

@@ -56,6 +56,20 @@ struct ScriptErrorTests {
         }
     }
 
+    @Test func badBytesAfterMultibyteTextPointAtTheirColumn() {
+        var runner = ScriptRunner()
+        // "say é€ " then a lone continuation byte, then a NUL on the next line.
+        let bytes: [UInt8] = Array("say é€ ".utf8) + [0x80] + Array("\n".utf8)
+        do {
+            try runner.run(bytes: bytes) { _ in }
+            Issue.record("expected an error")
+        } catch {
+            #expect(error == ScriptError(line: 1, column: 8, "the line is not valid UTF-8 text"))
+        }
+        #expect(scriptError("bits 7\nsay a\u{0}b") == ScriptError(line: 2, column: 6, "the line contains a NUL character"))
+        #expect(scriptError("bits 7\r\nadd 10\r\nsay hi\r\nlookup 3 from 9\r\n")?.line == 4)
+    }
+
     @Test func wideIDsAndNamesWork() throws {
         let outputs = try run("add alice bob\nstore photo\nlookup photo from alice\ndump").outputs
         guard case let .dump(json)? = outputs.last else {

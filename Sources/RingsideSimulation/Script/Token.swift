@@ -34,11 +34,21 @@ public enum Lexer {
         return tokens
     }
 
+    /// The line without its comment and surrounding blanks (as a transcript records it).
+    public static func withoutComment(_ line: String) -> String {
+        var text = Substring(line)
+        if let hash = text.firstIndex(of: "#") { text = text[..<hash] }
+        return text.trimmingCharacters(in: blanks)
+    }
+
+    /// Spaces, tabs and the carriage return a CRLF line ends with.
+    static let blanks: Set<Character> = [" ", "\t", "\r"]
+
     /// The raw text after the first token (for `say`), comments removed, trimmed.
     public static func rest(of line: Substring, after token: Token) -> String {
         var text = line.dropFirst(token.column - 1 + token.text.count)
         if let hash = text.firstIndex(of: "#") { text = text[..<hash] }
-        return text.trimmingCharacters(in: [" ", "\t", "\r"])
+        return text.trimmingCharacters(in: blanks)
     }
 }
 
