@@ -88,8 +88,8 @@ extension ChordProtocol {
         case let .predecessorLeaving(_, keys):
             state.addKeys(node, keys)
         case .setPredecessor:
-            if case let .join(via, eager)? = pending[PendingKey(node, .join)] {
-                _ = eager
+            // The joiner's successor died mid-join: start over through the same node.
+            if case let .join(via, _)? = pending[PendingKey(node, .join)] {
                 state.setSuccessorList(node, [])
                 startQuery(key: state.id(node), origin: node, entry: via, mode: .successor, purpose: .joinSuccessor, out: &out)
             }

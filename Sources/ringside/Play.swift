@@ -63,7 +63,9 @@ struct Play: ParsableCommand {
     /// it somewhere else, and then the error shows in the view.
     private static func checkedScript(at path: String, seed: UInt64?) throws -> ScenarioScript {
         let bytes = try ScriptFile.read(path)
-        var runner = ScriptRunner(world: World(seed: seed ?? 0))
+        var check = World(seed: seed ?? 0)
+        check.narrates = false  // nobody reads this run's explanations
+        var runner = ScriptRunner(world: check)
         do {
             try runner.run(bytes: bytes) { _ in }
             return try ScenarioScript(name: path, bytes: bytes)

@@ -39,9 +39,6 @@ public struct World: Sendable {
     /// True when nothing is in flight and no work waits: the last command has finished.
     public var isIdle: Bool { queue.isEmpty && actionHead >= actions.count }
 
-    /// Messages in flight, in delivery order (for display).
-    public var inFlight: [EventQueue<WorldMessage>.Entry] { queue.orderedEntries }
-
     /// How many messages are in flight (O(1), unlike `inFlight`).
     public var inFlightCount: Int { queue.count }
 

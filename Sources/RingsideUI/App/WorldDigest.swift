@@ -15,7 +15,7 @@ public struct WorldDigest: Sendable {
     public static let inFlightShown = 128
 
     public init(_ world: World) {
-        nodesByID = world.nodesByID()
+        nodesByID = world.state.allNodesByID()
         inFlight = world.inFlightMessages(limit: Self.inFlightShown)
         inFlightCount = world.inFlightCount
     }

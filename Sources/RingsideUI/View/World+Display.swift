@@ -40,14 +40,4 @@ extension World {
     static func abbreviate(_ digits: String, toWidth width: Int, glyphs: Glyphs) -> String {
         TextWidth.truncate(digits, toWidth: max(1, width), ellipsis: glyphs.ellipsis)
     }
-
-    /// Live and failed nodes, by id ascending (O(n log n); the model caches it per snapshot).
-    public func nodesByID() -> [NodeIndex] {
-        state.allNodesByID()
-    }
-
-    /// The lookup whose hop a message in flight carries, with that message, if any.
-    public func activeHop(of lookup: Int, in flight: [InFlightMessage]) -> InFlightMessage? {
-        flight.first { $0.lookup == lookup }
-    }
 }
