@@ -19,8 +19,7 @@ public extension ChordState {
     func idealSuccessorList(_ node: NodeIndex) -> [NodeIndex] {
         let ring = liveRing
         guard !ring.isEmpty else { return [] }
-        let after = Identifier.powerOfTwo(0)
-        guard var position = ring.successorPosition(of: space.add(id(node), after)) else { return [] }
+        guard var position = ring.successorPosition(of: space.add(id(node), 1)) else { return [] }
         var list: [NodeIndex] = []
         let length = min(successorListLength, max(1, ring.count - (isAlive(node) ? 1 : 0)))
         while list.count < length {
@@ -121,7 +120,7 @@ public extension ChordState {
             let node = ring.nodes[position]
             setSuccessorList(node, idealSuccessorList(node))
             setPredecessor(node, idealPredecessor(node))
-            // Fingers grow clockwise, so each search starts where the previous finger landed.
+            // One binary search per finger: O(N · m · log N) for the whole ring.
             for k in 2...max(2, bits) where k <= bits {
                 setFinger(node, k, idealFinger(node, k))
             }
