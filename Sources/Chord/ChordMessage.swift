@@ -11,11 +11,11 @@ public enum QueryMode: Sendable, Hashable {
 /// these, so a viewer can deliver and explain them one at a time.
 public enum ChordMessage: Sendable, Hashable {
     /// find_successor / find_predecessor, forwarded hop by hop toward the key.
-    case findSuccessor(query: UInt64, key: Identifier)
+    case findSuccessor(QueryTicket)
     /// The last hop: sent to the node believed to own the key, which answers the origin.
-    case ownerReached(query: UInt64, key: Identifier)
+    case ownerReached(QueryTicket)
     /// The answer to a routed query, sent to the node that asked.
-    case queryResult(query: UInt64, owner: NodeIndex, predecessor: NodeIndex)
+    case queryResult(query: UInt64, owner: NodeIndex, predecessor: NodeIndex, hops: Int32)
     /// stabilize: "successor, who is your predecessor?"
     case getPredecessor
     /// The reply, carrying the successor list so the asker can refresh its own.
@@ -37,8 +37,22 @@ public enum ChordMessage: Sendable, Hashable {
     case leaving(successors: [NodeIndex])
     /// Graceful leave, to the successor: "your predecessor is now p; here are my keys".
     case predecessorLeaving(newPredecessor: NodeIndex?, keys: [Identifier])
-    /// The network's word that `original` was not answered in time: its target is dead.
-    indirect case deliveryFailed(original: ChordEnvelope)
+}
+
+/// A routed query's context. Every hop carries it, so a forwarding node decides from the
+/// message and its own routing state alone, never from the asker's memory.
+public struct QueryTicket: Sendable, Hashable {
+    /// The asker's number for the query; the answer names it.
+    public var id: UInt64
+    public var key: Identifier
+    /// The node that asked and waits for the answer.
+    public var origin: NodeIndex
+    public var mode: QueryMode
+    /// Forwards so far.
+    public var hops: Int32 = 0
+    /// A (re)joining node's lookup must not be answered by the joiner itself, which stale
+    /// pointers elsewhere may still name (a recovered node).
+    public var excludesOrigin = false
 }
 
 /// A message with its endpoints.
@@ -69,6 +83,10 @@ public struct LookupRecord: Sendable, Hashable {
     public var from: NodeIndex
     public var path: [NodeIndex]
     public var owner: NodeIndex?
+    /// True when the lookup could not finish (its command ended without an answer).
+    public var failed = false
+    /// Messages the lookup sent (forwards, the last hop and the answer).
+    public var messages = 0
 
     public init(key: Identifier, from: NodeIndex, path: [NodeIndex], owner: NodeIndex?) {
         self.key = key

@@ -49,12 +49,12 @@ public struct ChordProtocol: Sendable {
         var out = Effects(narrates: narrates)
         let me = envelope.to
         switch envelope.message {
-        case let .findSuccessor(query, _):
-            route(query, at: me, arrivedFrom: envelope.from, out: &out)
-        case let .ownerReached(query, key):
-            ownerReached(query, key: key, at: me, out: &out)
-        case let .queryResult(query, owner, predecessor):
-            finishQuery(query, owner: owner, predecessor: predecessor, at: me, out: &out)
+        case let .findSuccessor(ticket):
+            route(ticket, at: me, arrivedFrom: envelope.from, out: &out)
+        case let .ownerReached(ticket):
+            ownerReached(ticket, at: me, out: &out)
+        case let .queryResult(query, owner, predecessor, hops):
+            finishQuery(query, owner: owner, predecessor: predecessor, hops: hops, at: me, out: &out)
         case .getPredecessor:
             let reply = ChordMessage.predecessorIs(state.predecessor(me), successors: state.successorList(me))
             out.send(from: me, to: envelope.from, reply)
@@ -84,20 +84,17 @@ public struct ChordProtocol: Sendable {
             leaving(envelope.from, successors: successors, at: me, out: &out)
         case let .predecessorLeaving(newPredecessor, keys):
             predecessorLeaving(envelope.from, newPredecessor: newPredecessor, keys: keys, at: me, out: &out)
-        case let .deliveryFailed(original):
-            deliveryFailed(original, at: me, out: &out)
         }
         return out.effects
     }
 }
 
-/// A routed query in flight.
+/// What the asker remembers of a query it started, until the answer comes.
 struct Query: Sendable {
     var key: Identifier
     var origin: NodeIndex
     var mode: QueryMode
     var purpose: QueryPurpose
-    var hops: Int = 0
 }
 
 /// Why a node asked, i.e. what it does with the answer.

@@ -149,6 +149,19 @@ public struct ChordState: Sendable {
         changeCount &+= 1
     }
 
+    /// A failed node restarts with the same id and name and no routing state or keys
+    /// (they were volatile); it must join again.
+    public mutating func markRestarted(_ node: NodeIndex) {
+        guard !alive[Int(node)] else { return }
+        alive[Int(node)] = true
+        liveRing.insert(id: ids[Int(node)], node: node)
+        setSuccessorList(node, [])
+        setPredecessor(node, nil)
+        for k in 1...bits { setFinger(node, k, nil) }
+        setKeys(node, [])
+        changeCount &+= 1
+    }
+
     public mutating func setSuccessorList(_ node: NodeIndex, _ list: [NodeIndex]) {
         let base = Int(node) * successorListLength
         var changed = false

@@ -8,6 +8,12 @@ extension ChordProtocol {
         dropPendingWork(of: node)
     }
 
+    /// Restart of a failed node: empty volatile state; the caller starts its join.
+    public mutating func restart(_ node: NodeIndex) {
+        state.markRestarted(node)
+        dropPendingWork(of: node)
+    }
+
     /// Graceful departure: keys to the successor, both neighbours told.
     public mutating func startLeave(_ node: NodeIndex) -> [ChordEffect] {
         var out = Effects(narrates: narrates)
@@ -56,45 +62,5 @@ extension ChordProtocol {
         let replacement = newPredecessor
         state.setPredecessor(node, replacement)
         out.note(node, "\(label(node)): predecessor \(label(leaver)) left → predecessor := \(replacement.map { label($0) } ?? "nil"), took \(keys.count) key(s)")
-    }
-
-    /// The network reports that `original` (sent by this node) got no answer: its target is
-    /// down. Treat it as an empty slot everywhere and carry on with what was being done.
-    mutating func deliveryFailed(_ original: ChordEnvelope, at node: NodeIndex, out: inout Effects) {
-        let dead = original.to
-        state.forget(dead, at: node)
-        out.note(node, "\(label(node)): \(label(dead)) did not answer → treat it as failed")
-        switch original.message {
-        case let .findSuccessor(query, _), let .ownerReached(query, _):
-            route(query, at: node, arrivedFrom: nil, out: &out)
-        case .getPredecessor:
-            if pending.removeValue(forKey: PendingKey(node, .stabilize)) != nil {
-                startStabilize(node, out: &out)
-            }
-        case .ping:
-            if pending.removeValue(forKey: PendingKey(node, .checkPredecessor)) != nil {
-                out.note(node, "\(label(node)): check_predecessor: predecessor := nil")
-            }
-        case let .updateFingerTable(s, k):
-            if s == node {
-                continueUpdateOthers(after: k, at: node, out: &out)
-            } else {
-                out.send(from: node, to: s, .updateFingerTableDone(k: k))
-            }
-        case let .queryResult(query, _, _):
-            queries[query] = nil
-        case let .transferKeys(keys):
-            state.addKeys(node, keys)
-        case let .predecessorLeaving(_, keys):
-            state.addKeys(node, keys)
-        case .setPredecessor:
-            // The joiner's successor died mid-join: start over through the same node.
-            if case let .join(via, _)? = pending[PendingKey(node, .join)] {
-                state.setSuccessorList(node, [])
-                startQuery(key: state.id(node), origin: node, entry: via, mode: .successor, purpose: .joinSuccessor, out: &out)
-            }
-        case .notify, .predecessorIs, .pong, .leaving, .updateFingerTableDone, .deliveryFailed:
-            break
-        }
     }
 }

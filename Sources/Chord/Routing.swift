@@ -21,96 +21,103 @@ extension ChordProtocol {
     /// Starts a routed query for `key` on behalf of `origin`, entering the ring at `entry`.
     mutating func startQuery(
         key: Identifier, origin: NodeIndex, entry: NodeIndex, mode: QueryMode,
-        purpose: QueryPurpose, out: inout Effects
+        purpose: QueryPurpose, excludesOrigin: Bool = false, out: inout Effects
     ) {
         let id = nextQueryID
         nextQueryID += 1
         queries[id] = Query(key: key, origin: origin, mode: mode, purpose: purpose)
+        let ticket = QueryTicket(id: id, key: key, origin: origin, mode: mode, excludesOrigin: excludesOrigin)
         if entry == origin {
-            route(id, at: origin, arrivedFrom: nil, out: &out)
+            route(ticket, at: origin, arrivedFrom: nil, out: &out)
         } else {
-            out.send(from: origin, to: entry, .findSuccessor(query: id, key: key))
+            out.send(from: origin, to: entry, .findSuccessor(ticket))
         }
     }
 
-    /// One routing step at `node`.
-    mutating func route(_ queryID: UInt64, at node: NodeIndex, arrivedFrom: NodeIndex?, out: inout Effects) {
-        guard var query = queries[queryID] else { return }
+    /// One routing step at `node`, decided from the ticket and the node's own state.
+    mutating func route(_ ticket: QueryTicket, at node: NodeIndex, arrivedFrom: NodeIndex?, out: inout Effects) {
+        var ticket = ticket
         if arrivedFrom != nil {
-            query.hops += 1
-            queries[queryID] = query
-            appendToPath(query, node)
+            ticket.hops += 1
+            appendToPath(ticket, node)
         }
-        let key = query.key
+        let key = ticket.key
         let n = state.id(node)
         guard let successor = state.successor(node), successor != node else {
             out.note(node, "\(label(node)): no other node known → \(label(node)) answers for \(label(key))")
-            answer(queryID, owner: node, predecessor: node, from: node, out: &out)
+            answer(ticket, owner: node, predecessor: node, from: node, out: &out)
             return
         }
         let s = state.id(successor)
         if space.isInOpenClosed(key, n, s) {
-            switch query.mode {
+            switch ticket.mode {
             case .predecessor:
                 out.note(node, "\(label(node)): \(label(key)) ∈ (\(label(node)),\(label(successor))] → \(label(node)) is the predecessor")
-                answer(queryID, owner: successor, predecessor: node, from: node, out: &out)
+                answer(ticket, owner: successor, predecessor: node, from: node, out: &out)
             case .successor:
+                if ticket.excludesOrigin, successor == ticket.origin {
+                    let next = state.successorList(node).first { $0 != ticket.origin } ?? node
+                    out.note(node, "\(label(node)): \(label(key)) ∈ (\(label(node)),\(label(successor))], but \(label(successor)) is the joiner itself → \(label(next)) follows it")
+                    answer(ticket, owner: next, predecessor: node, from: node, out: &out)
+                    return
+                }
                 out.note(node, "\(label(node)): \(label(key)) ∈ (\(label(node)),\(label(successor))] → successor \(label(successor)) owns it")
-                out.send(from: node, to: successor, .ownerReached(query: queryID, key: key))
+                out.send(from: node, to: successor, .ownerReached(ticket))
             }
             return
         }
         if let next = closestPrecedingFinger(node, key) {
             out.note(node, "\(label(node)): \(label(key)) ∉ (\(label(node)),\(label(successor))] → forward to closest preceding finger \(label(next))")
-            out.send(from: node, to: next, .findSuccessor(query: queryID, key: key))
+            out.send(from: node, to: next, .findSuccessor(ticket))
         } else {
             out.note(node, "\(label(node)): \(label(key)) ∉ (\(label(node)),\(label(successor))], no finger precedes it → forward to successor \(label(successor))")
-            out.send(from: node, to: successor, .findSuccessor(query: queryID, key: key))
+            out.send(from: node, to: successor, .findSuccessor(ticket))
         }
     }
 
     /// The last hop arrived at the owner, which answers the asker.
-    mutating func ownerReached(_ queryID: UInt64, key: Identifier, at node: NodeIndex, out: inout Effects) {
-        guard var query = queries[queryID] else { return }
-        query.hops += 1
-        queries[queryID] = query
-        appendToPath(query, node)
+    mutating func ownerReached(_ ticket: QueryTicket, at node: NodeIndex, out: inout Effects) {
+        var ticket = ticket
+        ticket.hops += 1
+        appendToPath(ticket, node)
         let predecessor = state.predecessor(node) ?? node
-        if query.origin != node {
-            out.note(node, "\(label(node)): owns \(label(key)) → answer \(label(query.origin))")
+        if ticket.origin != node {
+            out.note(node, "\(label(node)): owns \(label(ticket.key)) → answer \(label(ticket.origin))")
         }
-        answer(queryID, owner: node, predecessor: predecessor, from: node, out: &out)
+        answer(ticket, owner: node, predecessor: predecessor, from: node, out: &out)
     }
 
     private mutating func answer(
-        _ queryID: UInt64, owner: NodeIndex, predecessor: NodeIndex, from node: NodeIndex, out: inout Effects
+        _ ticket: QueryTicket, owner: NodeIndex, predecessor: NodeIndex, from node: NodeIndex, out: inout Effects
     ) {
-        guard let query = queries[queryID] else { return }
-        if query.origin == node {
-            finishQuery(queryID, owner: owner, predecessor: predecessor, at: node, out: &out)
+        if ticket.origin == node {
+            finishQuery(ticket.id, owner: owner, predecessor: predecessor, hops: ticket.hops, at: node, out: &out)
         } else {
-            out.send(from: node, to: query.origin, .queryResult(query: queryID, owner: owner, predecessor: predecessor))
+            out.send(from: node, to: ticket.origin,
+                     .queryResult(query: ticket.id, owner: owner, predecessor: predecessor, hops: ticket.hops))
         }
     }
 
-    private mutating func appendToPath(_ query: Query, _ node: NodeIndex) {
-        guard recordsLookupPaths, case let .lookupCommand(record) = query.purpose else { return }
+    /// Records the route of a `lookup` command (an observer's bookkeeping, not node state).
+    private mutating func appendToPath(_ ticket: QueryTicket, _ node: NodeIndex) {
+        guard recordsLookupPaths, case let .lookupCommand(record)? = queries[ticket.id]?.purpose else { return }
         lookups[record].path.append(node)
     }
 
     /// The asker has its answer; what it does next depends on why it asked.
     mutating func finishQuery(
-        _ queryID: UInt64, owner: NodeIndex, predecessor: NodeIndex, at node: NodeIndex, out: inout Effects
+        _ queryID: UInt64, owner: NodeIndex, predecessor: NodeIndex, hops: Int32, at node: NodeIndex,
+        out: inout Effects
     ) {
         guard let query = queries.removeValue(forKey: queryID) else { return }
         switch query.purpose {
         case let .lookupCommand(record):
-            lastLookupHops = query.hops
+            lastLookupHops = Int(hops)
             if recordsLookupPaths {
                 lookups[record].owner = owner
                 if lookups[record].path.last != owner { lookups[record].path.append(owner) }
             }
-            out.note(node, "\(label(node)): lookup(\(label(query.key))) → \(label(owner)) after \(query.hops) hop\(query.hops == 1 ? "" : "s")")
+            out.note(node, "\(label(node)): lookup(\(label(query.key))) → \(label(owner)) after \(hops) hop\(hops == 1 ? "" : "s")")
             out.effects.append(.lookupFinished(record: record))
         case let .fixFinger(k):
             fingerFixed(k, owner: owner, at: node, out: &out)
@@ -142,11 +149,49 @@ extension ChordProtocol {
     /// The `lookup` command whose route this message is a hop of, if any.
     public func lookupRecord(carriedBy message: ChordMessage) -> Int? {
         switch message {
-        case let .findSuccessor(query, _), let .ownerReached(query, _), let .queryResult(query, _, _):
-            if case let .lookupCommand(record)? = queries[query]?.purpose, record >= 0 { return record }
-            return nil
+        case let .findSuccessor(ticket), let .ownerReached(ticket):
+            return lookupRecord(ofQuery: ticket.id)
+        case let .queryResult(query, _, _, _):
+            return lookupRecord(ofQuery: query)
         default:
             return nil
         }
+    }
+
+    func lookupRecord(ofQuery query: UInt64) -> Int? {
+        if case let .lookupCommand(record)? = queries[query]?.purpose, record >= 0 { return record }
+        return nil
+    }
+
+    /// Marks a started lookup as failed: nothing of it is in flight any more, so it can
+    /// make no more progress (a message or answer was lost). Its asker forgets it.
+    public mutating func markLookupFailed(_ record: Int) {
+        guard lookups.indices.contains(record), lookups[record].owner == nil, !lookups[record].failed else { return }
+        lookups[record].failed = true
+        let stale = queries.filter { if case .lookupCommand(record) = $0.value.purpose { true } else { false } }.keys
+        for query in stale { queries[query] = nil }
+    }
+
+    /// Forgets every query and operation still waiting for an answer. Called when nothing
+    /// is in flight and no timer is pending: no answer can come any more. Returns the
+    /// `lookup` records that were still open (they failed).
+    public mutating func abandonWaiting() -> [Int] {
+        var failed: [Int] = []
+        for (_, query) in queries {
+            if case let .lookupCommand(record) = query.purpose, record >= 0,
+               lookups.indices.contains(record), lookups[record].owner == nil {
+                lookups[record].failed = true
+                failed.append(record)
+            }
+        }
+        queries.removeAll()
+        pending.removeAll()
+        return failed.sorted()
+    }
+
+    /// Counts a message a lookup sent.
+    public mutating func countLookupMessage(_ record: Int) {
+        guard lookups.indices.contains(record) else { return }
+        lookups[record].messages += 1
     }
 }

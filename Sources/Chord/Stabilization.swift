@@ -149,7 +149,8 @@ extension ChordProtocol {
         state.setPredecessor(node, nil)
         pending[PendingKey(node, .join)] = .join(via: entry, eager: eager)
         out.note(node, "\(label(node)): join via \(label(entry)) → ask it for find_successor(\(label(node)))")
-        startQuery(key: state.id(node), origin: node, entry: entry, mode: .successor, purpose: .joinSuccessor, out: &out)
+        startQuery(key: state.id(node), origin: node, entry: entry, mode: .successor, purpose: .joinSuccessor,
+                   excludesOrigin: true, out: &out)
         return out.effects
     }
 

@@ -41,6 +41,9 @@ public struct EventQueue<Payload>: Sendable where Payload: Sendable {
     /// The earliest entry, without removing it.
     public var first: Entry? { heap.first }
 
+    /// All pending entries in no particular order (O(1)).
+    public var entries: [Entry] { heap }
+
     /// All pending entries in delivery order (for display; O(n log n)).
     public var orderedEntries: [Entry] {
         heap.sorted { $0.precedes($1) }
@@ -54,6 +57,22 @@ public struct EventQueue<Payload>: Sendable where Payload: Sendable {
         heap.append(Entry(time: time, sequence: sequence, payload: payload))
         siftUp(heap.count - 1)
         return sequence
+    }
+
+    /// Takes a sequence number now for an entry that may be pushed later, so that it sorts
+    /// as if it had been pushed now (a timer set at send time, pushed only if needed).
+    @inlinable
+    public mutating func reserveSequence() -> UInt64 {
+        let sequence = sequenceCounter
+        sequenceCounter += 1
+        return sequence
+    }
+
+    /// Pushes with a sequence number from `reserveSequence()`.
+    @inlinable
+    public mutating func push(_ payload: Payload, at time: VirtualTime, sequence: UInt64) {
+        heap.append(Entry(time: time, sequence: sequence, payload: payload))
+        siftUp(heap.count - 1)
     }
 
     @inlinable

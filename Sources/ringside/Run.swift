@@ -34,7 +34,7 @@ struct Run: ParsableCommand {
             }) { output in
                 switch output {
                 case let .dump(json): out.line(json)
-                case let .say(text): out.line("# " + text)
+                case let .say(text), let .report(text): out.line("# " + text)
                 case .pause: break
                 }
             }

@@ -11,7 +11,7 @@ struct CommandLineTests {
         #expect(lines.filter { $0.hasPrefix("# ") }.count == 3)
         let json = try #require(lines.last)
         let state = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        #expect(state["version"] as? Int == 1)
+        #expect(state["version"] as? Int == 2)
         #expect((state["nodes"] as? [Any])?.count == 6)
     }
 
@@ -87,7 +87,7 @@ struct CommandLineTests {
         for file in files {
             let result = try Executable.run(["run", "Assets/scenarios/\(file)"])
             #expect(result.status == 0, "\(file): \(result.stderr)")
-            #expect(result.stdout.contains("{\"version\":1"), "\(file)")
+            #expect(result.stdout.contains("{\"version\":2"), "\(file)")
         }
     }
 }

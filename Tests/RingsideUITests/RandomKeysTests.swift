@@ -38,6 +38,6 @@ import Testing
             #expect(grid.size == size)
         }
         let json = StateJSON.encode(frontEnd.model.world)
-        #expect(json.hasPrefix("{\"version\":1,"))
+        #expect(json.hasPrefix("{\"version\":2,"))
     }
 }

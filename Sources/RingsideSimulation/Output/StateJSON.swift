@@ -1,7 +1,7 @@
 import Chord
 import RingsideKernel
 
-/// The state JSON of state.md, version 1: one object on one line.
+/// The state JSON of state.md, version 2: one object on one line.
 public enum StateJSON {
     public static func encode(_ world: World) -> String {
         var json = JSONWriter()
@@ -14,7 +14,7 @@ public enum StateJSON {
             if let index { id(state.id(index)) } else { json.null() }
         }
         json.beginObject()
-        json.key("version"); json.number(1)
+        json.key("version"); json.number(2)
         json.key("bits"); json.number(state.bits)
         json.key("successorListLength"); json.number(state.successorListLength)
         json.key("primary")
@@ -44,6 +44,9 @@ public enum StateJSON {
             json.endArray()
             json.key("bayou")
             BayouJSON.encode(world, node: n, byID: byID, into: &json)
+            // The key-value store's fields (version 2); empty until values are stored.
+            json.key("store"); json.beginObject(); json.endObject()
+            json.key("hints"); json.beginArray(); json.endArray()
             json.endObject()
         }
         json.endArray()
@@ -56,9 +59,21 @@ public enum StateJSON {
             for hop in lookup.path { id(state.id(hop)) }
             json.endArray()
             json.key("owner"); node(lookup.owner)
+            json.key("failed"); json.bool(lookup.failed)
+            json.key("messages"); json.number(lookup.messages)
             json.endObject()
         }
         json.endArray()
+        json.key("maintenance"); json.string("original")
+        NetworkJSON.encode(world, into: &json)
+        json.key("replication"); json.number(1)
+        json.key("quorum"); json.beginObject()
+        json.key("w"); json.number(1)
+        json.key("r"); json.number(1)
+        json.endObject()
+        json.key("lookupMode"); json.string("recursive")
+        json.key("storeMode"); json.string("strict")
+        json.key("gets"); json.beginArray(); json.endArray()
         json.endObject()
         return json.text
     }

@@ -58,6 +58,49 @@ public enum Command: Equatable, Sendable {
     case dump
     case say(String)
     case pause
+    // Version 2: network and faults
+    case latency(min: UInt64, max: UInt64)
+    case timeout(UInt64)
+    case loss(Double)
+    case partition([[NodeRef]])
+    case heal
+    case recover(NodeRef, via: NodeRef)
+    // Version 2: messages one at a time
+    indirect case async(Command)
+    case step(Int)
+    case deliver(UInt64)
+    case drop(UInt64)
+    case wait
+    // Version 2: invariants and maintenance
+    case invariants
+    case maintenance(zave: Bool)
+    // Version 2: view control
+    case select(NodeRef)
+    case focus(FocusTarget)
+    case highlight([NodeRef])
+    // Version 2: key-value storage
+    case replication(Int)
+    case quorum(w: Int, r: Int)
+    case lookupMode(iterative: Bool)
+    case put(KeySpec, value: String, from: NodeRef)
+    case get(KeySpec, from: NodeRef)
+    case storeMode(dynamo: Bool)
+    case vnodes(Int)
+    case handoff(NodeRef?)
+    case merkleSync(NodeRef, NodeRef)
+}
+
+/// Which panels fill the screen (`focus`).
+public enum FocusTarget: String, Sendable {
+    case chord, bayou, time, store, all
+}
+
+extension Command {
+    /// True for `async COMMAND`: it starts and the script goes on at once.
+    public var isAsync: Bool {
+        if case .async = self { return true }
+        return false
+    }
 }
 
 /// A parsed command with where it came from.

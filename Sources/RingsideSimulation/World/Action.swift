@@ -1,7 +1,8 @@
+import Bayou
 import Chord
 import RingsideKernel
 
-/// A unit of work the world starts when no message is in flight.
+/// A unit of a command's work, started when the command has nothing else under way.
 enum Action: Sendable {
     case lookup(key: Identifier, from: NodeIndex)
     case stabilize(NodeIndex)
@@ -15,10 +16,4 @@ enum Action: Sendable {
     case settleCheck(round: Int, bound: Int, changeCount: UInt64)
     /// A one-way Bayou anti-entropy session sender → receiver.
     case antiEntropy(sender: NodeIndex, receiver: NodeIndex)
-}
-
-/// What travels through the event queue.
-public enum WorldMessage: Sendable {
-    case chord(ChordEnvelope)
-    case bayou(BayouEnvelope)
 }

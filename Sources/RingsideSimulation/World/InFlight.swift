@@ -3,9 +3,13 @@ import RingsideKernel
 
 /// A message on the wire, described for a viewer.
 public struct InFlightMessage: Sendable, Equatable {
+    /// Its number: `m7` in scripts.
+    public var id: MessageID
     public var deliverAt: VirtualTime
     public var from: NodeIndex
     public var to: NodeIndex
+    /// The event log's type, e.g. `find_successor`.
+    public var type: String
     /// The protocol's name for it, e.g. `find_successor(15)` or `notify`.
     public var summary: String
     /// True for Bayou anti-entropy traffic, false for Chord.
@@ -17,24 +21,24 @@ public struct InFlightMessage: Sendable, Equatable {
 extension World {
     /// Messages in flight in delivery order, described (for display; O(m log m)).
     public func inFlightMessages(limit: Int = 64) -> [InFlightMessage] {
-        queue.orderedEntries.prefix(limit).map { entry in
-            switch entry.payload {
-            case let .chord(envelope):
-                return InFlightMessage(deliverAt: entry.time, from: envelope.from, to: envelope.to,
-                                       summary: describe(envelope.message), isBayou: false,
-                                       lookup: chord.lookupRecord(carriedBy: envelope.message))
-            case let .bayou(envelope):
-                return InFlightMessage(deliverAt: entry.time, from: envelope.from, to: envelope.to,
-                                       summary: describeBayou(envelope), isBayou: true, lookup: nil)
+        network.inFlight.prefix(limit).map { packet in
+            var lookup: Int?
+            var isBayou = false
+            switch packet.payload {
+            case let .chord(message): lookup = chord.lookupRecord(carriedBy: message)
+            case .bayou: isBayou = true
             }
+            return InFlightMessage(id: packet.id, deliverAt: packet.due, from: packet.from, to: packet.to,
+                                   type: messageType(packet.payload), summary: summary(packet),
+                                   isBayou: isBayou, lookup: lookup)
         }
     }
 
     func describe(_ message: ChordMessage) -> String {
         switch message {
-        case let .findSuccessor(_, key): return "find_successor(\(chord.label(key)))"
-        case let .ownerReached(_, key): return "find_successor(\(chord.label(key))) last hop"
-        case let .queryResult(_, owner, _): return "answer: \(chord.label(owner))"
+        case let .findSuccessor(ticket): return "\(ChordMessageType.name(of: message))(\(chord.label(ticket.key)))"
+        case let .ownerReached(ticket): return "\(ChordMessageType.name(of: message))(\(chord.label(ticket.key))) last hop"
+        case let .queryResult(_, owner, _, _): return "answer: \(chord.label(owner))"
         case .getPredecessor: return "get predecessor"
         case let .predecessorIs(p, _): return "predecessor is \(p.map { chord.label($0) } ?? "nil")"
         case .notify: return "notify"
@@ -46,7 +50,6 @@ extension World {
         case let .transferKeys(keys): return "hand over \(keys.count) key(s)"
         case .leaving: return "leaving: take my successors"
         case .predecessorLeaving: return "leaving: take my keys"
-        case let .deliveryFailed(original): return "timeout: \(describe(original.message)) unanswered"
         }
     }
 }

@@ -69,20 +69,13 @@ extension World {
         sendBayou(BayouEnvelope(from: receiver, to: sender, message: .request(request)))
     }
 
-    /// Bayou sessions need their items in order: a channel's messages never overtake.
+    /// Anti-entropy travels like every message; channels are FIFO, so items arrive in order.
     private mutating func sendBayou(_ envelope: BayouEnvelope) {
-        let channel = Channel(from: envelope.from, to: envelope.to)
-        let earliest = time + rng.next(in: World.latencyRange)
-        let at = max(earliest, channelClock[channel] ?? 0)
-        channelClock[channel] = at
-        queue.push(.bayou(envelope), at: at)
+        send(from: envelope.from, to: envelope.to, .bayou(envelope.message))
     }
 
+    /// A Bayou message reached its (live, reachable) receiver.
     mutating func deliverBayou(_ envelope: BayouEnvelope) {
-        guard state.isAlive(envelope.to) else {
-            note(.bayou, "\(state.name(envelope.to)) is down: \(describeBayou(envelope)) is lost", node: envelope.from)
-            return
-        }
         switch envelope.message {
         case let .request(request):
             let sender = envelope.to
@@ -100,6 +93,12 @@ extension World {
             replicas[envelope.to] = replica
             note(.bayou, "\(state.name(envelope.from))→\(state.name(envelope.to)) anti-entropy: \(item.explanation(name: replicaName))\(describe(result))", node: envelope.to)
         }
+    }
+
+    /// A session message was never delivered: the session ends there (the receiver keeps
+    /// the gap-free prefix it got).
+    mutating func bayouSessionTimedOut(_ packet: Packet) {
+        note(.bayou, "\(state.name(packet.from)): \(summary(packet)) to \(state.name(packet.to)) was not delivered → the anti-entropy session ends", node: packet.from)
     }
 
     private func describe(_ result: ReceiveResult) -> String {

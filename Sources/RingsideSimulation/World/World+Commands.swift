@@ -6,15 +6,18 @@ public enum ScriptOutput: Equatable, Sendable {
     case dump(String)
     case say(String)
     case pause
+    /// A result line the headless runner prints as `# TEXT` (e.g. `invariants hold`).
+    case report(String)
 }
 
 /// Running commands: local ones act at once, protocol ones queue actions whose messages
 /// the world then delivers (all of them, before the next command, in `execute`).
 extension World {
-    /// Runs one statement to completion.
+    /// Runs one statement to completion (an `async` one only starts; messages of earlier
+    /// `async` commands that come due meanwhile are delivered too).
     public mutating func execute(_ statement: Statement) throws(ScriptError) -> [ScriptOutput] {
         let output = try begin(statement)
-        try runToCompletion()
+        if !statement.command.isAsync { try run(untilComplete: commands.lastID) }
         return output
     }
 
@@ -27,6 +30,7 @@ extension World {
     /// Starts a statement without delivering its messages (the TUI steps them).
     public mutating func begin(_ statement: Statement) throws(ScriptError) -> [ScriptOutput] {
         origin = (statement.line, statement.column)
+        currentCause = commands.open()
         do {
             return try start(statement.command)
         } catch var error {
@@ -35,7 +39,7 @@ extension World {
         }
     }
 
-    private mutating func start(_ command: Command) throws(ScriptError) -> [ScriptOutput] {
+    mutating func start(_ command: Command) throws(ScriptError) -> [ScriptOutput] {
         switch command {
         case let .bits(m):
             guard state.count == 0 else {
@@ -94,6 +98,8 @@ extension World {
             return [.say(text)]
         case .pause:
             return [.pause]
+        default:
+            return try startVersion2Command(command)
         }
         return []
     }

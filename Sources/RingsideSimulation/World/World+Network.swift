@@ -1,78 +1,153 @@
 import Chord
 import RingsideKernel
 
-/// The simulated network: random latency from the one PRNG, timeouts for dead nodes.
+/// Moving the run forward: starting actions, sending, delivering, timers. Everything
+/// that travels goes through `network`; everything that happens is recorded as an event
+/// when someone records them.
 extension World {
-    /// Latency of one message, in virtual milliseconds.
-    static let latencyRange: ClosedRange<UInt64> = 1...9
-    /// How long a sender waits before it concludes the other side is down.
-    static let timeout: VirtualTime = 30
-
-    mutating func send(_ envelope: ChordEnvelope) {
-        let latency = rng.next(in: World.latencyRange)
-        queue.push(.chord(envelope), at: time + latency)
+    /// What one call of `advance` did.
+    enum Advance: Equatable {
+        case startedAction, delivered, lostOnArrival, timerFired
+        var isArrival: Bool { self == .delivered || self == .lostOnArrival }
     }
 
-    /// Applies a protocol step's effects: messages go on the queue, notes into the trace.
+    /// Sends a message for the work running now (its command is `currentCause`).
+    mutating func send(from: NodeIndex, to: NodeIndex, _ payload: WorldMessage) {
+        let (packet, outcome) = network.send(from: from, to: to, payload: payload, cause: currentCause,
+                                             now: time, rng: &rng)
+        commands.messageSent(cause: currentCause)
+        if chord.recordsLookupPaths, case let .chord(message) = payload,
+           let record = chord.lookupRecord(carriedBy: message) {
+            chord.countLookupMessage(record)
+        }
+        guard eventLog.isRecording else { return }
+        let type = messageType(payload)
+        eventLog.append(.send(time: time, msg: packet.id, from: from, to: to, type: type))
+        if case let .lost(reason) = outcome {
+            eventLog.append(.drop(time: time, msg: packet.id, from: from, to: to, type: type, reason: reason))
+        }
+    }
+
+    /// Applies a Chord step's effects: messages to the network, notes to the trace.
     mutating func apply(_ effects: [ChordEffect]) {
         for effect in effects {
             switch effect {
             case let .send(envelope):
-                send(envelope)
+                send(from: envelope.from, to: envelope.to, .chord(envelope.message))
             case let .note(node, text):
                 trace.append(.init(time: time, kind: .chord, text: text, node: node))
+                if eventLog.isRecording { eventLog.append(.note(time: time, node: node, text: text)) }
             case .lookupFinished:
                 break
             }
         }
     }
 
-    /// Delivers the next message, or starts the next action when nothing is in flight.
+    /// One event: the next action of a command that can start one, else the next message
+    /// arrival or timer. Returns nil when nothing is left to do.
+    mutating func advance() throws(ScriptError) -> Advance? {
+        if let (command, action) = commands.takeStartableAction() {
+            currentCause = command
+            try perform(action, command: command)
+            completeIfDone(command)
+            return .startedAction
+        }
+        guard let (at, sequence, event) = network.pop() else {
+            finishQuiescence()
+            return nil
+        }
+        time = max(time, at)
+        switch event {
+        case let .arrival(packet):
+            return arrive(packet, sequence: sequence)
+        case let .timer(packet):
+            fire(packet)
+            return .timerFired
+        }
+    }
+
+    /// A message reaches its receiver's side of the network.
+    mutating func arrive(_ packet: Packet, sequence: UInt64) -> Advance {
+        currentCause = packet.cause
+        if !chord.state.isAlive(packet.to) {
+            lose(packet, sequence: sequence, reason: .dead)
+            return .lostOnArrival
+        }
+        if !network.config.canReach(packet.from, packet.to) {
+            lose(packet, sequence: sequence, reason: .partition)
+            return .lostOnArrival
+        }
+        network.delivered(packet, now: time)
+        commands.messageFinished(cause: packet.cause)
+        if eventLog.isRecording {
+            eventLog.beginDelivery(.deliver(time: time, msg: packet.id, from: packet.from, to: packet.to,
+                                            type: messageType(packet.payload), text: nil))
+        }
+        handleDelivery(packet)
+        eventLog.endDelivery()
+        completeIfDone(packet.cause)
+        return .delivered
+    }
+
+    /// The message is lost; its sender's timer will fire.
+    mutating func lose(_ packet: Packet, sequence: UInt64, reason: SimulationEvent.DropReason) {
+        network.lost(packet, arrivalSequence: sequence)
+        if eventLog.isRecording {
+            eventLog.append(.drop(time: time, msg: packet.id, from: packet.from, to: packet.to,
+                                  type: messageType(packet.payload), reason: reason))
+        }
+    }
+
+    /// A message's timer fired: it was never delivered. Its live sender hears of it.
+    private mutating func fire(_ packet: Packet) {
+        currentCause = packet.cause
+        commands.messageFinished(cause: packet.cause)
+        if chord.state.isAlive(packet.from) {
+            if eventLog.isRecording {
+                eventLog.append(.timeout(time: time, msg: packet.id, node: packet.from,
+                                         text: "\(chord.label(packet.from)): no delivery of m\(packet.id) (\(messageType(packet.payload))) to \(chord.label(packet.to)) within \(packet.timerAt - packet.sentAt) ms"))
+            }
+            handleTimeout(packet)
+        }
+        completeIfDone(packet.cause)
+    }
+
+    /// Ends a command whose work is all done: a lookup it started that never got its
+    /// answer can make no more progress, so it failed.
+    mutating func completeIfDone(_ command: Int) {
+        guard let entry = commands.removeIfComplete(command) else { return }
+        for record in entry.lookups { chord.markLookupFailed(record) }
+    }
+
+    /// Nothing is in flight and no timer is pending: whatever still waits for an answer
+    /// never gets one.
+    private mutating func finishQuiescence() {
+        guard !chord.isQuiescent else { return }
+        for record in chord.abandonWaiting() {
+            if narrates { note(.chord, "lookup \(chord.label(chord.lookups[record].key)) from \(chord.label(chord.lookups[record].from)) failed: no answer can come any more") }
+        }
+    }
+
+    /// Delivers the next message, starts the next action, or fires the next timer.
     /// Returns false when the world is idle.
     public mutating func step() throws(ScriptError) -> Bool {
-        if let entry = queue.pop() {
-            time = max(time, entry.time)
-            deliver(entry.payload)
-            return true
-        }
-        guard actionHead < actions.count else {
-            actions.removeAll(keepingCapacity: true)
-            actionHead = 0
-            return false
-        }
-        let action = actions[actionHead]
-        actionHead += 1
-        try perform(action)
-        return true
+        try advance() != nil
     }
 
-    /// Steps until idle (a command "runs to completion").
+    /// Steps until idle (every command, `async` ones included, has run to completion).
     public mutating func runToCompletion() throws(ScriptError) {
-        while try step() {}
+        while try advance() != nil {}
     }
 
-    private mutating func deliver(_ message: WorldMessage) {
-        switch message {
-        case let .chord(envelope):
-            guard chord.state.isAlive(envelope.to) else {
-                bounce(envelope)
-                return
-            }
-            apply(chord.handle(envelope))
-        case let .bayou(envelope):
-            deliverBayou(envelope)
+    /// Steps until `command` is complete (earlier `async` work due meanwhile runs too).
+    mutating func run(untilComplete command: Int) throws(ScriptError) {
+        while commands.contains(command) {
+            guard try advance() != nil else { return }
         }
     }
 
-    /// A message to a dead node is never answered: after a timeout the sender hears of it.
-    private mutating func bounce(_ envelope: ChordEnvelope) {
-        if case .deliveryFailed = envelope.message { return }
-        guard chord.state.isAlive(envelope.from) else { return }
-        let notice = ChordEnvelope(from: envelope.to, to: envelope.from, message: .deliveryFailed(original: envelope))
-        queue.push(.chord(notice), at: time + World.timeout)
-    }
-
+    /// Queues work for the command being begun.
     mutating func enqueue(_ action: Action) {
-        actions.append(action)
+        commands.enqueue(action, for: currentCause)
     }
 }

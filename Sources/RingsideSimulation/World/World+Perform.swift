@@ -3,10 +3,11 @@ import RingsideKernel
 
 /// Starting the actions that commands queue up.
 extension World {
-    mutating func perform(_ action: Action) throws(ScriptError) {
+    mutating func perform(_ action: Action, command: Int) throws(ScriptError) {
         switch action {
         case let .lookup(key, from):
             guard chord.state.isAlive(from) else { return }
+            if chord.recordsLookupPaths { commands.lookupStarted(chord.lookups.count, by: command) }
             apply(chord.startLookup(key: key, from: from))
         case let .stabilize(node):
             guard chord.state.isAlive(node) else { return }
@@ -31,7 +32,7 @@ extension World {
             for node in live { round_actions.append(.fixFingers(node)) }
             for node in live { round_actions.append(.checkPredecessor(node)) }
             round_actions.append(.settleCheck(round: round, bound: bound, changeCount: before))
-            actions.insert(contentsOf: round_actions, at: actionHead)
+            commands.insertNext(round_actions, for: command)
         case let .settleCheck(round, bound, changeCount):
             if chord.state.changeCount == changeCount {
                 note(.command, "settle: round \(round) changed nothing → stable")
@@ -41,7 +42,7 @@ extension World {
                 throw ScriptError(line: origin.line, column: origin.column,
                                   "settle did not reach a round that changes nothing within \(bound) rounds")
             }
-            actions.insert(.settleRound(round: round + 1, bound: bound), at: actionHead)
+            commands.insertNext([.settleRound(round: round + 1, bound: bound)], for: command)
         case let .antiEntropy(sender, receiver):
             startAntiEntropy(sender: sender, receiver: receiver)
         }
@@ -52,5 +53,6 @@ extension World {
     mutating func note(_ kind: TraceLog.Event.Kind, _ text: String, node: NodeIndex? = nil) {
         guard narrates || kind == .caption else { return }
         trace.append(.init(time: time, kind: kind, text: text, node: node))
+        if eventLog.isRecording { eventLog.append(.note(time: time, node: node, text: text)) }
     }
 }

@@ -9,16 +9,17 @@ public struct World: Sendable {
     public internal(set) var time: VirtualTime = 0
     public internal(set) var seed: UInt64
     var rng: SplitMix64
-    var queue = EventQueue<WorldMessage>()
-    /// Per-channel delivery time of the last message, for channels that must stay FIFO.
-    var channelClock: [Channel: VirtualTime] = [:]
+    /// The one way messages travel: ids, latency, loss, partitions, timers.
+    var network = Network()
+    /// Commands whose work is under way, and which one caused the work running now.
+    var commands = RunningCommands()
+    var currentCause = 0
+    /// Structured events, recorded only when someone exports them.
+    public internal(set) var eventLog = EventLog()
     public internal(set) var eagerJoin = false
     public internal(set) var primary: NodeIndex?
     /// Each node's Bayou replica, created at its first write or session.
     var replicas: [NodeIndex: Replica] = [:]
-    /// Work waiting to start, oldest first; a command's messages all finish before the next.
-    var actions: [Action] = []
-    var actionHead = 0
     public internal(set) var trace = TraceLog(capacity: Limits.eventsKept)
     /// Where the running command was written, for errors raised while it runs.
     var origin = (line: 0, column: 0)
@@ -36,11 +37,14 @@ public struct World: Sendable {
     public var space: IdentifierSpace { chord.space }
     public var state: ChordState { chord.state }
 
-    /// True when nothing is in flight and no work waits: the last command has finished.
-    public var isIdle: Bool { queue.isEmpty && actionHead >= actions.count }
+    /// True when nothing is in flight, no timer is pending and no work waits.
+    public var isIdle: Bool { network.isQuiet && commands.isEmpty }
 
     /// How many messages are in flight (O(1), unlike `inFlight`).
-    public var inFlightCount: Int { queue.count }
+    public var inFlightCount: Int { network.inFlightCount }
+
+    /// The network's settings (latency, timeout, loss, partition).
+    public var networkConfig: NetworkConfig { network.config }
 
     mutating func reseed(_ value: UInt64) {
         seed = value
@@ -79,10 +83,4 @@ public struct World: Sendable {
         }
         return nil
     }
-}
-
-/// A directed pair of nodes; messages on some channels are delivered in order.
-struct Channel: Hashable, Sendable {
-    var from: NodeIndex
-    var to: NodeIndex
 }

@@ -32,6 +32,8 @@ extension AppModel {
             }
         case let .caption(text):
             caption = text
+        case let .report(text):
+            note(text, role: .key, traceMark: mark)
         case .paused:
             status = nil
         case let .dump(json):

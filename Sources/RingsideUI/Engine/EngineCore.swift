@@ -76,6 +76,7 @@ public struct EngineCore: Sendable {
         for output in outputs {
             switch output {
             case let .say(text): notices.append(EngineNotice(.caption(text), traceMark: world.trace.total))
+            case let .report(text): notices.append(EngineNotice(.report(text), traceMark: world.trace.total))
             case let .dump(json): notices.append(EngineNotice(.dump(json), traceMark: world.trace.total))
             case .pause:
                 isWaitingAtPause = true

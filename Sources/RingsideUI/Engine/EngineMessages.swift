@@ -36,6 +36,8 @@ public enum EngineEvent: Hashable, Sendable {
     case began(String, origin: CommandOrigin)
     /// A `say` caption.
     case caption(String)
+    /// A result line such as `invariants hold`.
+    case report(String)
     /// The script reached `pause` and waits for a key.
     case paused
     /// A `dump`: the state JSON (the TUI notes it; `ringside run` prints it).

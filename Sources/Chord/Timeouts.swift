@@ -1,0 +1,54 @@
+import RingsideKernel
+
+/// What a node does when the transport's timer for a message it sent fires: the message
+/// was never delivered (lost, dropped, cut off by a partition, or its target is down).
+/// The node cannot tell which, so it treats the peer as failed, as the paper's RPC
+/// timeouts do, and carries on with what it was doing.
+extension ChordProtocol {
+    /// The timer of `original` fired at its sender (`original.from`, which is alive).
+    public mutating func timedOut(_ original: ChordEnvelope) -> [ChordEffect] {
+        var out = Effects(narrates: narrates)
+        timedOut(original, at: original.from, out: &out)
+        return out.effects
+    }
+
+    mutating func timedOut(_ original: ChordEnvelope, at node: NodeIndex, out: inout Effects) {
+        let dead = original.to
+        state.forget(dead, at: node)
+        out.note(node, "\(label(node)): \(label(dead)) did not answer → treat it as failed")
+        switch original.message {
+        case let .findSuccessor(ticket), let .ownerReached(ticket):
+            route(ticket, at: node, arrivedFrom: nil, out: &out)
+        case .getPredecessor:
+            if pending.removeValue(forKey: PendingKey(node, .stabilize)) != nil {
+                startStabilize(node, out: &out)
+            }
+        case .ping:
+            if pending.removeValue(forKey: PendingKey(node, .checkPredecessor)) != nil {
+                out.note(node, "\(label(node)): check_predecessor: predecessor := nil")
+            }
+        case let .updateFingerTable(s, k):
+            if s == node {
+                continueUpdateOthers(after: k, at: node, out: &out)
+            } else {
+                out.send(from: node, to: s, .updateFingerTableDone(k: k))
+            }
+        case .queryResult:
+            // The asker is gone: nobody waits for this answer any more.
+            break
+        case let .transferKeys(keys):
+            state.addKeys(node, keys)
+        case let .predecessorLeaving(_, keys):
+            state.addKeys(node, keys)
+        case .setPredecessor:
+            // The joiner's successor died mid-join: start over through the same node.
+            if case let .join(via, _)? = pending[PendingKey(node, .join)] {
+                state.setSuccessorList(node, [])
+                startQuery(key: state.id(node), origin: node, entry: via, mode: .successor,
+                           purpose: .joinSuccessor, excludesOrigin: true, out: &out)
+            }
+        case .notify, .predecessorIs, .pong, .leaving, .updateFingerTableDone:
+            break
+        }
+    }
+}

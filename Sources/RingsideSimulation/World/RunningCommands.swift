@@ -1,0 +1,102 @@
+/// The commands whose work is still under way, oldest first.
+///
+/// A command's work is a list of actions started one after another (each when the
+/// command has nothing in flight and no timer pending: "each finishes before the next")
+/// and the messages they cause. Every message carries the command that caused it, so a
+/// command knows when it is complete even while earlier `async` commands go on.
+struct RunningCommands: Sendable {
+    struct Entry: Sendable {
+        var id: Int
+        var actions: [Action] = []
+        var head = 0
+        /// Messages in flight plus timers pending, caused by this command's work.
+        var outstanding = 0
+        /// `lookup` records this command started (failed if still open at the end).
+        var lookups: [Int] = []
+        /// An `async` command lets the commands after it start at once.
+        var isAsync = false
+
+        var hasActionsLeft: Bool { head < actions.count }
+        var isComplete: Bool { outstanding == 0 && !hasActionsLeft }
+    }
+
+    private(set) var entries: [Entry] = []
+    private(set) var lastID = 0
+
+    var isEmpty: Bool { entries.isEmpty }
+
+    /// A new command's number.
+    mutating func open() -> Int {
+        lastID += 1
+        return lastID
+    }
+
+    func contains(_ id: Int) -> Bool { entries.contains { $0.id == id } }
+
+    mutating func enqueue(_ action: Action, for id: Int) {
+        update(id) { $0.actions.append(action) }
+    }
+
+    /// Actions to run next, before the rest of the command's (a settle round's steps).
+    mutating func insertNext(_ actions: [Action], for id: Int) {
+        update(id) { $0.actions.insert(contentsOf: actions, at: $0.head) }
+    }
+
+    mutating func messageSent(cause id: Int) { update(id) { $0.outstanding += 1 } }
+
+    mutating func messageFinished(cause id: Int) {
+        guard let i = index(of: id) else { return }
+        entries[i].outstanding -= 1
+    }
+
+    mutating func lookupStarted(_ record: Int, by id: Int) { update(id) { $0.lookups.append(record) } }
+
+    /// Whether `takeStartableAction` would start something.
+    var hasStartableAction: Bool {
+        for entry in entries {
+            if entry.outstanding == 0 && entry.hasActionsLeft { return true }
+            if !entry.isAsync { return false }
+        }
+        return false
+    }
+
+    mutating func markAsync(_ id: Int) {
+        guard let i = index(of: id) else { return }
+        entries[i].isAsync = true
+    }
+
+    /// The oldest command that can start its next action now, with that action. Commands
+    /// run one after another: a command waits for every earlier one that is not `async`.
+    mutating func takeStartableAction() -> (command: Int, action: Action)? {
+        for i in entries.indices {
+            if entries[i].outstanding == 0 && entries[i].hasActionsLeft {
+                let action = entries[i].actions[entries[i].head]
+                entries[i].head += 1
+                return (entries[i].id, action)
+            }
+            if !entries[i].isAsync { return nil }
+        }
+        return nil
+    }
+
+    /// Removes the command if its work is done; returns it then.
+    mutating func removeIfComplete(_ id: Int) -> Entry? {
+        guard let i = index(of: id), entries[i].isComplete else { return nil }
+        return entries.remove(at: i)
+    }
+
+    private func index(of id: Int) -> Int? {
+        // Almost always one or two commands run at once: a scan beats hashing.
+        entries.firstIndex { $0.id == id }
+    }
+
+    private mutating func update(_ id: Int, _ body: (inout Entry) -> Void) {
+        if let i = index(of: id) {
+            body(&entries[i])
+        } else {
+            var entry = Entry(id: id)
+            body(&entry)
+            entries.append(entry)
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Chord
+import RingsideKernel
+
+/// Version 2's network settings and faults: latency, timeout, loss, partition, heal,
+/// recover.
+extension World {
+    mutating func setLatency(min: UInt64, max: UInt64) {
+        network.config.latency = min...max
+    }
+
+    mutating func setTimeout(_ value: UInt64) {
+        network.config.timeout = value
+    }
+
+    mutating func setLoss(_ probability: Double) {
+        network.config.loss = probability
+        note(.command, probability == 0 ? "loss off: messages are no longer lost" : "every message sent from now on is lost with probability \(probability)")
+    }
+
+    mutating func partition(_ groups: [[NodeRef]]) throws(ScriptError) {
+        var seen = Set<NodeIndex>()
+        var resolved: [[NodeIndex]] = []
+        for group in groups {
+            var members: [NodeIndex] = []
+            for ref in group {
+                let node = try resolve(ref)
+                guard seen.insert(node).inserted else {
+                    throw ScriptError(column: ref.token.column, "node \(ref.token.text) is named in two groups; a node can be on one side of a partition only")
+                }
+                members.append(node)
+            }
+            resolved.append(members)
+        }
+        network.config.partition(resolved)
+        let description = partitionGroupsByName().map { $0.joined(separator: ",") }.joined(separator: " | ")
+        note(.command, "partition: \(description); messages between groups are lost")
+    }
+
+    mutating func heal() {
+        network.config.heal()
+        note(.command, "heal: every node can reach every other again")
+    }
+
+    /// Every group of the partition by node name, the implicit one (nodes named in no
+    /// group) last; empty when there is no partition.
+    public func partitionGroupsByName() -> [[String]] {
+        let groups = network.config.partitionGroups
+        guard !groups.isEmpty else { return [] }
+        let named = Set(groups.joined())
+        var result = groups.map { $0.map { state.name($0) } }
+        let rest = state.allNodesByID().filter { !named.contains($0) }
+        if !rest.isEmpty { result.append(rest.map { state.name($0) }) }
+        return result
+    }
+
+    /// A failed node restarts: its Chord state was volatile, so it joins again through
+    /// `via` by the current join mode; its Bayou replica (stable storage) is kept.
+    mutating func recover(_ ref: NodeRef, via viaRef: NodeRef) throws(ScriptError) {
+        let node = try resolve(ref)
+        guard !state.isAlive(node) else {
+            throw ScriptError(column: ref.token.column, "node \(ref.token.text) is not down, so there is nothing to recover")
+        }
+        let entry = try resolveLive(viaRef, for: "introduce a recovering node")
+        guard entry != node else {
+            throw ScriptError(column: viaRef.token.column, "a node cannot recover through itself; name a live node")
+        }
+        chord.restart(node)
+        note(.command, "\(chord.label(node)) recovers: same id and name, empty routing state; its Bayou log was on stable storage", node: node)
+        enqueue(.join(node, via: entry, eager: eagerJoin))
+    }
+}

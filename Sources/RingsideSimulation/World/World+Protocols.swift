@@ -1,0 +1,83 @@
+import Bayou
+import Chord
+import RingsideKernel
+
+/// The protocols that run on the nodes, and the one place the world meets them.
+///
+/// A protocol plugs in with a message case here and three answers: what to do when one of
+/// its messages is delivered, what to do when the transport timer of one it sent fires,
+/// and how to name its messages (for the event log, the in-flight list and ShiViz). A
+/// third protocol (the key-value store) adds a case and these three, nothing else.
+public enum WorldMessage: Sendable {
+    case chord(ChordMessage)
+    case bayou(BayouMessage)
+}
+
+extension World {
+    /// Hands a delivered message to its receiver's protocol.
+    mutating func handleDelivery(_ packet: Packet) {
+        switch packet.payload {
+        case let .chord(message):
+            apply(chord.handle(ChordEnvelope(from: packet.from, to: packet.to, message: message)))
+        case let .bayou(message):
+            deliverBayou(BayouEnvelope(from: packet.from, to: packet.to, message: message))
+        }
+    }
+
+    /// The transport timer of `packet` fired at its (live) sender.
+    mutating func handleTimeout(_ packet: Packet) {
+        switch packet.payload {
+        case let .chord(message):
+            apply(chord.timedOut(ChordEnvelope(from: packet.from, to: packet.to, message: message)))
+        case .bayou:
+            bayouSessionTimedOut(packet)
+        }
+    }
+
+    /// The message's type as the event log and the in-flight list name it.
+    func messageType(_ payload: WorldMessage) -> String {
+        switch payload {
+        case let .chord(message): return ChordMessageType.name(of: message)
+        case let .bayou(message):
+            switch message {
+            case .request: return "anti_entropy_request"
+            case let .item(item):
+                switch item.payload {
+                case .write: return "anti_entropy_write"
+                case .commitNotice: return "anti_entropy_commit"
+                case .endOfSession: return "anti_entropy_end"
+                }
+            }
+        }
+    }
+
+    /// A short description for a viewer, e.g. `find_successor(15)`.
+    func summary(_ packet: Packet) -> String {
+        switch packet.payload {
+        case let .chord(message): return describe(message)
+        case let .bayou(message): return describeBayou(BayouEnvelope(from: packet.from, to: packet.to, message: message))
+        }
+    }
+}
+
+/// Chord's message names, the paper's procedure names in snake case.
+enum ChordMessageType {
+    static func name(of message: ChordMessage) -> String {
+        switch message {
+        case let .findSuccessor(ticket), let .ownerReached(ticket):
+            return ticket.mode == .successor ? "find_successor" : "find_predecessor"
+        case .queryResult: return "find_successor_reply"
+        case .getPredecessor: return "get_predecessor"
+        case .predecessorIs: return "predecessor_reply"
+        case .notify: return "notify"
+        case .updateFingerTable: return "update_finger_table"
+        case .updateFingerTableDone: return "update_finger_table_done"
+        case .setPredecessor: return "set_predecessor"
+        case .ping: return "ping"
+        case .pong: return "pong"
+        case .transferKeys: return "transfer_keys"
+        case .leaving: return "leaving"
+        case .predecessorLeaving: return "predecessor_leaving"
+        }
+    }
+}
