@@ -44,6 +44,8 @@ extension World {
             actions.insert(.settleRound(round: round + 1, bound: bound), at: actionHead)
         case let .antiEntropy(sender, receiver):
             startAntiEntropy(sender: sender, receiver: receiver)
+        case let .primaryHandoff(from, to):
+            try completePrimaryHandoff(from: from, to: to)
         }
     }
 
