@@ -8,11 +8,15 @@ public struct AntiEntropyRequest: Hashable, Sendable {
     public let receiver: Identifier
     public let versionVector: VersionVector
     public let highestCSN: UInt64
+    /// The number the receiver gave this session (`Replica.openSession(from:)`); its items
+    /// echo it. 0 = an untracked session, whose items the receiver judges one by one.
+    public let session: UInt64
 
-    public init(receiver: Identifier, versionVector: VersionVector, highestCSN: UInt64) {
+    public init(receiver: Identifier, versionVector: VersionVector, highestCSN: UInt64, session: UInt64 = 0) {
         self.receiver = receiver
         self.versionVector = versionVector
         self.highestCSN = highestCSN
+        self.session = session
     }
 }
 
@@ -21,11 +25,14 @@ public struct AntiEntropyRequest: Hashable, Sendable {
 /// Items go in the sender's log order: commit notices and committed writes first (by
 /// CSN), then tentative writes, then the end of the session. The receiver applies
 /// each as it arrives, so a session cut after any item leaves it with a prefix of the
-/// sender's log and the prefix property intact. Items must arrive in order: a lost
-/// item ends the session, as a broken stream would.
+/// sender's log and the prefix property intact. Items must arrive in order: in a tracked
+/// session (`session` > 0) the receiver discards an item whose predecessor did not
+/// arrive, and everything after it, as a broken stream would.
 public struct AntiEntropyItem: Hashable, Sendable {
     public let sender: Identifier
     public let receiver: Identifier
+    /// The request's session number, echoed (0 = untracked).
+    public let session: UInt64
     /// Position in the session, from 0.
     public let index: Int
     public let payload: Payload
@@ -43,9 +50,10 @@ public struct AntiEntropyItem: Hashable, Sendable {
         case endOfSession(writes: Int, commitNotices: Int)
     }
 
-    public init(sender: Identifier, receiver: Identifier, index: Int, payload: Payload) {
+    public init(sender: Identifier, receiver: Identifier, session: UInt64 = 0, index: Int, payload: Payload) {
         self.sender = sender
         self.receiver = receiver
+        self.session = session
         self.index = index
         self.payload = payload
     }
@@ -80,6 +88,12 @@ public enum ReceiveRejection: Hashable, Sendable, CustomStringConvertible {
     case unknownWrite(WriteStamp)
     /// A committed write whose CSN the replica already gave to another write (two primaries?).
     case conflictingCommit(csn: UInt64)
+    /// An item of a tracked session that is not the next one expected: its predecessor was
+    /// lost (or overtaken), so the session is broken and ends here.
+    case sessionGap(session: UInt64, expected: Int, got: Int)
+    /// An item of a tracked session that is not open: it ended, broke, was never opened
+    /// with this sender, or was dropped as too old.
+    case sessionClosed(session: UInt64)
 
     public var description: String {
         switch self {
@@ -87,6 +101,9 @@ public enum ReceiveRejection: Hashable, Sendable, CustomStringConvertible {
         case .csnGap(let expected, let got): return "commit \(got) arrived before commit \(expected)"
         case .unknownWrite(let stamp): return "commit notice for \(stamp.timestamp):\(stamp.origin), which is not held"
         case .conflictingCommit(let csn): return "CSN \(csn) is already held by another write"
+        case .sessionGap(let session, let expected, let got):
+            return "item \(got) of session \(session) arrived but item \(expected) did not: the session ends here"
+        case .sessionClosed(let session): return "session \(session) has ended; the rest of it is discarded"
         }
     }
 }
@@ -131,7 +148,8 @@ extension Replica {
     public func forEachAntiEntropyItem(for request: AntiEntropyRequest, _ body: (AntiEntropyItem) -> Void) {
         var index = 0
         func send(_ payload: AntiEntropyItem.Payload) {
-            body(AntiEntropyItem(sender: id, receiver: request.receiver, index: index, payload: payload))
+            body(AntiEntropyItem(sender: id, receiver: request.receiver, session: request.session, index: index,
+                                 payload: payload))
             index += 1
         }
         var writeCount = 0
@@ -177,10 +195,23 @@ extension Replica {
     ///
     /// Every item leaves the replica with the prefix property: it holds, for each origin,
     /// exactly that origin's writes up to its version-vector entry, and its committed
-    /// writes are CSNs 1 ... highestCSN with no gap.
+    /// writes are CSNs 1 ... highestCSN with no gap. In a tracked session only a gap-free
+    /// prefix of the items is applied (see `Session.swift`).
     @discardableResult
     public mutating func receive(_ item: AntiEntropyItem) -> ReceiveResult {
         guard item.receiver == id else { return .rejected(.wrongReceiver(item.receiver)) }
+        if item.session != 0, let refusal = admitToSession(item) { return .rejected(refusal) }
+        let result = apply(item)
+        if item.session != 0, case .rejected = result {
+            // Later items were computed assuming this one arrived (a tentative write of an
+            // origin whose earlier committed write was refused would skip a stamp): stop here.
+            closeSession(item.session)
+        }
+        return result
+    }
+
+    /// One item's effect, judged on its own.
+    private mutating func apply(_ item: AntiEntropyItem) -> ReceiveResult {
         switch item.payload {
         case .endOfSession:
             return .endOfSession
@@ -216,7 +247,7 @@ extension Replica {
     @discardableResult
     public mutating func sync(from sender: Replica) -> SessionSummary {
         var summary = SessionSummary()
-        sender.forEachAntiEntropyItem(for: antiEntropyRequest()) { item in
+        sender.forEachAntiEntropyItem(for: openSession(from: sender.id)) { item in
             summary.items += 1
             switch item.payload {
             case .write: summary.writes += 1

@@ -25,6 +25,10 @@ public struct Replica: Sendable {
     /// CSN → slot, for committed bookings that got one.
     var committedOutcomes: [UInt64: String] = [:]
     var materialization = Materialization()
+    /// How many tracked sessions this replica has opened as receiver (the last session number).
+    public internal(set) var sessionsOpened: UInt64 = 0
+    /// Tracked sessions still expecting items, oldest first.
+    var openSessions: [IncomingSession] = []
 
     public init(id: Identifier) {
         self.id = id

@@ -16,4 +16,6 @@ enum Action: Sendable {
     case settleCheck(round: Int, bound: Int, changeCount: UInt64)
     /// A one-way Bayou anti-entropy session sender → receiver.
     case antiEntropy(sender: NodeIndex, receiver: NodeIndex)
+    /// The end of a `primary` handoff: its session to `to` has run (World+PrimaryHandoff).
+    case primaryHandoff(from: NodeIndex, to: NodeIndex)
 }

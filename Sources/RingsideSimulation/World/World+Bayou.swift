@@ -64,7 +64,10 @@ extension World {
     /// Opens a one-way session sender → receiver: the receiver asks first.
     mutating func startAntiEntropy(sender: NodeIndex, receiver: NodeIndex) {
         guard state.isAlive(sender), state.isAlive(receiver) else { return }
-        let request = replica(receiver).antiEntropyRequest()
+        // A numbered session: the receiver applies only a gap-free prefix of its items.
+        var receiving = replica(receiver)
+        let request = receiving.openSession(from: state.id(sender))
+        replicas[receiver] = receiving
         note(.bayou, "\(state.name(receiver))→\(state.name(sender)) anti-entropy request: \(request.explanation(name: replicaName))", node: receiver)
         sendBayou(BayouEnvelope(from: receiver, to: sender, message: .request(request)))
     }

@@ -84,7 +84,7 @@ extension World {
             let from = try resolveLive(ref, for: "start a lookup")
             enqueue(.lookup(key: try keyID(key), from: from))
         case let .primary(ref):
-            primary = try resolve(ref)
+            try changePrimary(to: ref)
         case let .write(ref, spec, at):
             try write(ref, spec, at: at)
         case let .sync(a, b, oneWay):

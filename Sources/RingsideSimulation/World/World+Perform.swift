@@ -45,6 +45,8 @@ extension World {
             commands.insertNext([.settleRound(round: round + 1, bound: bound)], for: command)
         case let .antiEntropy(sender, receiver):
             startAntiEntropy(sender: sender, receiver: receiver)
+        case let .primaryHandoff(from, to):
+            try completePrimaryHandoff(from: from, to: to)
         }
     }
 
