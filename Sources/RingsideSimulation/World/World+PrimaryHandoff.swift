@@ -12,10 +12,8 @@ import RingsideKernel
 /// when that session has delivered every committed write.
 extension World {
     /// Reachability between two nodes for the handoff's session.
-    ///
-    /// HOOK for the network's partitions: until they exist every node reaches every other.
-    /// Replace the body with the partition check (down nodes are checked separately).
-    func canReach(_ a: NodeIndex, _ b: NodeIndex) -> Bool { true }
+    /// (Down nodes are checked separately.)
+    func canReach(_ a: NodeIndex, _ b: NodeIndex) -> Bool { network.config.canReach(a, b) && network.config.canReach(b, a) }
 
     /// Makes `ref` the primary, after a handoff session if the old primary has committed.
     mutating func changePrimary(to ref: NodeRef) throws(ScriptError) {
