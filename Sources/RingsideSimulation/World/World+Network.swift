@@ -54,7 +54,7 @@ extension World {
     private mutating func deliver(_ message: WorldMessage) {
         switch message {
         case let .chord(envelope):
-            guard chord.state.isAlive(envelope.to) else {
+            guard chord.state.isAlive(envelope.to) || chord.hearsWhileDown(envelope) else {
                 bounce(envelope)
                 return
             }
@@ -67,7 +67,8 @@ extension World {
     /// A message to a dead node is never answered: after a timeout the sender hears of it.
     private mutating func bounce(_ envelope: ChordEnvelope) {
         if case .deliveryFailed = envelope.message { return }
-        guard chord.state.isAlive(envelope.from) else { return }
+        // A leaver still handing off its keys hears of a failed hand-off although it is down.
+        guard chord.state.isAlive(envelope.from) || chord.isHandingOff(envelope.from) else { return }
         let notice = ChordEnvelope(from: envelope.to, to: envelope.from, message: .deliveryFailed(original: envelope))
         queue.push(.chord(notice), at: time + World.timeout)
     }
