@@ -17,6 +17,12 @@ public struct ChordProtocol: Sendable {
     var nextQueryID: UInt64 = 1
     /// What each node is in the middle of (it waits for an answer to continue).
     var pending: [PendingKey: PendingOperation] = [:]
+    /// The node each joined node entered through: its way back in when it is cut off
+    /// (its whole successor list gone, no finger or predecessor left to fall back on).
+    var joinedVia: [NodeIndex: NodeIndex] = [:]
+    /// A leaver's successors not yet tried for its key hand-off, nearest first, until the
+    /// hand-off is delivered or has nowhere left to go.
+    var departures: [NodeIndex: [NodeIndex]] = [:]
 
     public init(space: IdentifierSpace, successorListLength: Int) {
         state = ChordState(space: space, successorListLength: successorListLength)

@@ -195,7 +195,9 @@ public struct ChordState: Sendable {
             var list = successorList(node)
             if let target {
                 if list.first != target {
-                    list.removeAll { $0 == target }
+                    // The node itself stands in the list only while it knows no one else
+                    // (a lone node is its own successor); a real successor replaces it.
+                    list.removeAll { $0 == target || $0 == node }
                     list.insert(target, at: 0)
                 }
             } else if !list.isEmpty {

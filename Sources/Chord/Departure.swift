@@ -14,23 +14,62 @@ extension ChordProtocol {
         dropPendingWork(of: node)
     }
 
-    /// Graceful departure: keys to the successor, both neighbours told.
+    /// Graceful departure: keys to the first live node of the successor list, both
+    /// neighbours told.
+    ///
+    /// script.md: a leave never loses keys. Crashed entries are skipped (the simulation
+    /// knows who is up; the leaver's own timeouts would only delay the same choice), and
+    /// the list's remaining entries are kept so that a hand-off that still goes unanswered
+    /// is sent on to the next one (`departedHandOffFailed`). When the list names no one
+    /// else (a node that never stabilized lists only itself), the predecessor or a finger
+    /// takes the keys; only the very last node takes them with it.
     public mutating func startLeave(_ node: NodeIndex) -> [ChordEffect] {
         var out = Effects(narrates: narrates)
-        let successor = state.successor(node)
         let predecessor = state.predecessor(node)
-        if let successor, successor != node {
-            out.note(node, "\(label(node)): leaving → hand \(state.storedKeys(node).count) key(s) to successor \(label(successor))")
-            out.send(from: node, to: successor, .predecessorLeaving(newPredecessor: predecessor, keys: state.storedKeys(node)))
+        var candidates = state.successorList(node)
+        candidates += (2...max(2, state.bits)).compactMap { $0 <= state.bits ? state.finger(node, $0) : nil }
+        if let predecessor { candidates.append(predecessor) }
+        candidates = candidates.filter { $0 != node && state.isAlive($0) }
+        let keys = state.storedKeys(node)
+        if let heir = candidates.first {
+            out.note(node, "\(label(node)): leaving → hand \(keys.count) key(s) to successor \(label(heir))")
+            out.send(from: node, to: heir, .predecessorLeaving(newPredecessor: predecessor, keys: keys))
             state.setKeys(node, [])
+            departures[node] = Array(candidates.dropFirst())
         }
         if let predecessor, predecessor != node {
+            // The predecessor's new successor list starts at the heir, past crashed entries.
+            let list = state.successorList(node)
+            let successors = candidates.first.flatMap { heir in list.firstIndex(of: heir).map { Array(list[$0...]) } } ?? list
             out.note(node, "\(label(node)): leaving → tell predecessor \(label(predecessor)) to skip it")
-            out.send(from: node, to: predecessor, .leaving(successors: state.successorList(node)))
+            out.send(from: node, to: predecessor, .leaving(successors: successors))
         }
         state.markDead(node)
         dropPendingWork(of: node)
         return out.effects
+    }
+
+    /// True while a departed node still waits to hear whether its key hand-off arrived:
+    /// the network must then report a failed hand-off to it although it is down.
+    public func isHandingOff(_ node: NodeIndex) -> Bool {
+        departures[node] != nil
+    }
+
+    /// The leaver's hand-off went unanswered: the keys go to the next successor that is
+    /// up, so a leave loses none while anyone is left to take them.
+    mutating func departedHandOffFailed(_ original: ChordEnvelope, at node: NodeIndex, out: inout Effects) {
+        guard case let .predecessorLeaving(newPredecessor, keys) = original.message,
+              var remaining = departures[node] else { return }
+        remaining.removeAll { !state.isAlive($0) || $0 == original.to }
+        guard let next = remaining.first else {
+            departures[node] = nil
+            state.addKeys(node, keys)
+            out.note(node, "\(label(node)): \(label(original.to)) did not take the keys and no one else is left → they stay with \(label(node))")
+            return
+        }
+        departures[node] = Array(remaining.dropFirst())
+        out.note(node, "\(label(node)): \(label(original.to)) did not take the keys → hand them to \(label(next))")
+        out.send(from: node, to: next, .predecessorLeaving(newPredecessor: newPredecessor, keys: keys))
     }
 
     private mutating func dropPendingWork(of node: NodeIndex) {
@@ -56,6 +95,8 @@ extension ChordProtocol {
         _ leaver: NodeIndex, newPredecessor: NodeIndex?, keys: [Identifier], at node: NodeIndex, out: inout Effects
     ) {
         state.addKeys(node, keys)
+        // Its arrival is the transport's acknowledgement: the leaver's hand-off is done.
+        departures[leaver] = nil
         guard state.predecessor(node) == leaver else { return }
         // The leaver's predecessor, which is this node itself when it is left alone
         // (a stabilized one-node ring is its own predecessor).

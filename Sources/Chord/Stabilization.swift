@@ -14,6 +14,11 @@ extension ChordProtocol {
             out.note(node, "\(label(node)): stabilize: no successor known, nothing to ask")
             return
         }
+        if successor == node, state.predecessor(node) == nil, let via = joinedVia[node], via != node,
+           pending[PendingKey(node, .join)] == nil {
+            rejoin(node, via: via, out: &out)
+            return
+        }
         pending[PendingKey(node, .stabilize)] = .stabilize
         if successor == node {
             receivePredecessor(state.predecessor(node), successors: state.successorList(node), from: node, at: node, out: &out)
@@ -53,12 +58,24 @@ extension ChordProtocol {
         }
     }
 
-    /// A successor list built from candidates: without `node` itself and duplicates,
+    /// A successor list built from candidates (nearest first): without `node` itself,
     /// at most r long; a node alone is its own successor.
+    ///
+    /// Each entry must lie further clockwise from `node` than the one before it. On a ring
+    /// with fewer than r + 1 live nodes the list copied from the successor wraps around
+    /// past `node`, and what follows the wrap (the successor again, or a dead node that
+    /// lies just after `node` and that `node` itself has just forgotten) would otherwise
+    /// stay in the tail for ever: nothing ever contacts a tail entry to find it stale.
+    /// Cutting at the first entry that is not further on drops exactly that part.
     func successorList(from candidates: [NodeIndex], for node: NodeIndex) -> [NodeIndex] {
         var list: [NodeIndex] = []
-        for c in candidates where c != node && !list.contains(c) {
+        let n = state.id(node)
+        var reached = Identifier.zero
+        for c in candidates {
+            let distance = space.distance(from: n, to: state.id(c))
+            if distance <= reached { break }
             list.append(c)
+            reached = distance
             if list.count == state.successorListLength { break }
         }
         return list.isEmpty ? [node] : list
@@ -73,6 +90,7 @@ extension ChordProtocol {
                 acceptPredecessor(candidate, at: node, out: &out)
             } else {
                 out.note(node, "\(label(node)): notify(\(label(candidate))): \(label(candidate)) ∉ (\(label(predecessor)),\(label(node))) → keep predecessor \(label(predecessor))")
+                if candidate == predecessor { handBackKeys(to: predecessor, at: node, out: &out) }
             }
         } else {
             out.note(node, "\(label(node)): notify(\(label(candidate))): predecessor is nil → predecessor := \(label(candidate))")
@@ -80,9 +98,22 @@ extension ChordProtocol {
         }
     }
 
-    /// Sets the predecessor and hands it the keys it now owns (those outside (p, n]).
+    /// Sets the predecessor and hands it the keys outside (p, n].
     mutating func acceptPredecessor(_ predecessor: NodeIndex, at node: NodeIndex, out: inout Effects) {
         state.setPredecessor(node, predecessor)
+        handBackKeys(to: predecessor, at: node, out: &out)
+    }
+
+    /// Hands the predecessor p every held key outside (p, n].
+    ///
+    /// Such a key is not this node's: the live node p lies at or after the key, so its
+    /// owner lies in [key, p]. Keys get here from a leave (to the leaver's first live
+    /// successor, which need not be the new owner) or from a successor that hands on
+    /// what it holds for the nodes before us. Sending them back one predecessor at a time
+    /// never passes the owner, which keeps them, so after `settle` every key is at its owner.
+    /// Called on every notify from the predecessor, not only when it changes, because a
+    /// key can arrive after the predecessor was set.
+    mutating func handBackKeys(to predecessor: NodeIndex, at node: NodeIndex, out: inout Effects) {
         guard predecessor != node else { return }
         let p = state.id(predecessor)
         let n = state.id(node)
@@ -90,7 +121,7 @@ extension ChordProtocol {
         let moving = held.filter { !space.isInOpenClosed($0, p, n) }
         guard !moving.isEmpty else { return }
         state.setKeys(node, held.filter { space.isInOpenClosed($0, p, n) })
-        out.note(node, "\(label(node)): hand \(moving.count) key\(moving.count == 1 ? "" : "s") to new predecessor \(label(predecessor))")
+        out.note(node, "\(label(node)): hand \(moving.count) key\(moving.count == 1 ? "" : "s") outside (\(label(predecessor)),\(label(node))] to predecessor \(label(predecessor))")
         out.send(from: node, to: predecessor, .transferKeys(moving))
     }
 
@@ -146,6 +177,7 @@ extension ChordProtocol {
     /// join(n') in either mode. The new node must already be in `state` (alive, no pointers).
     public mutating func startJoin(_ node: NodeIndex, via entry: NodeIndex, eager: Bool) -> [ChordEffect] {
         var out = Effects(narrates: narrates)
+        joinedVia[node] = entry
         state.setPredecessor(node, nil)
         pending[PendingKey(node, .join)] = .join(via: entry, eager: eager)
         out.note(node, "\(label(node)): join via \(label(entry)) → ask it for find_successor(\(label(node)))")
@@ -157,11 +189,28 @@ extension ChordProtocol {
     mutating func joinedSuccessor(_ successor: NodeIndex, at node: NodeIndex, out: inout Effects) {
         guard case let .join(via, eager)? = pending[PendingKey(node, .join)] else { return }
         state.setSuccessorList(node, [successor])
+        if successor == node, !eager {
+            // The entry point did not answer (a join's own lookup never names the joiner
+            // otherwise): the node is alone, and asking through it again is no use.
+            joinedVia[node] = nil
+        }
         if eager {
             eagerJoinFoundSuccessor(successor, via: via, at: node, out: &out)
             return
         }
         pending[PendingKey(node, .join)] = nil
         out.note(node, "\(label(node)): successor := \(label(successor)); predecessor stays nil until stabilize and notify")
+    }
+
+
+    /// A joined node that lost every successor and has no finger or predecessor left knows
+    /// no one: without help it would call itself a ring of one for ever while the others
+    /// route around it. It joins again through the node it first joined via, stabilize
+    /// style (settle's stabilize and fix_fingers repair the rest), as an eager join does
+    /// when its successor dies mid-join.
+    mutating func rejoin(_ node: NodeIndex, via: NodeIndex, out: inout Effects) {
+        pending[PendingKey(node, .join)] = .join(via: via, eager: false)
+        out.note(node, "\(label(node)): every successor is gone and no other node is known → join again via \(label(via)): find_successor(\(label(node)))")
+        startQuery(key: state.id(node), origin: node, entry: via, mode: .successor, purpose: .joinSuccessor, out: &out)
     }
 }

@@ -13,6 +13,10 @@ extension ChordProtocol {
     }
 
     mutating func timedOut(_ original: ChordEnvelope, at node: NodeIndex, out: inout Effects) {
+        guard state.isAlive(node) else {
+            departedHandOffFailed(original, at: node, out: &out)
+            return
+        }
         let dead = original.to
         state.forget(dead, at: node)
         out.note(node, "\(label(node)): \(label(dead)) did not answer → treat it as failed")

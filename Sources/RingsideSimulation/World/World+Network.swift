@@ -98,11 +98,12 @@ extension World {
         }
     }
 
-    /// A message's timer fired: it was never delivered. Its live sender hears of it.
+    /// A message's timer fired: it was never delivered. Its live sender hears of it (and
+    /// so does a departed node still waiting to know whether its keys were taken).
     private mutating func fire(_ packet: Packet) {
         currentCause = packet.cause
         commands.messageFinished(cause: packet.cause)
-        if chord.state.isAlive(packet.from) {
+        if chord.state.isAlive(packet.from) || chord.isHandingOff(packet.from) {
             if eventLog.isRecording {
                 eventLog.append(.timeout(time: time, msg: packet.id, node: packet.from,
                                          text: "\(chord.label(packet.from)): no delivery of m\(packet.id) (\(messageType(packet.payload))) to \(chord.label(packet.to)) within \(packet.timerAt - packet.sentAt) ms"))
