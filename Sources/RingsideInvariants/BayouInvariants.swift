@@ -104,7 +104,7 @@ public enum BayouInvariants {
             if mine.count < before.count {
                 result.append(Violation(
                     name: "CommittedPrefix",
-                    detail: "\(name(replica)) had \(before.count) committed writes and now has \(mine.count)"))
+                    detail: "\(name(replica)) had \(before.count) committed write\(before.count == 1 ? "" : "s") and now has \(mine.count)"))
             } else if let p = firstDifference(before, mine) {
                 result.append(Violation(
                     name: "CommittedPrefix",
@@ -153,11 +153,14 @@ public enum BayouInvariants {
         let expected = VersionVector(replica.log.map { VersionVector.Entry(origin: $0.origin, timestamp: $0.timestamp) })
         guard expected != replica.versionVector else { return nil }
         let origins = Set(expected.entries.map(\.origin)).union(replica.versionVector.entries.map(\.origin)).sorted()
-        let origin = origins.first { expected[$0] != replica.versionVector[$0] }!
+        let originID = origins.first { expected[$0] != replica.versionVector[$0] }!
+        let origin = IDText.text(originID)
+        let holds = expected[originID] == 0
+            ? "it holds no write from \(origin)"
+            : "the newest write it holds from \(origin) has timestamp \(expected[originID])"
         return Violation(
             name: "VersionVector",
-            detail: "\(name(replica))'s version vector has \(IDText.text(origin)):\(replica.versionVector[origin]) "
-                + "but the newest write it holds from \(IDText.text(origin)) has timestamp \(expected[origin])")
+            detail: "\(name(replica))'s version vector has \(origin):\(replica.versionVector[originID]) but \(holds)")
     }
 
     // MARK: DatabaseReplay

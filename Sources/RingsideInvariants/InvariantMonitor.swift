@@ -17,8 +17,12 @@ public struct InvariantMonitor: Sendable {
     /// Every violation now (Chord's, then Bayou's, in script.md's order), then remembers the
     /// replicas' committed sequences for the next check.
     public mutating func check(chord: ChordState, replicas: [ReplicaSnapshot]) -> [Violation] {
-        let violations = ChordInvariants.violations(chord)
-            + BayouInvariants.violations(replicas, previousCommitted: committed)
+        ChordInvariants.violations(chord) + checkBayou(replicas)
+    }
+
+    /// Bayou's invariants alone (for replicas without a Chord ring), remembering as `check` does.
+    public mutating func checkBayou(_ replicas: [ReplicaSnapshot]) -> [Violation] {
+        let violations = BayouInvariants.violations(replicas, previousCommitted: committed)
         for replica in replicas { committed[replica.id] = BayouInvariants.committedSequence(replica) }
         return violations
     }
