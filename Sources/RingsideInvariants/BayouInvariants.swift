@@ -63,16 +63,15 @@ public enum BayouInvariants {
         var result: [Violation] = []
         for (index, replica) in replicas.enumerated() {
             for origin in held[index].keys.sorted() {
-                let mine = held[index][origin]!
-                let everyone = union[origin]!
-                let newest = mine[mine.count - 1]
+                // Both lookups always succeed (every held origin is in the union); a guard, not a trap.
+                guard let mine = held[index][origin], let everyone = union[origin], let newest = mine.last else { continue }
                 let upToNewest = everyone.prefix { $0 <= newest }
                 guard upToNewest.count != mine.count else { continue }
                 // Both ascending and mine ⊆ everyone: the first difference is the missing write.
                 var i = 0
                 while i < mine.count && mine[i] == upToNewest[i] { i += 1 }
                 let missing = upToNewest[i]
-                let holder = replicas[all[origin]![missing]!]
+                let holder = replicas[all[origin]?[missing] ?? index]
                 result.append(Violation(
                     name: "PrefixProperty",
                     detail: "\(name(replica)) holds \(write(WriteStamp(timestamp: newest, origin: origin))) "
@@ -153,7 +152,7 @@ public enum BayouInvariants {
         let expected = VersionVector(replica.log.map { VersionVector.Entry(origin: $0.origin, timestamp: $0.timestamp) })
         guard expected != replica.versionVector else { return nil }
         let origins = Set(expected.entries.map(\.origin)).union(replica.versionVector.entries.map(\.origin)).sorted()
-        let originID = origins.first { expected[$0] != replica.versionVector[$0] }!
+        guard let originID = origins.first(where: { expected[$0] != replica.versionVector[$0] }) else { return nil }
         let origin = IDText.text(originID)
         let holds = expected[originID] == 0
             ? "it holds no write from \(origin)"
@@ -191,7 +190,8 @@ public enum BayouInvariants {
             }
         }
         if database != replica.database {
-            let key = Set(database.keys).union(replica.database.keys).sorted().first { database[$0] != replica.database[$0] }!
+            let keys = Set(database.keys).union(replica.database.keys).sorted()
+            guard let key = keys.first(where: { database[$0] != replica.database[$0] }) else { return result }
             result.append(Violation(
                 name: "DatabaseReplay",
                 detail: "\(name(replica))'s database has \(key) = \(replica.database[key] ?? "(none)") "

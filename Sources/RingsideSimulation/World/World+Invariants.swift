@@ -5,7 +5,7 @@ import RingsideInvariants
 extension World {
     /// Every replica as the invariants read it, in ascending node id (never dictionary order).
     public var replicaSnapshots: [ReplicaSnapshot] {
-        replicas.keys.sorted { state.id($0) < state.id($1) }.map { ReplicaSnapshot(replicas[$0]!) }
+        replicas.sorted { state.id($0.key) < state.id($1.key) }.map { ReplicaSnapshot($0.value) }
     }
 
     /// Every invariant that does not hold now: Chord's (Zave), then Bayou's, in script.md's order.
