@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 // Ringside: a terminal classroom for Chord and Bayou.
 // Dependency direction is one way:
-//   ringside (executable) → RingsideTerminal → RingsideUI → RingsideSimulation → Chord, Bayou → RingsideKernel
+//   ringside (executable) → RingsideTerminal → RingsideUI → RingsideSimulation → RingsideInvariants
+//     → Chord, Bayou → RingsideKernel
 import PackageDescription
 
 let package = Package(
@@ -18,7 +19,9 @@ let package = Package(
         .target(name: "RingsideKernel"),
         .target(name: "Chord", dependencies: ["RingsideKernel"]),
         .target(name: "Bayou", dependencies: ["RingsideKernel"]),
-        .target(name: "RingsideSimulation", dependencies: ["RingsideKernel", "Chord", "Bayou"]),
+        // Read-only checks of Chord's ring and Bayou's logs, callable after any step.
+        .target(name: "RingsideInvariants", dependencies: ["RingsideKernel", "Chord", "Bayou"]),
+        .target(name: "RingsideSimulation", dependencies: ["RingsideKernel", "Chord", "Bayou", "RingsideInvariants"]),
 
         // MARK: Front end
         .target(name: "RingsideUI", dependencies: ["RingsideSimulation"]),
@@ -41,7 +44,11 @@ let package = Package(
         // MARK: Tests, one target per concern
         .testTarget(name: "RingsideKernelTests", dependencies: ["RingsideKernel"]),
         .testTarget(name: "ChordTests", dependencies: ["Chord", "RingsideKernel"]),
-        .testTarget(name: "BayouTests", dependencies: ["Bayou", "RingsideKernel"]),
+        .testTarget(name: "BayouTests", dependencies: ["Bayou", "RingsideKernel", "RingsideInvariants"]),
+        .testTarget(
+            name: "RingsideInvariantsTests",
+            dependencies: ["RingsideInvariants", "RingsideSimulation", "Chord", "Bayou", "RingsideKernel"]
+        ),
         .testTarget(
             name: "RingsideSimulationTests",
             dependencies: ["RingsideSimulation", "Chord", "Bayou", "RingsideKernel"]

@@ -1,3 +1,4 @@
+import RingsideInvariants
 import RingsideKernel
 @testable import Bayou
 
@@ -36,32 +37,9 @@ extension Replica {
     }
 }
 
-/// A from-scratch replay, written independently of `Operation.apply`: the model the replica must match.
-func replay(_ writes: [Write]) -> (database: [String: String], outcomes: [String?]) {
-    var database: [String: String] = [:]
-    var outcomes: [String?] = []
-    for write in writes {
-        switch write.operation {
-        case .put(let key, let value):
-            database[key] = value
-            outcomes.append(nil)
-        case .delete(let key):
-            database[key] = nil
-            outcomes.append(nil)
-        case .book(let slots, let who):
-            let free = slots.first { database[$0] == nil }
-            if let free { database[free] = who }
-            outcomes.append(free)
-        }
-    }
-    return (database, outcomes)
-}
-
-/// True when `writes` are in Bayou log order: CSN 1, 2, ... then tentative by (timestamp, origin).
-func isInLogOrder(_ writes: [Write]) -> Bool {
-    let committed = writes.prefix { $0.csn != nil }
-    guard committed.enumerated().allSatisfy({ $0.element.csn == UInt64($0.offset + 1) }) else { return false }
-    let tentative = writes.dropFirst(committed.count)
-    guard tentative.allSatisfy({ $0.csn == nil }) else { return false }
-    return zip(tentative, tentative.dropFirst()).allSatisfy { $0.stamp < $1.stamp }
+/// The problems the invariants library finds in one replica's own log, vector and database
+/// (LogOrder, VersionVector, DatabaseReplay): the checks that need no other replica.
+func replicaInvariantProblems(_ replica: Replica) -> [String] {
+    let own: Set<String> = ["LogOrder", "VersionVector", "DatabaseReplay"]
+    return BayouInvariants.violations([ReplicaSnapshot(replica)]).filter { own.contains($0.name) }.map(\.line)
 }

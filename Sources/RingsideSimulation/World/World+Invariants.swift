@@ -1,5 +1,23 @@
-// TRANSIENT until the invariants branch is merged (it replaces this file).
-struct Violation { var line: String }
+import Bayou
+import Chord
+import RingsideInvariants
+
 extension World {
-    func invariantViolations() -> [Violation] { [] }
+    /// Every replica as the invariants read it, in ascending node id (never dictionary order).
+    public var replicaSnapshots: [ReplicaSnapshot] {
+        replicas.sorted { state.id($0.key) < state.id($1.key) }.map { ReplicaSnapshot($0.value) }
+    }
+
+    /// Every invariant that does not hold now: Chord's (Zave), then Bayou's, in script.md's order.
+    ///
+    /// Without memory across steps, CommittedPrefix here checks only that committed prefixes
+    /// agree; `invariantViolations(monitor:)` also checks that they never change.
+    public func invariantViolations() -> [Violation] {
+        RingsideInvariants.invariantViolations(chord: state, replicas: replicaSnapshots)
+    }
+
+    /// Every invariant, with `monitor` remembering each replica's committed prefix between calls.
+    public func invariantViolations(monitor: inout InvariantMonitor) -> [Violation] {
+        monitor.check(chord: state, replicas: replicaSnapshots)
+    }
 }
