@@ -35,7 +35,12 @@ public enum WriteSpec: Equatable, Sendable {
     case book(slots: [String], who: String)
 }
 
-/// One command of the script language (script.md, version 1).
+/// The panels `focus` can fill the screen with.
+public enum FocusTarget: String, Sendable, CaseIterable {
+    case chord, bayou, time, store, all
+}
+
+/// One command of the script language (script.md, versions 1 and 2).
 public enum Command: Equatable, Sendable {
     case bits(Int)
     case seed(UInt64)
@@ -58,6 +63,36 @@ public enum Command: Equatable, Sendable {
     case dump
     case say(String)
     case pause
+    // Version 2: network and faults
+    case latency(min: UInt64, max: UInt64)
+    case timeout(UInt64)
+    case loss(Double)                       // 0 ... 1
+    case partition([[NodeRef]])             // `partition 10,32 | 60,90`; spaces around `,` and `|` are optional
+    case heal
+    case recover(NodeRef, via: NodeRef)
+    // Version 2: messages one at a time
+    indirect case async(Command)            // `async lookup 15 from 90`; never nested, never empty
+    case step(Int)                          // default 1, 1 ... Limits.stepMax
+    case deliver(UInt64)                    // `deliver m12` → 12
+    case drop(UInt64)
+    case wait
+    // Version 2: invariants and maintenance
+    case invariants
+    case maintenance(zave: Bool)
+    // Version 2: view control
+    case select(NodeRef)
+    case focus(FocusTarget)
+    case highlight([NodeRef])               // may be empty: clears the highlight
+    // Version 2: key-value storage
+    case replication(Int)
+    case quorum(w: Int, r: Int)             // checked against `replication` when it runs
+    case lookupMode(iterative: Bool)
+    case put(KeySpec, value: String, from: NodeRef)
+    case get(KeySpec, from: NodeRef)
+    case storeMode(dynamo: Bool)
+    case vnodes(Int)
+    case handoff(NodeRef?)
+    case merkleSync(NodeRef, NodeRef)
 }
 
 /// A parsed command with where it came from.
