@@ -83,7 +83,7 @@ struct MemoryBudgetTests {
             try MemoryBudget.check(nodes: 2_000_000, successors: 1024, bits: 160, column: 5)
         } catch {
             #expect(error.column == 5)
-            #expect(error.message.hasPrefix("this ring would need about 18.3 GB (2000000 nodes × 1024 successors × 160 fingers); the limit is 4.0 GB"))
+            #expect(error.message.hasPrefix("this ring would need about 22.8 GB (2000000 nodes × 1024 successors × 160 fingers); the limit is 4.5 GB"))
             #expect(error.message.contains("use fewer nodes, a shorter successor list or fewer bits"))
         }
     }
