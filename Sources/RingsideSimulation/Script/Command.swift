@@ -35,7 +35,12 @@ public enum WriteSpec: Equatable, Sendable {
     case book(slots: [String], who: String)
 }
 
-/// One command of the script language (script.md, version 1).
+/// The panels `focus` can fill the screen with.
+public enum FocusTarget: String, Sendable, CaseIterable {
+    case chord, bayou, time, store, all
+}
+
+/// One command of the script language (script.md, versions 1 and 2).
 public enum Command: Equatable, Sendable {
     case bits(Int)
     case seed(UInt64)
@@ -61,14 +66,14 @@ public enum Command: Equatable, Sendable {
     // Version 2: network and faults
     case latency(min: UInt64, max: UInt64)
     case timeout(UInt64)
-    case loss(Double)
-    case partition([[NodeRef]])
+    case loss(Double)                       // 0 ... 1
+    case partition([[NodeRef]])             // `partition 10,32 | 60,90`; spaces around `,` and `|` are optional
     case heal
     case recover(NodeRef, via: NodeRef)
     // Version 2: messages one at a time
-    indirect case async(Command)
-    case step(Int)
-    case deliver(UInt64)
+    indirect case async(Command)            // `async lookup 15 from 90`; never nested, never empty
+    case step(Int)                          // default 1, 1 ... Limits.stepMax
+    case deliver(UInt64)                    // `deliver m12` → 12
     case drop(UInt64)
     case wait
     // Version 2: invariants and maintenance
@@ -77,10 +82,10 @@ public enum Command: Equatable, Sendable {
     // Version 2: view control
     case select(NodeRef)
     case focus(FocusTarget)
-    case highlight([NodeRef])
+    case highlight([NodeRef])               // may be empty: clears the highlight
     // Version 2: key-value storage
     case replication(Int)
-    case quorum(w: Int, r: Int)
+    case quorum(w: Int, r: Int)             // checked against `replication` when it runs
     case lookupMode(iterative: Bool)
     case put(KeySpec, value: String, from: NodeRef)
     case get(KeySpec, from: NodeRef)
@@ -90,9 +95,11 @@ public enum Command: Equatable, Sendable {
     case merkleSync(NodeRef, NodeRef)
 }
 
-/// Which panels fill the screen (`focus`).
-public enum FocusTarget: String, Sendable {
-    case chord, bayou, time, store, all
+/// A parsed command with where it came from.
+public struct Statement: Equatable, Sendable {
+    public var command: Command
+    public var line: Int
+    public var column: Int
 }
 
 extension Command {
@@ -101,11 +108,4 @@ extension Command {
         if case .async = self { return true }
         return false
     }
-}
-
-/// A parsed command with where it came from.
-public struct Statement: Equatable, Sendable {
-    public var command: Command
-    public var line: Int
-    public var column: Int
 }

@@ -7,7 +7,7 @@ public enum Parser {
         "bits", "seed", "successors", "add", "join-mode", "join", "stabilize", "fix-fingers",
         "check-predecessor", "settle", "store", "fail", "leave", "lookup", "primary", "write",
         "sync", "commit", "dump", "say", "pause",
-    ]
+    ] + version2CommandNames
 
     /// Parses one line; nil for blank and comment-only lines.
     public static func parse(line text: Substring, number: Int) throws(ScriptError) -> Statement? {
@@ -33,25 +33,25 @@ public enum Parser {
         return statements
     }
 
-    private static func parse(head: Token, tokens: [Token], line: Substring) throws(ScriptError) -> Command {
+    static func parse(head: Token, tokens: [Token], line: Substring) throws(ScriptError) -> Command {
         var args = Arguments(tokens: Array(tokens.dropFirst()), head: head)
         let command: Command
         switch head.text {
         case "bits":
             let token = try args.next("the number of bits (1 to 160)")
-            guard let m = Int(token.text), IdentifierSpace.bitsRange.contains(m) else {
+            guard let m = wholeNumber(token.text).flatMap({ Int(exactly: $0) }), IdentifierSpace.bitsRange.contains(m) else {
                 throw ScriptError(column: token.column, "bits must be a whole number from 1 to 160, not '\(token.text)'")
             }
             command = .bits(m)
         case "seed":
             let token = try args.next("a seed (a whole number)")
-            guard let seed = UInt64(token.text) else {
+            guard let seed = wholeNumber(token.text) else {
                 throw ScriptError(column: token.column, "seed must be a whole number from 0 to 18446744073709551615, not '\(token.text)'")
             }
             command = .seed(seed)
         case "successors":
             let token = try args.next("the successor-list length R")
-            guard let r = Int(token.text), r >= 1, r <= Limits.successorListLengthMax else {
+            guard let r = wholeNumber(token.text).flatMap({ Int(exactly: $0) }), r >= 1, r <= Limits.successorListLengthMax else {
                 throw ScriptError(column: token.column, "successors takes a length from 1 to \(Limits.successorListLengthMax), not '\(token.text)'")
             }
             command = .successors(r)
@@ -72,13 +72,13 @@ public enum Parser {
         case "join":
             let spec = try nodeSpec(try args.next("the new node: an ID, a NAME or NAME=ID"))
             try args.keyword("via")
-            command = .join(spec, via: NodeRef(try args.next("the node to join through")))
+            command = .join(spec, via: try nodeRef(try args.next("the node to join through")))
         case "stabilize":
-            command = .stabilize(args.optional().map(NodeRef.init))
+            command = .stabilize(try args.optional().map(nodeRef))
         case "fix-fingers":
-            command = .fixFingers(args.optional().map(NodeRef.init))
+            command = .fixFingers(try args.optional().map(nodeRef))
         case "check-predecessor":
-            command = .checkPredecessor(args.optional().map(NodeRef.init))
+            command = .checkPredecessor(try args.optional().map(nodeRef))
         case "settle":
             command = .settle
         case "store":
@@ -87,24 +87,24 @@ public enum Parser {
             guard !keys.isEmpty else { throw ScriptError(column: head.column, "store needs at least one key") }
             command = .store(keys)
         case "fail":
-            command = .fail(NodeRef(try args.next("the node that crashes")))
+            command = .fail(try nodeRef(try args.next("the node that crashes")))
         case "leave":
-            command = .leave(NodeRef(try args.next("the node that leaves")))
+            command = .leave(try nodeRef(try args.next("the node that leaves")))
         case "lookup":
             let key = try keySpec(try args.next("the key to look up"))
             try args.keyword("from")
-            command = .lookup(key, from: NodeRef(try args.next("the node the lookup starts at")))
+            command = .lookup(key, from: try nodeRef(try args.next("the node the lookup starts at")))
         case "primary":
-            command = .primary(NodeRef(try args.next("the replica that commits")))
+            command = .primary(try nodeRef(try args.next("the replica that commits")))
         case "write":
             command = try write(&args)
         case "sync":
-            let a = NodeRef(try args.next("two replicas: sync A B, or sync A -> B"))
+            let a = try nodeRef(try args.next("two replicas: sync A B, or sync A -> B"))
             if let arrow = args.peek(), arrow.text == "->" {
                 _ = args.optional()
-                command = .sync(a, NodeRef(try args.next("the receiving replica after '->'")), oneWay: true)
+                command = .sync(a, try nodeRef(try args.next("the receiving replica after '->'")), oneWay: true)
             } else {
-                command = .sync(a, NodeRef(try args.next("a second replica: sync A B, or sync A -> B")), oneWay: false)
+                command = .sync(a, try nodeRef(try args.next("a second replica: sync A B, or sync A -> B")), oneWay: false)
             }
         case "commit":
             command = .commit
@@ -115,14 +115,17 @@ public enum Parser {
         case "pause":
             command = .pause
         default:
-            throw ScriptError(column: head.column, unknownCommandMessage(head.text))
+            guard let version2 = try version2(head: head, tokens: tokens, args: &args, line: line) else {
+                throw ScriptError(column: head.column, unknownCommandMessage(head.text))
+            }
+            command = version2
         }
         try args.end()
         return command
     }
 
     private static func write(_ args: inout Arguments) throws(ScriptError) -> Command {
-        let node = NodeRef(try args.next("the replica that accepts the write"))
+        let node = try nodeRef(try args.next("the replica that accepts the write"))
         let verb = try args.next("'put KEY VALUE', 'delete KEY' or 'book SLOT[,SLOT...] for WHO'")
         let spec: WriteSpec
         switch verb.text {
@@ -147,7 +150,7 @@ public enum Parser {
         if let word = args.peek(), word.text == "at" {
             _ = args.optional()
             let time = try args.next("a clock value after 'at'")
-            guard let t = UInt64(time.text), t <= Limits.clockMax else {
+            guard let t = wholeNumber(time.text), t <= Limits.clockMax else {
                 throw ScriptError(column: time.column, "'at' takes a clock value from 0 to \(Limits.clockMax), not '\(time.text)'")
             }
             at = t
@@ -155,40 +158,56 @@ public enum Parser {
         return .write(node, spec, at: at)
     }
 
+    /// `ID`, `NAME` or `NAME=ID`. A word that starts like a number must be an id:
+    /// `add -3` or `add 1abc` is an error, never a node called "-3".
     static func nodeSpec(_ token: Token) throws(ScriptError) -> NodeSpec {
         if let equals = token.text.firstIndex(of: "=") {
             let name = String(token.text[..<equals])
-            let idText = token.text[token.text.index(after: equals)...]
+            let idText = String(token.text[token.text.index(after: equals)...])
             guard isValidName(name) else {
-                throw ScriptError(column: token.column, "'\(name)' is not a usable node name (a name is not a number and has no '=')")
+                throw ScriptError(column: token.column, "'\(name)' is not a usable node name: a name starts with a letter or '_' (and has no '=')")
+            }
+            guard !hasControl(name) else {
+                throw ScriptError(column: token.column, "'\(name)' is not a usable node name: it holds a control character")
+            }
+            let idColumn = token.column + name.count + 1
+            guard isDecimal(idText) else {
+                throw ScriptError(column: idColumn, "'\(idText)' is not a node id: an id is a whole number such as 42, with no sign")
             }
             guard let id = Identifier(decimal: idText) else {
-                throw ScriptError(column: token.column + name.count + 1, "'\(idText)' is not a node id (a whole number)")
+                throw ScriptError(column: idColumn, "'\(idText)' is too large for an id")
             }
             return NodeSpec(form: .named(name, id), token: token)
         }
-        if let id = Identifier(decimal: token.text) { return NodeSpec(form: .id(id), token: token) }
-        if isDecimal(token.text) {
-            throw ScriptError(column: token.column, "'\(token.text)' is too large for an id")
+        if startsLikeNumber(token.text) {
+            guard isDecimal(token.text) else {
+                throw ScriptError(column: token.column, "'\(token.text)' is neither a node id (a whole number, no sign) nor a name (a name starts with a letter or '_')")
+            }
+            guard let id = Identifier(decimal: token.text) else {
+                throw ScriptError(column: token.column, "'\(token.text)' is too large for an id")
+            }
+            return NodeSpec(form: .id(id), token: token)
+        }
+        guard isValidName(token.text) else {
+            throw ScriptError(column: token.column, "'\(token.text)' is not a usable node name: a name starts with a letter or '_'")
+        }
+        guard !hasControl(token.text) else {
+            throw ScriptError(column: token.column, "'\(token.text)' is not a usable node name: it holds a control character")
         }
         return NodeSpec(form: .name(token.text), token: token)
     }
 
+    /// A decimal id, or any other word, which is hashed; but a word that starts like a
+    /// number must be one (`lookup -3 from 10` is a mistake, not the key "-3").
     static func keySpec(_ token: Token) throws(ScriptError) -> KeySpec {
         if let id = Identifier(decimal: token.text) { return KeySpec(form: .id(id), token: token) }
         if isDecimal(token.text) {
             throw ScriptError(column: token.column, "key \(token.text) is too large for a 160-bit identifier space")
         }
+        if startsLikeNumber(token.text) {
+            throw ScriptError(column: token.column, "'\(token.text)' is not a key: a key is a whole number (no sign), or a word to hash that does not start with a digit, '+' or '-'")
+        }
         return KeySpec(form: .hashed(token.text), token: token)
-    }
-
-    static func isValidName(_ name: String) -> Bool {
-        !name.isEmpty && !name.contains("=") && !isDecimal(name)
-    }
-
-    /// ASCII digits only: what the language reads as an id.
-    static func isDecimal(_ text: String) -> Bool {
-        !text.isEmpty && text.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
     }
 
     private static func unknownCommandMessage(_ word: String) -> String {
@@ -248,13 +267,4 @@ struct Arguments {
         let extra = tokens[position]
         throw ScriptError(column: extra.column, "unexpected '\(extra.text)' after \(head.text)")
     }
-}
-
-/// Upper bounds on everything a script can ask for ("put a limit on everything").
-public enum Limits {
-    public static let successorListLengthMax = 1024
-    public static let clockMax: UInt64 = 1 << 53
-    /// Nodes a script may create; the benchmark builds its rings directly.
-    public static let nodesMax = 2_000_000
-    public static let eventsKept = 2_000
 }

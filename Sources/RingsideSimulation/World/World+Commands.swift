@@ -49,6 +49,7 @@ extension World {
         case let .seed(value):
             reseed(value)
         case let .successors(r):
+            try MemoryBudget.check(nodes: state.count, successors: r, bits: space.bits, column: origin.column)
             setSuccessorListLength(r)
             if state.liveCount > 0 { note(.command, "successor lists are now \(r) long; stabilize fills them") }
         case let .add(specs):
@@ -58,6 +59,7 @@ extension World {
         case let .join(spec, via):
             let entry = try resolveLive(via, for: "introduce a new node")
             let identity = try identity(of: spec)
+            try MemoryBudget.check(nodes: state.count + 1, successors: state.successorListLength, bits: space.bits, column: origin.column)
             let node = chord.withState { $0.addNode(id: identity.id, name: identity.name) }
             nodeAdded(node)
             enqueue(.join(node, via: entry, eager: eagerJoin))
@@ -108,6 +110,7 @@ extension World {
         guard state.count + specs.count <= Limits.nodesMax else {
             throw ScriptError(column: origin.column, "a script may create at most \(Limits.nodesMax) nodes")
         }
+        try MemoryBudget.check(nodes: state.count + specs.count, successors: state.successorListLength, bits: space.bits, column: origin.column)
         var identities: [(id: Identifier, name: String)] = []
         var seenIDs = Set<Identifier>()
         var seenNames = Set<String>()

@@ -31,30 +31,12 @@ extension World {
             try runToCompletion()
         case .invariants:
             return invariantReport().map { .report($0) }
-        case let .maintenance(zave):
-            guard !zave else { throw notYet("maintenance zave") }
-        case let .select(ref):
-            _ = try resolve(ref)
-        case .focus:
+        case .maintenance(zave: false):
             break
-        case let .highlight(refs):
-            for ref in refs { _ = try resolve(ref) }
-        case .replication: throw notYet("replication")
-        case .quorum: throw notYet("quorum")
-        case .lookupMode: throw notYet("lookup-mode")
-        case .put: throw notYet("put")
-        case .get: throw notYet("get")
-        case .storeMode: throw notYet("store-mode")
-        case .vnodes: throw notYet("vnodes")
-        case .handoff: throw notYet("handoff")
-        case .merkleSync: throw notYet("merkle-sync")
         default:
-            break
+            // View control (ignored headless) and what later versions add.
+            return try startVersion2(command)
         }
         return []
-    }
-
-    private func notYet(_ name: String) -> ScriptError {
-        ScriptError(column: origin.column, "\(name) is not yet supported in this version of Ringside")
     }
 }
