@@ -100,16 +100,9 @@ struct WorldInvariantTests {
             }
         }
         script += "settle\n"
-        var ran: World?
-        // Some of these scripts make `settle` give up (no quiet round within its limit) on
-        // today's engine: an engine problem reported to the lead, not an invariant's. Such a
-        // run is a known issue; any other error, and any violation after settle, still fails.
-        try withKnownIssue("settle does not always converge", isIntermittent: true) {
-            ran = try runScript(script, seed: seed)
-        } matching: { issue in
-            (issue.error as? ScriptError)?.message.hasPrefix("settle did not reach") == true
-        }
-        guard let world = ran else { return }
+        // Every settle must converge (the successor-list fix made the five seeds that once gave
+        // up converge), and after it every invariant holds.
+        let world = try runScript(script, seed: seed)
         let violations = world.invariantViolations()
         #expect(violations == [], "seed \(seed):\n\(script)\n\(violations.map(\.line))")
         #expect(ChordInvariants.violations(world.state) == [])
