@@ -51,7 +51,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RingsideSimulationTests",
-            dependencies: ["RingsideSimulation", "Chord", "Bayou", "RingsideKernel"]
+            dependencies: ["RingsideSimulation", "RingsideUI", "Chord", "Bayou", "RingsideKernel"]
         ),
         .testTarget(name: "RingsideUITests", dependencies: ["RingsideUI", "RingsideSimulation"]),
         .testTarget(name: "RingsideEndToEndTests", dependencies: []),

@@ -1,4 +1,5 @@
 import Testing
+import RingsideUI
 @testable import RingsideSimulation
 import RingsideKernel
 import Chord

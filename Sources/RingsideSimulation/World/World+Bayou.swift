@@ -10,7 +10,7 @@ extension World {
     }
 
     /// A replica's name for an origin id (the node's name).
-    func replicaName(_ id: Identifier) -> String {
+    public func replicaName(_ id: Identifier) -> String {
         state.index(ofID: id).map { state.name($0) } ?? id.description
     }
 
@@ -123,24 +123,5 @@ extension World {
         case .request: return "anti-entropy request"
         case let .item(item): return item.explanation(name: replicaName)
         }
-    }
-
-    /// The Bayou replica at `node`, for display.
-    public func bayouView(of node: NodeIndex) -> BayouReplicaView {
-        let replica = replica(node)
-        let flashing = replica.lastRollback?.redonePositions ?? 0..<0
-        let log = replica.log.enumerated().map { position, entry in
-            BayouLogEntry(csn: entry.csn, timestamp: entry.timestamp,
-                          origin: state.index(ofID: entry.origin) ?? node,
-                          notation: entry.slideNotation(name: replicaName),
-                          redone: flashing.contains(position))
-        }
-        let vector = replica.versionVector
-        return BayouReplicaView(
-            clock: replica.clock, log: log,
-            versionVector: state.allNodesByID().map { ($0, vector[state.id($0)]) },
-            database: replica.sortedDatabase,
-            undone: replica.lastRollback?.undone ?? 0, redoneCount: replica.lastRollback?.redone ?? 0,
-            rollbackOrdinal: replica.lastRollback?.ordinal ?? 0)
     }
 }

@@ -1,5 +1,6 @@
 import Chord
 import RingsideKernel
+import RingsideSimulation
 
 /// One write in a replica's log, ready to draw.
 public struct BayouLogEntry: Sendable, Equatable {
@@ -34,5 +35,26 @@ public struct BayouReplicaView: Sendable, Equatable {
             && a.versionVector.map(\.node) == b.versionVector.map(\.node)
             && a.versionVector.map(\.timestamp) == b.versionVector.map(\.timestamp)
             && a.database.map(\.key) == b.database.map(\.key) && a.database.map(\.value) == b.database.map(\.value)
+    }
+}
+
+extension World {
+    /// The Bayou replica at `node`, for display.
+    public func bayouView(of node: NodeIndex) -> BayouReplicaView {
+        let replica = replica(node)
+        let flashing = replica.lastRollback?.redonePositions ?? 0..<0
+        let log = replica.log.enumerated().map { position, entry in
+            BayouLogEntry(csn: entry.csn, timestamp: entry.timestamp,
+                          origin: state.index(ofID: entry.origin) ?? node,
+                          notation: entry.slideNotation(name: replicaName),
+                          redone: flashing.contains(position))
+        }
+        let vector = replica.versionVector
+        return BayouReplicaView(
+            clock: replica.clock, log: log,
+            versionVector: state.allNodesByID().map { ($0, vector[state.id($0)]) },
+            database: replica.sortedDatabase,
+            undone: replica.lastRollback?.undone ?? 0, redoneCount: replica.lastRollback?.redone ?? 0,
+            rollbackOrdinal: replica.lastRollback?.ordinal ?? 0)
     }
 }
