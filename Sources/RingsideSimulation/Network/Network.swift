@@ -8,25 +8,43 @@ import RingsideKernel
 /// are ordered by (time, sequence) in one queue. The network knows nothing of what the
 /// messages mean; the world hands deliveries and timeouts to the protocols.
 ///
-/// Timers cost nothing while a message is in flight: a message's timer is pushed only when
-/// the message is lost or dropped (it then fires at sentAt + timeout), or at send time
-/// when its latency could outlast the timeout. Its sequence number is reserved at send
-/// time either way (the one after its arrival's), so the order of events is as if every
-/// timer had been pushed at once.
+/// Messages live in a slab of slots; the queue holds small plain entries naming a slot, so
+/// sifting the heap moves 32 bytes, not messages. Timers cost nothing while a message is in
+/// flight: a message's timer is pushed only when the message is lost or dropped (it then
+/// fires at sentAt + timeout), or at send time when its latency would outlast the timeout.
+/// Its sequence number is reserved at send time either way (the one after its arrival's),
+/// so events are ordered as if every timer had been pushed at once.
 struct Network: Sendable {
     var config = NetworkConfig()
-    private(set) var queue = EventQueue<NetworkEvent>()
+    private(set) var queue = EventQueue<QueueEntry>()
     private(set) var nextMessageID: MessageID = 1
     /// Messages in flight.
     private(set) var inFlightCount = 0
     /// Timers pushed and not yet fired or cancelled.
     private(set) var pendingTimerCount = 0
-    /// Messages taken out of turn (`deliver mID`, `drop mID`): their queue entries are stale.
-    private var takenEarly: Set<MessageID> = []
-    /// Timers pushed at send time whose message was delivered after all.
-    private var cancelledTimers: Set<MessageID> = []
-    /// The last message on each channel still in flight, to keep channels FIFO.
-    private var channelLast: [Channel: (due: VirtualTime, id: MessageID)] = [:]
+    private var slots: [Slot?] = []
+    private var freeSlots: [Int32] = []
+    private var channels = ChannelClock()
+
+    /// A queue entry: which slot, and whether its arrival or its timer is due. `id` tells
+    /// a live entry from a stale one whose slot was freed (and maybe reused).
+    struct QueueEntry: Sendable {
+        var id: MessageID
+        var slot: Int32
+        var isTimer: Bool
+    }
+
+    private struct Slot: Sendable {
+        var packet: Packet
+        var arrivalSequence: UInt64
+        var awaitingArrival = true
+        var timerPending = false
+    }
+
+    /// Where a popped or taken message lives until the world says what became of it.
+    struct Handle: Sendable {
+        fileprivate var slot: Int32
+    }
 
     /// True when no message is in flight and no timer is pending.
     var isQuiet: Bool { inFlightCount == 0 && pendingTimerCount == 0 }
@@ -38,103 +56,126 @@ struct Network: Sendable {
     mutating func send(
         from: NodeIndex, to: NodeIndex, payload: WorldMessage, cause: Int, now: VirtualTime,
         rng: inout SplitMix64
-    ) -> (Packet, SendOutcome) {
+    ) -> (id: MessageID, outcome: SendOutcome) {
         let id = nextMessageID
         nextMessageID += 1
         var packet = Packet(id: id, from: from, to: to, payload: payload, sentAt: now, due: now,
                             timerAt: now + config.timeout, cause: cause)
         // Loss is drawn only while loss is on, so version-1 runs draw exactly as before.
+        var lostAtSend: SimulationEvent.DropReason?
         if config.loss > 0, Self.unitDraw(&rng) < config.loss {
-            pushTimer(packet, sequence: queue.reserveSequence())
-            return (packet, .lost(.loss))
+            lostAtSend = .loss
+        } else if !config.canReach(from, to) {
+            lostAtSend = .partition
         }
-        if !config.canReach(from, to) {
-            pushTimer(packet, sequence: queue.reserveSequence())
-            return (packet, .lost(.partition))
+        if let reason = lostAtSend {
+            let slot = allocate(Slot(packet: packet, arrivalSequence: 0, awaitingArrival: false))
+            pushTimer(slot, sequence: queue.reserveSequence())
+            return (id, .lost(reason))
         }
-        let channel = Channel(from: from, to: to)
+        let channel = ChannelClock.key(from, to)
         var due = now + rng.next(in: config.latency)
-        if let last = channelLast[channel], last.due > due { due = last.due }
+        if let last = channels.last(channel), last.due > due { due = last.due }
         packet.due = due
-        channelLast[channel] = (due, id)
-        queue.push(.arrival(packet), at: due)
+        channels.set(channel, .init(due: due, id: id))
+        let slot = allocate(Slot(packet: packet, arrivalSequence: queue.nextSequence))
+        queue.push(QueueEntry(id: id, slot: slot, isTimer: false), at: due)
         inFlightCount += 1
         let timerSequence = queue.reserveSequence()
-        if packet.timerPushedAtSend { pushTimer(packet, sequence: timerSequence) }
-        return (packet, .inFlight)
+        if packet.timerPushedAtSend { pushTimer(slot, sequence: timerSequence) }
+        return (id, .inFlight)
     }
 
-    /// The next event in (time, sequence) order, skipping stale entries.
-    mutating func pop() -> (time: VirtualTime, sequence: UInt64, event: NetworkEvent)? {
+    /// The next arrival or timer in (time, sequence) order, skipping stale entries. An
+    /// arrival's handle must then be passed to `delivered` or `lost`.
+    mutating func pop() -> (time: VirtualTime, event: NetworkEvent, handle: Handle)? {
         while let entry = queue.pop() {
-            switch entry.payload {
-            case let .arrival(packet):
-                if !takenEarly.isEmpty, takenEarly.remove(packet.id) != nil { continue }
-                leaveFlight(packet)
-            case let .timer(packet):
-                if !cancelledTimers.isEmpty, cancelledTimers.remove(packet.id) != nil { continue }
+            let index = Int(entry.payload.slot)
+            guard let slot = slots[index], slot.packet.id == entry.payload.id else { continue }
+            if entry.payload.isTimer {
+                guard slot.timerPending else { continue }
                 pendingTimerCount -= 1
+                slots[index]!.timerPending = false
+                // A timer that outran its message leaves the slot to the arrival.
+                if !slot.awaitingArrival { free(entry.payload.slot) }
+                return (entry.time, .timer(slot.packet), Handle(slot: entry.payload.slot))
             }
-            return (entry.time, entry.sequence, entry.payload)
+            guard slot.awaitingArrival else { continue }
+            leaveFlight(entry.payload.slot)
+            return (entry.time, .arrival(slot.packet), Handle(slot: entry.payload.slot))
         }
         return nil
     }
 
-    /// The packet arrived and was handed to its receiver: its timer is cancelled.
-    mutating func delivered(_ packet: Packet, now: VirtualTime) {
-        // A timer pushed at send time may already have fired (the sender gave up first).
-        guard packet.timerPushedAtSend else { return }
-        if packet.timerAt > now {
-            cancelledTimers.insert(packet.id)
+    /// The message arrived and was handed to its receiver: its timer is cancelled.
+    mutating func delivered(_ handle: Handle) {
+        let index = Int(handle.slot)
+        if slots[index]!.timerPending {
+            slots[index]!.timerPending = false
             pendingTimerCount -= 1
         }
+        free(handle.slot)
     }
 
-    /// The packet never reached its receiver (receiver down, partition, dropped): its timer
-    /// will fire. `arrivalSequence` is its arrival entry's; the timer's was reserved next.
-    mutating func lost(_ packet: Packet, arrivalSequence: UInt64) {
-        guard !packet.timerPushedAtSend else { return }
-        pushTimer(packet, sequence: arrivalSequence + 1)
-    }
-
-    /// Takes an in-flight message out of turn (`deliver mID` / `drop mID`).
-    mutating func takeOutOfTurn(_ id: MessageID) -> (packet: Packet, sequence: UInt64)? {
-        for entry in queue.entries {
-            guard case let .arrival(packet) = entry.payload, packet.id == id, !takenEarly.contains(id) else { continue }
-            takenEarly.insert(id)
-            leaveFlight(packet)
-            return (packet, entry.sequence)
+    /// The message never reached its receiver (receiver down, partition, dropped): its
+    /// timer will fire (unless it already has).
+    mutating func lost(_ handle: Handle) {
+        let index = Int(handle.slot)
+        let slot = slots[index]!
+        if slot.packet.timerPushedAtSend {
+            if !slot.timerPending { free(handle.slot) }
+            return
         }
-        return nil
+        pushTimer(handle.slot, sequence: slot.arrivalSequence + 1)
+    }
+
+    /// Takes an in-flight message out of turn (`deliver mID` / `drop mID`); its handle must
+    /// then be passed to `delivered` or `lost`.
+    mutating func takeOutOfTurn(_ id: MessageID) -> (packet: Packet, handle: Handle)? {
+        guard let index = slots.firstIndex(where: { $0?.packet.id == id && $0?.awaitingArrival == true }) else {
+            return nil
+        }
+        leaveFlight(Int32(index))
+        return (slots[index]!.packet, Handle(slot: Int32(index)))
     }
 
     /// Messages in flight in delivery order (O(n log n): for display and dumps).
     var inFlight: [Packet] {
-        queue.orderedEntries.compactMap { entry in
-            guard case let .arrival(packet) = entry.payload, !takenEarly.contains(packet.id) else { return nil }
-            return packet
-        }
+        slots.compactMap { $0 }.filter(\.awaitingArrival)
+            .sorted { ($0.packet.due, $0.arrivalSequence) < ($1.packet.due, $1.arrivalSequence) }
+            .map(\.packet)
     }
 
-    private mutating func leaveFlight(_ packet: Packet) {
+    private mutating func leaveFlight(_ slot: Int32) {
+        let packet = slots[Int(slot)]!.packet
+        slots[Int(slot)]!.awaitingArrival = false
         inFlightCount -= 1
-        let channel = Channel(from: packet.from, to: packet.to)
-        if let last = channelLast[channel], last.id == packet.id { channelLast[channel] = nil }
+        channels.remove(ChannelClock.key(packet.from, packet.to), ifLastIs: packet.id)
     }
 
-    private mutating func pushTimer(_ packet: Packet, sequence: UInt64) {
-        queue.push(.timer(packet), at: packet.timerAt, sequence: sequence)
+    private mutating func pushTimer(_ slot: Int32, sequence: UInt64) {
+        let packet = slots[Int(slot)]!.packet
+        slots[Int(slot)]!.timerPending = true
+        queue.push(QueueEntry(id: packet.id, slot: slot, isTimer: true), at: packet.timerAt, sequence: sequence)
         pendingTimerCount += 1
+    }
+
+    private mutating func allocate(_ slot: Slot) -> Int32 {
+        if let index = freeSlots.popLast() {
+            slots[Int(index)] = slot
+            return index
+        }
+        slots.append(slot)
+        return Int32(slots.count - 1)
+    }
+
+    private mutating func free(_ slot: Int32) {
+        slots[Int(slot)] = nil
+        freeSlots.append(slot)
     }
 
     /// A uniform draw in [0, 1) with 53 random bits.
     static func unitDraw(_ rng: inout SplitMix64) -> Double {
         Double(rng.next() >> 11) * 0x1p-53
     }
-}
-
-/// A directed pair of nodes.
-struct Channel: Hashable, Sendable {
-    var from: NodeIndex
-    var to: NodeIndex
 }

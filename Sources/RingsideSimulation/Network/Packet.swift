@@ -23,10 +23,9 @@ public struct Packet: Sendable {
     var timerPushedAtSend: Bool { due > timerAt }
 }
 
-/// What the network's one event queue holds.
+/// What the network hands the world: a message arrives (or is lost there: receiver down,
+/// partition), or its transport timer fires at its sender (it was never delivered).
 enum NetworkEvent: Sendable {
-    /// The packet reaches its receiver (or is lost there: receiver down, partition).
     case arrival(Packet)
-    /// The packet's transport timer fires at its sender: it was never delivered.
     case timer(Packet)
 }

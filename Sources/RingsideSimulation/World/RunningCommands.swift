@@ -42,7 +42,13 @@ struct RunningCommands: Sendable {
         update(id) { $0.actions.insert(contentsOf: actions, at: $0.head) }
     }
 
-    mutating func messageSent(cause id: Int) { update(id) { $0.outstanding += 1 } }
+    mutating func messageSent(cause id: Int) {
+        if let i = index(of: id) {
+            entries[i].outstanding += 1
+        } else {
+            update(id) { $0.outstanding += 1 }
+        }
+    }
 
     mutating func messageFinished(cause id: Int) {
         guard let i = index(of: id) else { return }

@@ -17,15 +17,14 @@ extension World {
 
     /// Delivers in-flight message `id` now, ahead of its turn (time does not go back).
     mutating func deliverNow(_ id: MessageID) throws(ScriptError) {
-        guard let (packet, sequence) = network.takeOutOfTurn(id) else { throw notInFlight(id) }
-        _ = arrive(packet, sequence: sequence)
+        guard let (packet, handle) = network.takeOutOfTurn(id) else { throw notInFlight(id) }
+        _ = arrive(packet, handle: handle)
     }
 
     /// Loses in-flight message `id`; its sender's timer will fire.
     mutating func dropNow(_ id: MessageID) throws(ScriptError) {
-        guard let (packet, sequence) = network.takeOutOfTurn(id) else { throw notInFlight(id) }
-        currentCause = packet.cause
-        lose(packet, sequence: sequence, reason: .dropped)
+        guard let (packet, handle) = network.takeOutOfTurn(id) else { throw notInFlight(id) }
+        lose(packet, handle: handle, reason: .dropped)
         note(.command, "m\(id) (\(summary(packet)), \(chord.label(packet.from)) → \(chord.label(packet.to))) dropped", node: packet.from)
     }
 

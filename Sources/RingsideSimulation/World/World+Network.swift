@@ -13,8 +13,8 @@ extension World {
 
     /// Sends a message for the work running now (its command is `currentCause`).
     mutating func send(from: NodeIndex, to: NodeIndex, _ payload: WorldMessage) {
-        let (packet, outcome) = network.send(from: from, to: to, payload: payload, cause: currentCause,
-                                             now: time, rng: &rng)
+        let (id, outcome) = network.send(from: from, to: to, payload: payload, cause: currentCause,
+                                         now: time, rng: &rng)
         commands.messageSent(cause: currentCause)
         if chord.recordsLookupPaths, case let .chord(message) = payload,
            let record = chord.lookupRecord(carriedBy: message) {
@@ -22,9 +22,9 @@ extension World {
         }
         guard eventLog.isRecording else { return }
         let type = messageType(payload)
-        eventLog.append(.send(time: time, msg: packet.id, from: from, to: to, type: type))
+        eventLog.append(.send(time: time, msg: id, from: from, to: to, type: type))
         if case let .lost(reason) = outcome {
-            eventLog.append(.drop(time: time, msg: packet.id, from: from, to: to, type: type, reason: reason))
+            eventLog.append(.drop(time: time, msg: id, from: from, to: to, type: type, reason: reason))
         }
     }
 
@@ -52,14 +52,14 @@ extension World {
             completeIfDone(command)
             return .startedAction
         }
-        guard let (at, sequence, event) = network.pop() else {
+        guard let (at, event, handle) = network.pop() else {
             finishQuiescence()
             return nil
         }
         time = max(time, at)
         switch event {
         case let .arrival(packet):
-            return arrive(packet, sequence: sequence)
+            return arrive(packet, handle: handle)
         case let .timer(packet):
             fire(packet)
             return .timerFired
@@ -67,17 +67,17 @@ extension World {
     }
 
     /// A message reaches its receiver's side of the network.
-    mutating func arrive(_ packet: Packet, sequence: UInt64) -> Advance {
+    mutating func arrive(_ packet: Packet, handle: Network.Handle) -> Advance {
         currentCause = packet.cause
         if !chord.state.isAlive(packet.to) {
-            lose(packet, sequence: sequence, reason: .dead)
+            lose(packet, handle: handle, reason: .dead)
             return .lostOnArrival
         }
         if !network.config.canReach(packet.from, packet.to) {
-            lose(packet, sequence: sequence, reason: .partition)
+            lose(packet, handle: handle, reason: .partition)
             return .lostOnArrival
         }
-        network.delivered(packet, now: time)
+        network.delivered(handle)
         commands.messageFinished(cause: packet.cause)
         if eventLog.isRecording {
             eventLog.beginDelivery(.deliver(time: time, msg: packet.id, from: packet.from, to: packet.to,
@@ -90,8 +90,8 @@ extension World {
     }
 
     /// The message is lost; its sender's timer will fire.
-    mutating func lose(_ packet: Packet, sequence: UInt64, reason: SimulationEvent.DropReason) {
-        network.lost(packet, arrivalSequence: sequence)
+    mutating func lose(_ packet: Packet, handle: Network.Handle, reason: SimulationEvent.DropReason) {
+        network.lost(handle)
         if eventLog.isRecording {
             eventLog.append(.drop(time: time, msg: packet.id, from: packet.from, to: packet.to,
                                   type: messageType(packet.payload), reason: reason))
