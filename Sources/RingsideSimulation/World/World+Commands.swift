@@ -27,6 +27,7 @@ extension World {
     /// Starts a statement without delivering its messages (the TUI steps them).
     public mutating func begin(_ statement: Statement) throws(ScriptError) -> [ScriptOutput] {
         origin = (statement.line, statement.column)
+        eventLog.append(.command(time: time, line: statement.line, text: statement.text))
         do {
             return try start(statement.command)
         } catch var error {

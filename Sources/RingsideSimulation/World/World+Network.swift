@@ -21,6 +21,7 @@ extension World {
                 send(envelope)
             case let .note(node, text):
                 trace.append(.init(time: time, kind: .chord, text: text, node: node))
+                eventLog.append(.note(time: time, node: node, text: text))
             case .lookupFinished:
                 break
             }

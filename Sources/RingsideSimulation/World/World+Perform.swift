@@ -52,5 +52,6 @@ extension World {
     mutating func note(_ kind: TraceLog.Event.Kind, _ text: String, node: NodeIndex? = nil) {
         guard narrates || kind == .caption else { return }
         trace.append(.init(time: time, kind: kind, text: text, node: node))
+        eventLog.append(.note(time: time, node: node, text: text))
     }
 }

@@ -20,6 +20,7 @@ public struct World: Sendable {
     var actions: [Action] = []
     var actionHead = 0
     public internal(set) var trace = TraceLog(capacity: Limits.eventsKept)
+    public internal(set) var eventLog = EventLog()
     /// Where the running command was written, for errors raised while it runs.
     var origin = (line: 0, column: 0)
 
