@@ -3,21 +3,22 @@ import Chord
 /// How exporters name a node: events hold `NodeIndex`es, files want ids and names.
 /// Built from the world's state after each command (nodes are never removed or renamed,
 /// so it knows every node that command's events mention).
-public struct NodeLabels {
+public struct NodeLabels: Sendable {
     /// State JSON's rule: ids are JSON numbers when bits <= 64, decimal strings above.
     public let idsAreStrings: Bool
-    private let idText: (NodeIndex) -> String?
-    private let nameText: (NodeIndex) -> String?
+    private let idText: @Sendable (NodeIndex) -> String?
+    private let nameText: @Sendable (NodeIndex) -> String?
 
     /// `id` gives a node's id in decimal, `name` its name; nil for a node they do not know.
-    public init(idsAreStrings: Bool, id: @escaping (NodeIndex) -> String?, name: @escaping (NodeIndex) -> String?) {
+    public init(idsAreStrings: Bool, id: @escaping @Sendable (NodeIndex) -> String?,
+                name: @escaping @Sendable (NodeIndex) -> String?) {
         self.idsAreStrings = idsAreStrings
         idText = id
         nameText = name
     }
 
     public init(_ state: ChordState) {
-        let known = { (node: NodeIndex) in node >= 0 && Int(node) < state.count }
+        let known: @Sendable (NodeIndex) -> Bool = { node in node >= 0 && Int(node) < state.count }
         self.init(idsAreStrings: state.bits > 64,
                   id: { known($0) ? state.id($0).description : nil },
                   name: { known($0) ? state.name($0) : nil })
