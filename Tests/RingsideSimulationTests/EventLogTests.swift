@@ -86,6 +86,24 @@ struct EventLogTests {
         #expect(log.take().map { "\($0.seq) \($0.text ?? "")" } == ["3 c"])
     }
 
+    @Test func theFirstNoteOfADeliveryBecomesItsText() {
+        var log = EventLog(isRecording: true)
+        log.beginDelivery(.deliver(time: 5, msg: 1, from: 0, to: 1, type: "find_successor"))
+        log.append(.note(time: 5, node: 1, text: "10: 15 ∈ (10,32] → successor 32 owns it"))
+        log.append(.note(time: 5, node: 1, text: "a second thought"))
+        log.endDelivery()
+        log.beginDelivery(.deliver(time: 6, msg: 2, from: 1, to: 0, type: "reply"))
+        log.endDelivery()
+        log.append(.note(time: 6, text: "after"))
+        let events = log.take()
+        #expect(events.map(\.seq) == [1, 2, 3, 4])
+        #expect(events.map(\.kind) == [.deliver, .note, .deliver, .note])
+        #expect(events[0].text == "10: 15 ∈ (10,32] → successor 32 owns it")
+        #expect(events[2].text == nil)
+        #expect(events.compactMap(TraceLines.line(for:))
+                == ["[t=5] 10: 15 ∈ (10,32] → successor 32 owns it", "[t=5] a second thought", "[t=6] after"])
+    }
+
     @Test func anUnrecordedEventIsNeverBuilt() {
         var log = EventLog()
         var built = 0
