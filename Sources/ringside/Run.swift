@@ -18,19 +18,26 @@ struct Run: ParsableCommand {
     @Flag(help: "Also print every protocol step's explanation to standard error, with its virtual time.")
     var trace = false
 
+    @Option(name: .customLong("events"), help: "Write the event log (one JSON object per line) to this file.")
+    var eventsPath: String?
+
+    @Option(name: .customLong("shiviz"), help: "Write a log for the ShiViz visualizer to this file.")
+    var shivizPath: String?
+
     mutating func run() throws {
         let bytes = try ScriptFile.read(file)
+        var sinks = try EventSinks(eventsPath: eventsPath, shivizPath: shivizPath, trace: trace)
         var world = World(seed: seed ?? 0)
-        world.narrates = trace
+        // Explanations are part of what every sink shows; plain runs skip building them.
+        world.narrates = sinks.isNeeded
+        world.recordsEvents = sinks.isNeeded
         var runner = ScriptRunner(world: world)
         var out = StandardOutput()
         do {
-            var printed = 0
             try runner.run(bytes: bytes, afterEachCommand: { world in
-                guard trace else { return }
-                let fresh = min(world.trace.total - printed, world.trace.capacity)
-                for event in world.trace.last(fresh) { printError("[t=\(event.time)] \(event.text)") }
-                printed = world.trace.total
+                guard world.recordsEvents else { return }
+                let batch = world.takeEvents()
+                sinks.consume(batch, labels: NodeLabels(world.state))
             }) { output in
                 switch output {
                 case let .dump(json): out.line(json)
@@ -41,9 +48,13 @@ struct Run: ParsableCommand {
             out.flush()
         } catch {
             out.flush()
+            // What the failed command did before it failed still belongs in the logs.
+            let batch = runner.takeEvents()
+            sinks.consume(batch, labels: NodeLabels(runner.world.state))
             printError(error.formatted(file: file == "-" ? "<stdin>" : file))
             throw ExitCode(1)
         }
+        if let failure = sinks.failure { throw failure }
     }
 }
 

@@ -1,36 +1,64 @@
-/// Events recorded since the last `take()`. PROVISIONAL: replaced by the exports branch.
+/// The world's structured event log: unbounded while recording, empty otherwise.
+/// Unbounded because exports must not lose events (the bounded `TraceLog` drops the
+/// oldest); memory stays small because the runner drains it with `take()` after every
+/// command.
 public struct EventLog: Sendable {
+    /// Off by default: the TUI and plain runs pay one branch per would-be event.
+    /// Callers check this before building an event's text, so nothing is formatted for nobody.
     public var isRecording = false
-    private var events: [SimulationEvent] = []
-    private var nextSeq: UInt64 = 1
-    public init() {}
-    /// The deliver event whose explanation has not come yet.
+    /// How many events were ever recorded; the next one gets `recorded + 1` as its seq.
+    public private(set) var recorded: UInt64 = 0
+    private var pending: [SimulationEvent] = []
+    /// The index in `pending` of a delivery still waiting for its explanation.
     private var awaitingExplanation: Int?
 
-    /// Records a delivery; the first note until `endDelivery()` becomes its text, so the
-    /// event reads "what arrived, and what the receiver concluded" in one line.
-    public mutating func beginDelivery(_ event: SimulationEvent) {
-        guard isRecording else { return }
-        append(event)
-        awaitingExplanation = events.count - 1
+    public init(isRecording: Bool = false) {
+        self.isRecording = isRecording
     }
 
-    public mutating func endDelivery() { awaitingExplanation = nil }
-
-    public mutating func append(_ event: SimulationEvent) {
+    /// Records `event` with the next seq, or does nothing when not recording.
+    @inlinable
+    public mutating func append(_ event: @autoclosure () -> SimulationEvent) {
         guard isRecording else { return }
+        record(event())
+    }
+
+    /// Records a delivery whose explanation comes next: the first note before
+    /// `endDelivery()` becomes its text (when it has none), so one line says what arrived
+    /// and what the receiver concluded. Later notes stay notes.
+    public mutating func beginDelivery(_ event: @autoclosure () -> SimulationEvent) {
+        guard isRecording else { return }
+        record(event())
+        awaitingExplanation = pending[pending.count - 1].text == nil ? pending.count - 1 : nil
+    }
+
+    /// The delivery begun last is handled; notes are notes again.
+    public mutating func endDelivery() {
+        awaitingExplanation = nil
+    }
+
+    @usableFromInline
+    mutating func record(_ event: SimulationEvent) {
         if event.kind == .note, let index = awaitingExplanation {
-            events[index].text = event.text
+            // Folded into the delivery: it takes no seq of its own.
+            pending[index].text = event.text
             awaitingExplanation = nil
             return
         }
         var event = event
-        event.seq = nextSeq
-        nextSeq += 1
-        events.append(event)
+        recorded += 1
+        event.seq = recorded
+        pending.append(event)
     }
+
+    /// The events recorded since the last `take()`, oldest first; the log keeps none.
     public mutating func take() -> [SimulationEvent] {
-        defer { events.removeAll() }
-        return events
+        var drained: [SimulationEvent] = []
+        swap(&drained, &pending)
+        awaitingExplanation = nil
+        return drained
     }
+
+    /// Events recorded and not yet taken.
+    public var pendingCount: Int { pending.count }
 }

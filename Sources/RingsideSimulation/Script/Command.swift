@@ -100,6 +100,8 @@ public struct Statement: Equatable, Sendable {
     public var command: Command
     public var line: Int
     public var column: Int
+    /// The command as written, without its comment or surrounding blanks (for the event log).
+    public var text = ""
 }
 
 extension Command {

@@ -15,7 +15,8 @@ public enum Parser {
         guard let head = tokens.first else { return nil }
         do {
             let command = try parse(head: head, tokens: tokens, line: text)
-            return Statement(command: command, line: number, column: head.column)
+            return Statement(command: command, line: number, column: head.column,
+                             text: Lexer.withoutComment(String(text)))
         } catch var error {
             error.line = number
             throw error

@@ -31,6 +31,7 @@ extension World {
     public mutating func begin(_ statement: Statement) throws(ScriptError) -> [ScriptOutput] {
         origin = (statement.line, statement.column)
         currentCause = commands.open()
+        eventLog.append(.command(time: time, line: statement.line, text: statement.text))
         do {
             return try start(statement.command)
         } catch var error {

@@ -80,8 +80,9 @@ extension World {
         network.delivered(handle)
         commands.messageFinished(cause: packet.cause)
         if eventLog.isRecording {
-            eventLog.beginDelivery(.deliver(time: time, msg: packet.id, from: packet.from, to: packet.to,
-                                            type: messageType(packet.payload), text: nil))
+            let event = SimulationEvent.deliver(time: time, msg: packet.id, from: packet.from, to: packet.to,
+                                                type: messageType(packet.payload), text: nil)
+            eventLog.beginDelivery(event)
         }
         handleDelivery(packet)
         eventLog.endDelivery()
@@ -93,8 +94,9 @@ extension World {
     mutating func lose(_ packet: Packet, handle: Network.Handle, reason: SimulationEvent.DropReason) {
         network.lost(handle)
         if eventLog.isRecording {
-            eventLog.append(.drop(time: time, msg: packet.id, from: packet.from, to: packet.to,
-                                  type: messageType(packet.payload), reason: reason))
+            let event = SimulationEvent.drop(time: time, msg: packet.id, from: packet.from, to: packet.to,
+                                             type: messageType(packet.payload), reason: reason)
+            eventLog.append(event)
         }
     }
 
@@ -105,8 +107,9 @@ extension World {
         commands.messageFinished(cause: packet.cause)
         if chord.state.isAlive(packet.from) || chord.isHandingOff(packet.from) {
             if eventLog.isRecording {
-                eventLog.append(.timeout(time: time, msg: packet.id, node: packet.from,
-                                         text: "\(chord.label(packet.from)): no delivery of m\(packet.id) (\(messageType(packet.payload))) to \(chord.label(packet.to)) within \(packet.timerAt - packet.sentAt) ms"))
+                let text = "\(chord.label(packet.from)): no delivery of m\(packet.id) (\(messageType(packet.payload))) to \(chord.label(packet.to)) within \(packet.timerAt - packet.sentAt) ms"
+                let event = SimulationEvent.timeout(time: time, msg: packet.id, node: packet.from, text: text)
+                eventLog.append(event)
             }
             handleTimeout(packet)
         }
