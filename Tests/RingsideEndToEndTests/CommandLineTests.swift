@@ -80,6 +80,24 @@ struct CommandLineTests {
         #expect(state["sessions"] as? Int == 2 * 40 * rounds)
     }
 
+    @Test func benchTimelineKeepsItsCheckpointBoundAndPrintsOneJSONLine() throws {
+        let result = try Executable.run(["bench", "timeline", "--world", "ring", "--nodes", "50", "--steps", "600",
+                                         "--jumps", "20", "--checkpoints", "8"])
+        #expect(result.status == 0)
+        let state = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        for field in ["world", "nodes", "steps", "checkpoints", "checkpointInterval", "recordSeconds", "residentGrowthBytes",
+                      "bytesPerCheckpoint", "jumpMeanMs", "jumpP99Ms", "jumpMaxMs", "stepBackMaxMs", "peakRSSBytes"] {
+            #expect(state[field] != nil, "\(field)")
+        }
+        #expect(state["steps"] as? Int == 600)
+        let checkpoints = try #require(state["checkpoints"] as? Int)
+        #expect(checkpoints >= 4 && checkpoints <= 8)
+        #expect(state["checkpointInterval"] as? Int == 128)  // 16 doubled until 600 steps fit in 8
+        #expect(state["replayDiverged"] as? Bool == false)
+        let bad = try Executable.run(["bench", "timeline", "--world", "moon"])
+        #expect(bad.status != 0)
+    }
+
     @Test func everyScenarioRunsHeadless() throws {
         let folder = Executable.root.appendingPathComponent("Assets/scenarios")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".ringside") }.sorted()
