@@ -25,6 +25,11 @@ struct Network: Sendable {
     private var takenEarly: Set<MessageID> = []
     /// Timers pushed at send time whose message was delivered after all.
     private var cancelledTimers: Set<MessageID> = []
+    /// Slow messages (latency past the timeout) still in flight, and which of them have
+    /// had their timer fire already: such a message still arrives late, and its command
+    /// waits for it (script.md: a command runs until none of its messages is in flight).
+    private var slowInFlight: Set<MessageID> = []
+    private var timedOutInFlight: Set<MessageID> = []
     /// The last message on each channel still in flight, to keep channels FIFO.
     private var channelLast: [Channel: (due: VirtualTime, id: MessageID)] = [:]
 
@@ -60,7 +65,10 @@ struct Network: Sendable {
         queue.push(.arrival(packet), at: due)
         inFlightCount += 1
         let timerSequence = queue.reserveSequence()
-        if packet.timerPushedAtSend { pushTimer(packet, sequence: timerSequence) }
+        if packet.timerPushedAtSend {
+            pushTimer(packet, sequence: timerSequence)
+            slowInFlight.insert(id)
+        }
         return (packet, .inFlight)
     }
 
@@ -74,17 +82,26 @@ struct Network: Sendable {
             case let .timer(packet):
                 if !cancelledTimers.isEmpty, cancelledTimers.remove(packet.id) != nil { continue }
                 pendingTimerCount -= 1
+                if slowInFlight.contains(packet.id) { timedOutInFlight.insert(packet.id) }
             }
             return (entry.time, entry.sequence, entry.payload)
         }
         return nil
     }
 
+    /// Whether the timer of this message, still in flight, has fired already (the sender
+    /// gave up on a slow message that will still arrive).
+    func hasTimedOutInFlight(_ id: MessageID) -> Bool {
+        !timedOutInFlight.isEmpty && timedOutInFlight.contains(id)
+    }
+
     /// The packet arrived and was handed to its receiver: its timer is cancelled.
     mutating func delivered(_ packet: Packet, now: VirtualTime) {
         // A timer pushed at send time may already have fired (the sender gave up first).
+        // Asked of the timer itself, not of the clock: at equal times the timer may not
+        // have popped yet.
         guard packet.timerPushedAtSend else { return }
-        if packet.timerAt > now {
+        if timedOutInFlight.remove(packet.id) == nil {
             cancelledTimers.insert(packet.id)
             pendingTimerCount -= 1
         }
@@ -92,9 +109,12 @@ struct Network: Sendable {
 
     /// The packet never reached its receiver (receiver down, partition, dropped): its timer
     /// will fire. `arrivalSequence` is its arrival entry's; the timer's was reserved next.
-    mutating func lost(_ packet: Packet, arrivalSequence: UInt64) {
-        guard !packet.timerPushedAtSend else { return }
+    /// Returns false when that timer fired already (a slow message): nothing more comes.
+    @discardableResult
+    mutating func lost(_ packet: Packet, arrivalSequence: UInt64) -> Bool {
+        guard !packet.timerPushedAtSend else { return timedOutInFlight.remove(packet.id) == nil }
         pushTimer(packet, sequence: arrivalSequence + 1)
+        return true
     }
 
     /// Takes an in-flight message out of turn (`deliver mID` / `drop mID`).
@@ -118,6 +138,7 @@ struct Network: Sendable {
 
     private mutating func leaveFlight(_ packet: Packet) {
         inFlightCount -= 1
+        if packet.timerPushedAtSend { slowInFlight.remove(packet.id) }
         let channel = Channel(from: packet.from, to: packet.to)
         if let last = channelLast[channel], last.id == packet.id { channelLast[channel] = nil }
     }

@@ -91,7 +91,12 @@ extension World {
 
     /// The message is lost; its sender's timer will fire.
     mutating func lose(_ packet: Packet, sequence: UInt64, reason: SimulationEvent.DropReason) {
-        network.lost(packet, arrivalSequence: sequence)
+        // A slow message whose timer fired already: the command stopped waiting for the
+        // timer then, and for the message now.
+        if !network.lost(packet, arrivalSequence: sequence) {
+            commands.messageFinished(cause: packet.cause)
+            completeIfDone(packet.cause)
+        }
         if eventLog.isRecording {
             eventLog.append(.drop(time: time, msg: packet.id, from: packet.from, to: packet.to,
                                   type: messageType(packet.payload), reason: reason))
@@ -102,7 +107,9 @@ extension World {
     /// so does a departed node still waiting to know whether its keys were taken).
     private mutating func fire(_ packet: Packet) {
         currentCause = packet.cause
-        commands.messageFinished(cause: packet.cause)
+        // A slow message may still be on its way (latency past the timeout): the sender
+        // gives up on it now, but the command waits until it arrives or is lost.
+        if !network.hasTimedOutInFlight(packet.id) { commands.messageFinished(cause: packet.cause) }
         if chord.state.isAlive(packet.from) || chord.isHandingOff(packet.from) {
             if eventLog.isRecording {
                 eventLog.append(.timeout(time: time, msg: packet.id, node: packet.from,
@@ -144,6 +151,17 @@ extension World {
     mutating func run(untilComplete command: Int) throws(ScriptError) {
         while commands.contains(command) {
             guard try advance() != nil else { return }
+        }
+    }
+
+    /// `async COMMAND` starts COMMAND and goes on (script.md v2): its first action runs
+    /// now, so its messages are in flight for `dump`, `deliver mID` and `drop mID` (an
+    /// action that sends nothing lets the next one start too). Nothing is delivered.
+    mutating func startAsync(_ command: Int) throws(ScriptError) {
+        while let action = commands.takeStartableAction(of: command) {
+            currentCause = command
+            try perform(action, command: command)
+            completeIfDone(command)
         }
     }
 
