@@ -98,6 +98,13 @@ extension ChordProtocol {
         }
     }
 
+    /// A lookup whose every route timed out: no other node is left to ask, so it fails at
+    /// once (owner null) rather than answering with the node itself.
+    mutating func abandonLookup(_ record: Int, key: Identifier, at node: NodeIndex, out: inout Effects) {
+        out.note(node, "\(label(node)): no other node left to ask → lookup(\(label(key))) cannot go on")
+        markLookupFailed(record)
+    }
+
     /// Records the route of a `lookup` command (an observer's bookkeeping, not node state).
     private mutating func appendToPath(_ ticket: QueryTicket, _ node: NodeIndex) {
         guard recordsLookupPaths, case let .lookupCommand(record)? = queries[ticket.id]?.purpose else { return }

@@ -22,7 +22,16 @@ extension ChordProtocol {
         out.note(node, "\(label(node)): \(label(dead)) did not answer → treat it as failed")
         switch original.message {
         case let .findSuccessor(ticket), let .ownerReached(ticket):
-            route(ticket, at: node, arrivedFrom: nil, out: &out)
+            // Re-route, unless a `lookup` reaches a node that has just forgotten its last
+            // peer: it would answer for the key itself, a wrong owner made up by the
+            // timeouts. It can make no more progress, so it fails (script.md v2). The
+            // protocol's own queries (join, fix-fingers) keep the lone-node answer, which
+            // the cut-off joiner's re-join relies on.
+            if let record = lookupRecord(ofQuery: ticket.id), state.successor(node) ?? node == node {
+                abandonLookup(record, key: ticket.key, at: node, out: &out)
+            } else {
+                route(ticket, at: node, arrivedFrom: nil, out: &out)
+            }
         case .getPredecessor:
             if pending.removeValue(forKey: PendingKey(node, .stabilize)) != nil {
                 startStabilize(node, out: &out)

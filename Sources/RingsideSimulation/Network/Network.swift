@@ -118,15 +118,22 @@ struct Network: Sendable {
     }
 
     /// The message never reached its receiver (receiver down, partition, dropped): its
-    /// timer will fire (unless it already has).
-    mutating func lost(_ handle: Handle) {
+    /// timer will fire. Returns false when it already has (a latency past the timeout).
+    mutating func lost(_ handle: Handle) -> Bool {
         let index = Int(handle.slot)
         let slot = slots[index]!
         if slot.packet.timerPushedAtSend {
             if !slot.timerPending { free(handle.slot) }
-            return
+            return slot.timerPending
         }
         pushTimer(handle.slot, sequence: slot.arrivalSequence + 1)
+        return true
+    }
+
+    /// Whether message `id` (whose timer just fired) is still on its way.
+    func isInFlight(_ handle: Handle, id: MessageID) -> Bool {
+        guard let slot = slots[Int(handle.slot)] else { return false }
+        return slot.packet.id == id && slot.awaitingArrival
     }
 
     /// Takes an in-flight message out of turn (`deliver mID` / `drop mID`); its handle must

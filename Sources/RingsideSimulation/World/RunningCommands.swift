@@ -85,6 +85,20 @@ struct RunningCommands: Sendable {
         return nil
     }
 
+    /// The next action of command `id` if it can start now (every earlier command is
+    /// `async`, and `id` has nothing in flight): how `async` starts its command at once.
+    mutating func takeStartableAction(of id: Int) -> Action? {
+        for i in entries.indices {
+            if entries[i].id == id {
+                guard entries[i].outstanding == 0 && entries[i].hasActionsLeft else { return nil }
+                entries[i].head += 1
+                return entries[i].actions[entries[i].head - 1]
+            }
+            if !entries[i].isAsync { return nil }
+        }
+        return nil
+    }
+
     /// Removes the command if its work is done; returns it then.
     mutating func removeIfComplete(_ id: Int) -> Entry? {
         guard let i = index(of: id), entries[i].isComplete else { return nil }

@@ -17,7 +17,11 @@ extension World {
     /// `async` commands that come due meanwhile are delivered too).
     public mutating func execute(_ statement: Statement) throws(ScriptError) -> [ScriptOutput] {
         let output = try begin(statement)
-        if !statement.command.isAsync { try run(untilComplete: commands.lastID) }
+        if statement.command.isAsync {
+            try startAsync(commands.lastID)
+        } else {
+            try run(untilComplete: commands.lastID)
+        }
         return output
     }
 

@@ -61,7 +61,7 @@ extension World {
         case let .arrival(packet):
             return arrive(packet, handle: handle)
         case let .timer(packet):
-            fire(packet)
+            fire(packet, handle: handle)
             return .timerFired
         }
     }
@@ -92,7 +92,12 @@ extension World {
 
     /// The message is lost; its sender's timer will fire.
     mutating func lose(_ packet: Packet, handle: Network.Handle, reason: SimulationEvent.DropReason) {
-        network.lost(handle)
+        // A slow message whose timer fired already: the command stopped waiting for the
+        // timer then, and for the message now.
+        if !network.lost(handle) {
+            commands.messageFinished(cause: packet.cause)
+            completeIfDone(packet.cause)
+        }
         if eventLog.isRecording {
             let event = SimulationEvent.drop(time: time, msg: packet.id, from: packet.from, to: packet.to,
                                              type: messageType(packet.payload), reason: reason)
@@ -102,9 +107,11 @@ extension World {
 
     /// A message's timer fired: it was never delivered. Its live sender hears of it (and
     /// so does a departed node still waiting to know whether its keys were taken).
-    private mutating func fire(_ packet: Packet) {
+    private mutating func fire(_ packet: Packet, handle: Network.Handle) {
         currentCause = packet.cause
-        commands.messageFinished(cause: packet.cause)
+        // A slow message may still be on its way (latency past the timeout): the sender
+        // gives up on it now, but the command waits until it arrives or is lost.
+        if !network.isInFlight(handle, id: packet.id) { commands.messageFinished(cause: packet.cause) }
         if chord.state.isAlive(packet.from) || chord.isHandingOff(packet.from) {
             if eventLog.isRecording {
                 let text = "\(chord.label(packet.from)): no delivery of m\(packet.id) (\(messageType(packet.payload))) to \(chord.label(packet.to)) within \(packet.timerAt - packet.sentAt) ms"
@@ -147,6 +154,17 @@ extension World {
     mutating func run(untilComplete command: Int) throws(ScriptError) {
         while commands.contains(command) {
             guard try advance() != nil else { return }
+        }
+    }
+
+    /// `async COMMAND` starts COMMAND and goes on (script.md v2): its first action runs
+    /// now, so its messages are in flight for `dump`, `deliver mID` and `drop mID` (an
+    /// action that sends nothing lets the next one start too). Nothing is delivered.
+    mutating func startAsync(_ command: Int) throws(ScriptError) {
+        while let action = commands.takeStartableAction(of: command) {
+            currentCause = command
+            try perform(action, command: command)
+            completeIfDone(command)
         }
     }
 
