@@ -41,7 +41,7 @@ struct FaultSweepTests {
         }
     }
 
-    static func bayouViolations(_ world: World) -> [String] {
+    static func bayouViolations(_ world: inout World) -> [String] {
         world.invariantReport().filter { line in bayouInvariants.contains { line.contains(": \($0):") } }
     }
 
@@ -61,7 +61,7 @@ struct FaultSweepTests {
                 Issue.record("seed \(seed): \(line): \(error)\n\(log.joined(separator: "\n"))")
                 throw error
             }
-            let violations = Self.bayouViolations(world)
+            let violations = Self.bayouViolations(&world)
             #expect(violations.isEmpty, "seed \(seed) after \(line): \(violations)\n\(log.joined(separator: "\n"))")
             // Safety: a lookup that answered since the last check names a live node (a `fail`
             // runs nothing, so every answer came before it).

@@ -1,4 +1,5 @@
 import Bayou
+import RingsideInvariants
 import Chord
 import RingsideKernel
 
@@ -14,6 +15,9 @@ public struct World: Sendable {
     /// Commands whose work is under way, and which one caused the work running now.
     var commands = RunningCommands()
     var currentCause = 0
+    /// Each replica's committed prefix at the last `invariants`, so that command can tell
+    /// that committed prefixes never change (CommittedPrefix).
+    var invariantMonitor = InvariantMonitor()
     /// Structured events, recorded only when someone exports them.
     public internal(set) var eventLog = EventLog()
     public internal(set) var eagerJoin = false
