@@ -22,7 +22,13 @@ struct Network: Sendable {
     private(set) var inFlightCount = 0
     /// Timers pushed and not yet fired or cancelled.
     private(set) var pendingTimerCount = 0
-    private var slots: [Slot?] = []
+    // The slab, as parallel arrays so that checks touch a few plain bytes and never copy a
+    // message: slot i holds message `slotIDs[i]` (0: free).
+    private var packets: [Packet] = []
+    private var slotIDs: [MessageID] = []
+    private var awaitingArrival: [Bool] = []
+    private var timerPending: [Bool] = []
+    private var arrivalSequences: [UInt64] = []
     private var freeSlots: [Int32] = []
     private var channels = ChannelClock()
 
@@ -32,13 +38,6 @@ struct Network: Sendable {
         var id: MessageID
         var slot: Int32
         var isTimer: Bool
-    }
-
-    private struct Slot: Sendable {
-        var packet: Packet
-        var arrivalSequence: UInt64
-        var awaitingArrival = true
-        var timerPending = false
     }
 
     /// Where a popped or taken message lives until the world says what became of it.
@@ -69,7 +68,7 @@ struct Network: Sendable {
             lostAtSend = .partition
         }
         if let reason = lostAtSend {
-            let slot = allocate(Slot(packet: packet, arrivalSequence: 0, awaitingArrival: false))
+            let slot = allocate(packet, arrivalSequence: 0, inFlight: false)
             pushTimer(slot, sequence: queue.reserveSequence())
             return (id, .lost(reason))
         }
@@ -78,7 +77,7 @@ struct Network: Sendable {
         if let last = channels.last(channel), last.due > due { due = last.due }
         packet.due = due
         channels.set(channel, .init(due: due, id: id))
-        let slot = allocate(Slot(packet: packet, arrivalSequence: queue.nextSequence))
+        let slot = allocate(packet, arrivalSequence: queue.nextSequence, inFlight: true)
         queue.push(QueueEntry(id: id, slot: slot, isTimer: false), at: due)
         inFlightCount += 1
         let timerSequence = queue.reserveSequence()
@@ -90,19 +89,21 @@ struct Network: Sendable {
     /// arrival's handle must then be passed to `delivered` or `lost`.
     mutating func pop() -> (time: VirtualTime, event: NetworkEvent, handle: Handle)? {
         while let entry = queue.pop() {
-            let index = Int(entry.payload.slot)
-            guard let slot = slots[index], slot.packet.id == entry.payload.id else { continue }
+            let slot = entry.payload.slot
+            let index = Int(slot)
+            guard slotIDs[index] == entry.payload.id else { continue }
             if entry.payload.isTimer {
-                guard slot.timerPending else { continue }
+                guard timerPending[index] else { continue }
                 pendingTimerCount -= 1
-                slots[index]!.timerPending = false
+                timerPending[index] = false
+                let packet = packets[index]
                 // A timer that outran its message leaves the slot to the arrival.
-                if !slot.awaitingArrival { free(entry.payload.slot) }
-                return (entry.time, .timer(slot.packet), Handle(slot: entry.payload.slot))
+                if !awaitingArrival[index] { free(slot) }
+                return (entry.time, .timer(packet), Handle(slot: slot))
             }
-            guard slot.awaitingArrival else { continue }
-            leaveFlight(entry.payload.slot)
-            return (entry.time, .arrival(slot.packet), Handle(slot: entry.payload.slot))
+            guard awaitingArrival[index] else { continue }
+            leaveFlight(slot)
+            return (entry.time, .arrival(packets[index]), Handle(slot: slot))
         }
         return nil
     }
@@ -110,8 +111,8 @@ struct Network: Sendable {
     /// The message arrived and was handed to its receiver: its timer is cancelled.
     mutating func delivered(_ handle: Handle) {
         let index = Int(handle.slot)
-        if slots[index]!.timerPending {
-            slots[index]!.timerPending = false
+        if timerPending[index] {
+            timerPending[index] = false
             pendingTimerCount -= 1
         }
         free(handle.slot)
@@ -121,63 +122,72 @@ struct Network: Sendable {
     /// timer will fire. Returns false when it already has (a latency past the timeout).
     mutating func lost(_ handle: Handle) -> Bool {
         let index = Int(handle.slot)
-        let slot = slots[index]!
-        if slot.packet.timerPushedAtSend {
-            if !slot.timerPending { free(handle.slot) }
-            return slot.timerPending
+        if packets[index].timerPushedAtSend {
+            let pending = timerPending[index]
+            if !pending { free(handle.slot) }
+            return pending
         }
-        pushTimer(handle.slot, sequence: slot.arrivalSequence + 1)
+        pushTimer(handle.slot, sequence: arrivalSequences[index] + 1)
         return true
     }
 
     /// Whether message `id` (whose timer just fired) is still on its way.
     func isInFlight(_ handle: Handle, id: MessageID) -> Bool {
-        guard let slot = slots[Int(handle.slot)] else { return false }
-        return slot.packet.id == id && slot.awaitingArrival
+        let index = Int(handle.slot)
+        return slotIDs[index] == id && awaitingArrival[index]
     }
 
     /// Takes an in-flight message out of turn (`deliver mID` / `drop mID`); its handle must
     /// then be passed to `delivered` or `lost`.
     mutating func takeOutOfTurn(_ id: MessageID) -> (packet: Packet, handle: Handle)? {
-        guard let index = slots.firstIndex(where: { $0?.packet.id == id && $0?.awaitingArrival == true }) else {
+        guard let index = slotIDs.indices.first(where: { slotIDs[$0] == id && awaitingArrival[$0] }) else {
             return nil
         }
         leaveFlight(Int32(index))
-        return (slots[index]!.packet, Handle(slot: Int32(index)))
+        return (packets[index], Handle(slot: Int32(index)))
     }
 
     /// Messages in flight in delivery order (O(n log n): for display and dumps).
     var inFlight: [Packet] {
-        slots.compactMap { $0 }.filter(\.awaitingArrival)
-            .sorted { ($0.packet.due, $0.arrivalSequence) < ($1.packet.due, $1.arrivalSequence) }
-            .map(\.packet)
+        slotIDs.indices.filter { slotIDs[$0] != 0 && awaitingArrival[$0] }
+            .sorted { (packets[$0].due, arrivalSequences[$0]) < (packets[$1].due, arrivalSequences[$1]) }
+            .map { packets[$0] }
     }
 
     private mutating func leaveFlight(_ slot: Int32) {
-        let packet = slots[Int(slot)]!.packet
-        slots[Int(slot)]!.awaitingArrival = false
+        let index = Int(slot)
+        awaitingArrival[index] = false
         inFlightCount -= 1
-        channels.remove(ChannelClock.key(packet.from, packet.to), ifLastIs: packet.id)
+        channels.remove(ChannelClock.key(packets[index].from, packets[index].to), ifLastIs: slotIDs[index])
     }
 
     private mutating func pushTimer(_ slot: Int32, sequence: UInt64) {
-        let packet = slots[Int(slot)]!.packet
-        slots[Int(slot)]!.timerPending = true
-        queue.push(QueueEntry(id: packet.id, slot: slot, isTimer: true), at: packet.timerAt, sequence: sequence)
+        let index = Int(slot)
+        timerPending[index] = true
+        queue.push(QueueEntry(id: slotIDs[index], slot: slot, isTimer: true), at: packets[index].timerAt, sequence: sequence)
         pendingTimerCount += 1
     }
 
-    private mutating func allocate(_ slot: Slot) -> Int32 {
-        if let index = freeSlots.popLast() {
-            slots[Int(index)] = slot
-            return index
+    private mutating func allocate(_ packet: Packet, arrivalSequence: UInt64, inFlight: Bool) -> Int32 {
+        if let slot = freeSlots.popLast() {
+            let index = Int(slot)
+            packets[index] = packet
+            slotIDs[index] = packet.id
+            awaitingArrival[index] = inFlight
+            timerPending[index] = false
+            arrivalSequences[index] = arrivalSequence
+            return slot
         }
-        slots.append(slot)
-        return Int32(slots.count - 1)
+        packets.append(packet)
+        slotIDs.append(packet.id)
+        awaitingArrival.append(inFlight)
+        timerPending.append(false)
+        arrivalSequences.append(arrivalSequence)
+        return Int32(packets.count - 1)
     }
 
     private mutating func free(_ slot: Int32) {
-        slots[Int(slot)] = nil
+        slotIDs[Int(slot)] = 0
         freeSlots.append(slot)
     }
 
