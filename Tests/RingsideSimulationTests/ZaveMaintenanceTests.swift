@@ -168,4 +168,27 @@ struct ZaveMaintenanceTests {
         #expect(trace.contains { $0.contains("old predecessor 60 is dead → predecessor := 32") })
         #expect(world.state.predecessor(world.state.index(ofID: 90)!).map { world.state.id($0).description } == "32")
     }
+
+    /// The scenario shows what its captions claim: under original a dead joiner is taken as
+    /// successor unasked and its successor keeps it as predecessor; under zave it is never
+    /// adopted and rectify replaces it at once; a zave leave tells no one.
+    @Test func scenarioShowsTheDifference() throws {
+        let result = try run(try scenario("zave-maintenance"))
+        let states = try result.outputs.compactMap { output -> [String: Any]? in
+            guard case let .dump(json) = output else { return nil }
+            return try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        }
+        try #require(states.count == 5)
+        #expect(states[0]["maintenance"] as? String == "original")
+        #expect(node(states[0], 105)?["predecessor"] as? Int == 100)
+        #expect(node(states[0], 100)?["alive"] as? Bool == false)
+        #expect(states[2]["maintenance"] as? String == "zave")
+        #expect(node(states[2], 32)?["successors"] as? [Int] == [90, 105])
+        #expect(node(states[2], 90)?["predecessor"] as? Int == 32)
+        #expect(node(states[3], 90)?["keys"] as? [Int] == [15])
+        #expect(node(states[3], 10)?["successors"] as? [Int] == [32, 90])
+        #expect(node(states[4], 10)?["successors"] as? [Int] == [90, 105])
+        #expect(node(states[4], 90)?["predecessor"] as? Int == 10)
+        #expect(result.outputs.filter { $0 == .report("invariants hold") }.count == 2)
+    }
 }
