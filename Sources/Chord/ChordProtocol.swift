@@ -23,6 +23,9 @@ public struct ChordProtocol: Sendable {
     /// A leaver's successors not yet tried for its key hand-off, nearest first, until the
     /// hand-off is delivered or has nowhere left to go.
     var departures: [NodeIndex: [NodeIndex]] = [:]
+    /// The ring-maintenance protocol (`maintenance original|zave`), and what Zave's keeps.
+    public internal(set) var maintenance = Maintenance.original
+    var zave = ZaveBookkeeping()
 
     public init(space: IdentifierSpace, successorListLength: Int) {
         state = ChordState(space: space, successorListLength: successorListLength)
@@ -31,7 +34,7 @@ public struct ChordProtocol: Sendable {
     public var space: IdentifierSpace { state.space }
 
     /// True when no node waits for an answer.
-    public var isQuiescent: Bool { pending.isEmpty && queries.isEmpty }
+    public var isQuiescent: Bool { pending.isEmpty && queries.isEmpty && zave.waitsForNothing }
 
     /// A short label for a node in notes: its id when short, else its name.
     public func label(_ node: NodeIndex) -> String {
@@ -67,7 +70,11 @@ public struct ChordProtocol: Sendable {
         case let .predecessorIs(predecessor, successors):
             receivePredecessor(predecessor, successors: successors, from: envelope.from, at: me, out: &out)
         case .notify:
-            notify(candidate: envelope.from, at: me, out: &out)
+            if maintenance == .zave {
+                rectify(candidate: envelope.from, at: me, out: &out)
+            } else {
+                notify(candidate: envelope.from, at: me, out: &out)
+            }
         case let .updateFingerTable(s, k):
             updateFingerTable(s: s, k: k, at: me, out: &out)
         case let .updateFingerTableDone(k):
@@ -80,11 +87,14 @@ public struct ChordProtocol: Sendable {
         case .ping:
             out.send(from: me, to: envelope.from, .pong)
         case .pong:
+            zaveRectifyPingAnswered(by: envelope.from, at: me, out: &out)
             if pending.removeValue(forKey: PendingKey(me, .checkPredecessor)) != nil {
                 out.note(me, "\(label(me)): predecessor \(label(envelope.from)) answered ping → keep it")
             }
         case let .transferKeys(keys):
             state.addKeys(me, keys)
+            // A departing node's hand-off (a `leave` under zave) is acknowledged by arriving.
+            departures[envelope.from] = nil
             out.note(me, "\(label(me)): received \(keys.count) key\(keys.count == 1 ? "" : "s") from \(label(envelope.from))")
         case let .leaving(successors):
             leaving(envelope.from, successors: successors, at: me, out: &out)

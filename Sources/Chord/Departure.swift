@@ -24,12 +24,10 @@ extension ChordProtocol {
     /// else (a node that never stabilized lists only itself), the predecessor or a finger
     /// takes the keys; only the very last node takes them with it.
     public mutating func startLeave(_ node: NodeIndex) -> [ChordEffect] {
+        if maintenance == .zave { return startZaveLeave(node) }
         var out = Effects(narrates: narrates)
         let predecessor = state.predecessor(node)
-        var candidates = state.successorList(node)
-        candidates += (2...max(2, state.bits)).compactMap { $0 <= state.bits ? state.finger(node, $0) : nil }
-        if let predecessor { candidates.append(predecessor) }
-        candidates = candidates.filter { $0 != node && state.isAlive($0) }
+        let candidates = heirs(of: node)
         let keys = state.storedKeys(node)
         if let heir = candidates.first {
             out.note(node, "\(label(node)): leaving → hand \(keys.count) key(s) to successor \(label(heir))")
@@ -49,6 +47,15 @@ extension ChordProtocol {
         return out.effects
     }
 
+    /// Who may take a leaver's keys, best first: its live successors, then live fingers,
+    /// then its predecessor.
+    func heirs(of node: NodeIndex) -> [NodeIndex] {
+        var candidates = state.successorList(node)
+        candidates += (2...max(2, state.bits)).compactMap { $0 <= state.bits ? state.finger(node, $0) : nil }
+        if let predecessor = state.predecessor(node) { candidates.append(predecessor) }
+        return candidates.filter { $0 != node && state.isAlive($0) }
+    }
+
     /// True while a departed node still waits to hear whether its key hand-off arrived:
     /// the network must then report a failed hand-off to it although it is down.
     public func isHandingOff(_ node: NodeIndex) -> Bool {
@@ -58,8 +65,20 @@ extension ChordProtocol {
     /// The leaver's hand-off went unanswered: the keys go to the next successor that is
     /// up, so a leave loses none while anyone is left to take them.
     mutating func departedHandOffFailed(_ original: ChordEnvelope, at node: NodeIndex, out: inout Effects) {
-        guard case let .predecessorLeaving(newPredecessor, keys) = original.message,
-              var remaining = departures[node] else { return }
+        // Under zave the hand-off is a bare key transfer (the leave is then a failure).
+        let keys: [Identifier]
+        let resend: ChordMessage
+        switch original.message {
+        case let .predecessorLeaving(newPredecessor, held):
+            keys = held
+            resend = .predecessorLeaving(newPredecessor: newPredecessor, keys: held)
+        case let .transferKeys(held):
+            keys = held
+            resend = .transferKeys(held)
+        default:
+            return
+        }
+        guard var remaining = departures[node] else { return }
         remaining.removeAll { !state.isAlive($0) || $0 == original.to }
         guard let next = remaining.first else {
             departures[node] = nil
@@ -69,13 +88,14 @@ extension ChordProtocol {
         }
         departures[node] = Array(remaining.dropFirst())
         out.note(node, "\(label(node)): \(label(original.to)) did not take the keys → hand them to \(label(next))")
-        out.send(from: node, to: next, .predecessorLeaving(newPredecessor: newPredecessor, keys: keys))
+        out.send(from: node, to: next, resend)
     }
 
-    private mutating func dropPendingWork(of node: NodeIndex) {
+    mutating func dropPendingWork(of node: NodeIndex) {
         for kind in [PendingKind.stabilize, .checkPredecessor, .fixFingers, .join] {
             pending[PendingKey(node, kind)] = nil
         }
+        zave.dropWork(of: node)
     }
 
     mutating func leaving(_ leaver: NodeIndex, successors: [NodeIndex], at node: NodeIndex, out: inout Effects) {

@@ -193,6 +193,7 @@ extension ChordProtocol {
         }
         queries.removeAll()
         pending.removeAll()
+        zave.dropWaiting()
         return failed.sorted()
     }
 

@@ -36,6 +36,9 @@ extension ChordProtocol {
             eagerJoinLearnedPredecessor(x, successors: successors, from: successor, via: via, at: node, out: &out)
             return
         }
+        if maintenance == .zave, zaveReceivedPredecessor(x, successors: successors, from: successor, at: node, out: &out) {
+            return
+        }
         guard pending.removeValue(forKey: PendingKey(node, .stabilize)) != nil else { return }
         let n = state.id(node)
         var newSuccessor = successor
@@ -179,6 +182,7 @@ extension ChordProtocol {
         var out = Effects(narrates: narrates)
         joinedVia[node] = entry
         state.setPredecessor(node, nil)
+        if maintenance == .zave { zave.joiners.insert(node) }
         pending[PendingKey(node, .join)] = .join(via: entry, eager: eager)
         out.note(node, "\(label(node)): join via \(label(entry)) → ask it for find_successor(\(label(node)))")
         startQuery(key: state.id(node), origin: node, entry: entry, mode: .successor, purpose: .joinSuccessor,
@@ -198,6 +202,7 @@ extension ChordProtocol {
             eagerJoinFoundSuccessor(successor, via: via, at: node, out: &out)
             return
         }
+        if maintenance == .zave, zaveJoinAsksForList(successor, at: node, out: &out) { return }
         pending[PendingKey(node, .join)] = nil
         out.note(node, "\(label(node)): successor := \(label(successor)); predecessor stays nil until stabilize and notify")
     }

@@ -33,10 +33,12 @@ extension ChordProtocol {
                 route(ticket, at: node, arrivedFrom: nil, out: &out)
             }
         case .getPredecessor:
+            if maintenance == .zave, zaveAskTimedOut(dead, at: node, out: &out) { break }
             if pending.removeValue(forKey: PendingKey(node, .stabilize)) != nil {
                 startStabilize(node, out: &out)
             }
         case .ping:
+            zaveRectifyPingTimedOut(dead, at: node, out: &out)
             if pending.removeValue(forKey: PendingKey(node, .checkPredecessor)) != nil {
                 out.note(node, "\(label(node)): check_predecessor: predecessor := nil")
             }

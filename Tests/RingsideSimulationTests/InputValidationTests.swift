@@ -112,7 +112,7 @@ struct MemoryBudgetTests {
 struct Version2StubTests {
     @Test func eachSaysItIsNotYetSupported() {
         let commands = [
-            "maintenance zave", "replication 3", "quorum 1 1", "lookup-mode iterative",
+            "replication 3", "quorum 1 1", "lookup-mode iterative",
             "put k v from 10", "get k from 10", "store-mode dynamo", "vnodes 4", "handoff",
             "merkle-sync 10 32",
         ]

@@ -64,7 +64,7 @@ public enum StateJSON {
             json.endObject()
         }
         json.endArray()
-        json.key("maintenance"); json.string("original")
+        json.key("maintenance"); json.string(world.chord.maintenance.rawValue)
         NetworkJSON.encode(world, into: &json)
         json.key("replication"); json.number(1)
         json.key("quorum"); json.beginObject()

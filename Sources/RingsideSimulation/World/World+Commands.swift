@@ -60,9 +60,10 @@ extension World {
         case let .add(specs):
             try add(specs)
         case let .joinMode(eager):
-            eagerJoin = eager
+            try setJoinMode(eager: eager)
         case let .join(spec, via):
             let entry = try resolveLive(via, for: "introduce a new node")
+            try requireMember(entry, via)
             let identity = try identity(of: spec)
             try MemoryBudget.check(nodes: state.count + 1, successors: state.successorListLength, bits: space.bits, column: origin.column)
             let node = chord.withState { $0.addNode(id: identity.id, name: identity.name) }

@@ -61,6 +61,7 @@ extension World {
             throw ScriptError(column: ref.token.column, "node \(ref.token.text) is not down, so there is nothing to recover")
         }
         let entry = try resolveLive(viaRef, for: "introduce a recovering node")
+        try requireMember(entry, viaRef)
         guard entry != node else {
             throw ScriptError(column: viaRef.token.column, "a node cannot recover through itself; name a live node")
         }

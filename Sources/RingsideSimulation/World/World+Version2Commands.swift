@@ -31,8 +31,8 @@ extension World {
             try runToCompletion()
         case .invariants:
             return invariantReport().map { .report($0) }
-        case .maintenance(zave: false):
-            break
+        case let .maintenance(zave):
+            try setMaintenance(zave: zave)
         default:
             // View control (ignored headless) and what later versions add.
             return try startVersion2(command)

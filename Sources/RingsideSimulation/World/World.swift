@@ -59,6 +59,7 @@ public struct World: Sendable {
         var fresh = ChordProtocol(space: IdentifierSpace(bits: bits), successorListLength: chord.state.successorListLength)
         fresh.narrates = chord.narrates
         fresh.recordsLookupPaths = chord.recordsLookupPaths
+        fresh.setMaintenance(chord.maintenance)
         chord = fresh
     }
 
