@@ -6,7 +6,7 @@ import RingsideSimulation
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmarks; each prints one JSON line.",
-        subcommands: [ChordBench.self, BayouBench.self, UIBench.self, TimelineBench.self]
+        subcommands: [ChordBench.self, BayouBench.self, UIBench.self, TimelineBench.self, FigureBench.self]
     )
 }
 
