@@ -116,4 +116,35 @@ import Testing
         let node = try #require(frontEnd.model.world.state.index(ofName: "A"))
         #expect(frontEnd.model.world.state.isAlive(node))
     }
+
+    @Test func pPartitionsAndHHeals() throws {
+        var (frontEnd, engine) = try Fixtures.demo(selecting: "90")
+        let b = try #require(frontEnd.model.world.state.index(ofName: "B"))
+        let logBefore = frontEnd.model.world.bayouView(of: b).log.count
+        frontEnd.press(.character("p"))
+        #expect(frontEnd.screen()[38].hasPrefix("partition · groups, e.g. 10,32 | 60,90:"))
+        frontEnd.type("10,32 | 60,90")
+        frontEnd.press(.enter)
+        #expect(engine.core.transcript.last == "partition 10,32 | 60,90")
+        #expect(!frontEnd.model.notes.contains { $0.role == .error })
+        // P (10) cannot reach B (60): the anti-entropy session's first message is lost.
+        frontEnd.select("10")
+        frontEnd.press(.character("a"))
+        frontEnd.type("B")
+        frontEnd.press(.enter)
+        frontEnd.press(.character("N"))
+        #expect(frontEnd.model.world.bayouView(of: b).log.count == logBefore)
+        frontEnd.press(.character("h"))
+        #expect(engine.core.transcript.last == "heal")
+        frontEnd.press(.character("a"))
+        frontEnd.type("B")
+        frontEnd.press(.enter)
+        frontEnd.press(.character("N"))
+        #expect(frontEnd.model.world.bayouView(of: b).log.count > logBefore)
+        // An empty answer is refused before the engine sees it.
+        frontEnd.press(.character("p"))
+        frontEnd.press(.enter)
+        #expect(frontEnd.model.status?.isError == true)
+        #expect(engine.core.transcript.last == "sync 10 B")
+    }
 }

@@ -91,7 +91,9 @@ extension AppModel {
             return []
         case .quit:
             return [.quit]
-        case .join, .lookup, .write, .antiEntropy, .commandLine, .recover:
+        case .heal:
+            return command("heal")
+        case .join, .lookup, .write, .antiEntropy, .commandLine, .recover, .partition:
             return []  // prompted above
         case .undo, .redo, .timeline, .timelineBack, .timelineForward, .timelineStart, .timelineEnd,
              .timelineClose, .messages, .messageUp, .messageDown, .deliverMessage, .dropMessage, .closeMessages:
@@ -105,6 +107,11 @@ extension AppModel {
         var editor = editors[action] ?? LineEditor()
         if action == .commandLine {
             editor.prompt = ":"
+            prompt = Prompt(action: action, editor: editor, node: nil)
+            return []
+        }
+        if action == .partition {
+            editor.prompt = "partition \u{00B7} \(question): "
             prompt = Prompt(action: action, editor: editor, node: nil)
             return []
         }
@@ -161,6 +168,9 @@ extension AppModel {
         case .recover:
             guard !text.isEmpty else { return refuse("recovery needs a live node to rejoin through") }
             return command("recover \(node) via \(text)")
+        case .partition:
+            guard !text.isEmpty else { return refuse("a partition needs groups of nodes, e.g. 10,32 | 60,90") }
+            return command("partition \(text)")
         case .commandLine:
             guard !text.isEmpty else { return [] }
             return [.engine(.command(text, origin: .commandLine))]

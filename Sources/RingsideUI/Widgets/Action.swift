@@ -39,6 +39,8 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case deliverMessage
     case dropMessage
     case closeMessages
+    case partition
+    case heal
     // General
     case commandLine
     case help
@@ -52,7 +54,7 @@ public enum ActionGroup: String, CaseIterable, Hashable, Sendable {
     case bayou = "Bayou"
     case view = "View"
     case time = "Time travel"
-    case messages = "Messages in flight"
+    case messages = "Messages and faults"
     case general = "General"
 }
 

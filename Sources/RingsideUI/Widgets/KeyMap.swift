@@ -188,6 +188,11 @@ extension KeyMap {
                    group: .messages, context: .messages),
         KeyBinding([.escape, .character("m")], .closeMessages, label: "close",
                    help: "list: close it", group: .messages, context: .messages),
+        KeyBinding([.character("p")], .partition, label: "partition",
+                   help: "partition the network into groups of nodes",
+                   group: .messages, prompt: "groups, e.g. 10,32 | 60,90"),
+        KeyBinding([.character("h")], .heal, label: "heal",
+                   help: "heal the partition: every node reaches every other", group: .messages),
         // General
         KeyBinding([.character(":")], .commandLine, label: "command",
                    help: "type a script command (e.g. lookup K from N)",
