@@ -82,6 +82,52 @@ struct TerminalEndToEndTests {
         #expect(ok, "the view is still on screen after q:\n\(screen)")
     }
 
+    /// Time travel and the in-flight list in a real terminal: `u` takes a hop back, `U`
+    /// redoes it, `m` lists the message in flight and Enter delivers it as `deliver mN`.
+    @Test(.enabled(if: Tmux.isAvailable, "tmux is not installed: .ci/deps installs it"))
+    func undoRedoAndTheMessageList() throws {
+        let directory = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let tmux = try Tmux(command: Self.command(in: directory), width: 120, height: 40)
+        var (ok, screen) = tmux.waitFor("Fingers of 10")
+        #expect(ok, "the demo did not open:\n\(screen)")
+
+        try tmux.send("Tab", "Tab", "Tab", "l")
+        (ok, screen) = tmux.waitFor("lookup from 90 · key:")
+        #expect(ok, "no lookup prompt:\n\(screen)")
+        try tmux.send("15", "Enter", "n")
+        let hop = "90: 15 ∉ (90,105] → forward to closest preceding finger 10"
+        (ok, screen) = tmux.waitFor(hop)
+        #expect(ok, "n did not take the first hop:\n\(screen)")
+
+        try tmux.send("u")
+        (ok, screen) = tmux.waitForScreen { !$0.contains(hop) && $0.contains("time: step ") }
+        #expect(ok, "u did not go back a step:\n\(screen)")
+        try tmux.send("U")
+        (ok, screen) = tmux.waitForScreen { $0.contains(hop) && !$0.contains("time: step") }
+        #expect(ok, "U did not redo the step:\n\(screen)")
+
+        try tmux.send("m")
+        (ok, screen) = tmux.waitFor("In flight · 1")
+        #expect(ok, "m did not open the list:\n\(screen)")
+        let listed = screen.split(separator: "\n").first { $0.contains(" find_successor due t=") }
+        let id = listed.flatMap { line in
+            line.split(separator: " ").first { $0.hasPrefix("m") && Int($0.dropFirst()) != nil }
+        }
+        #expect(id != nil, "the list shows no message id:\n\(screen)")
+        try tmux.send("Enter")
+        (ok, screen) = tmux.waitFor("› deliver \(id ?? "m?")")
+        #expect(ok, "Enter did not deliver the message:\n\(screen)")
+        (ok, screen) = tmux.waitFor("10: 15 ∈ (10,32] → successor 32 owns it")
+        #expect(ok, "the delivered message did not arrive:\n\(screen)")
+
+        try tmux.send("Escape", "q")
+        let status = waitForFile(directory.appendingPathComponent("rc").path)
+        #expect(status == "0")
+        let tty = Self.ttySettings(directory)
+        #expect(tty.before != nil && tty.before == tty.after, "the terminal was not restored")
+    }
+
     /// Ctrl-C and SIGTERM end the view with 128 + the signal and a restored terminal.
     @Test(.enabled(if: Tmux.isAvailable, "tmux is not installed: .ci/deps installs it"),
           arguments: [("C-c", "130"), ("SIGTERM", "143")])

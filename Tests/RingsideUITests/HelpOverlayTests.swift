@@ -15,6 +15,7 @@ import Testing
             "│   f          fix fingers: refresh the selected node's finger table           │",
             "│   x          crash the selected node (its keys are lost)                     │",
             "│   L          the selected node leaves gracefully                             │",
+            "│   r          a failed node restarts and rejoins through another              │",
             "│                                                                              │",
             "│ Bayou                                                                        │",
             "│   w          a client write at the selected replica                          │",
@@ -29,7 +30,6 @@ import Testing
             "│   -          play slower (halved)                                            │",
             "│   Tab → ↓    select the next node clockwise                                  │",
             "│   S-Tab ← ↑  select the previous node                                        │",
-            "│   z          zoom the ring in around the selection                           │",
             "└───────────────────────────────────────────────────────── ↓ more · Esc close ─┘",
         ])
     }
@@ -39,7 +39,7 @@ import Testing
         var help = HelpOverlay()
         let usedEnd = help.handle(.end, area: grid.area)
         #expect(usedEnd)
-        #expect(help.scroll == 7)
+        #expect(help.scroll == 28)
         help.render(into: &grid, area: grid.area)
         #expect(Array(grid.trimmed.suffix(7)) == [
             "│                                                                              │",
@@ -60,20 +60,25 @@ import Testing
         #expect(help.scroll == 0)
         let usedPageDown = help.handle(.pageDown, area: area)
         #expect(usedPageDown)
-        #expect(help.scroll == 7)
+        #expect(help.scroll == 21)
         let usedDown = help.handle(.down, area: area)
         #expect(usedDown)
-        #expect(help.scroll == 7)
+        #expect(help.scroll == 22)
+        let usedEnd = help.handle(.end, area: area)
+        #expect(usedEnd)
+        let usedDownAtTheEnd = help.handle(.down, area: area)
+        #expect(usedDownAtTheEnd)
+        #expect(help.scroll == 28)
         let usedHome = help.handle(.home, area: area)
         #expect(usedHome)
         #expect(help.scroll == 0)
         let usedQ = help.handle(.character("q"), area: area)
         #expect(!usedQ)
         // Tall enough for everything: nothing to scroll, no "more" in the footer.
-        var tall = Grid(width: 80, height: 40)
+        var tall = Grid(width: 80, height: 60)
         #expect(help.maxScroll(in: tall.area) == 0)
         help.render(into: &tall, area: tall.area)
-        #expect(tall.trimmed[39].hasSuffix("─ Esc close ─┘"))
+        #expect(tall.trimmed[59].hasSuffix("─ Esc close ─┘"))
     }
 
     /// Each binding's keys and help text appear on some page of the overlay.

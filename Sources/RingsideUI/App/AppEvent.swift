@@ -20,11 +20,14 @@ public struct AppNote: Hashable, Sendable {
     public var role: Role
     /// `world.trace.total` when the note was made: it shows after that many trace events.
     public var traceMark: Int
+    /// The timeline step it belongs to: it shows while the cursor is at or after it.
+    public var step: Int
 
-    public init(_ text: String, role: Role, traceMark: Int) {
+    public init(_ text: String, role: Role, traceMark: Int, step: Int = 0) {
         self.text = text
         self.role = role
         self.traceMark = traceMark
+        self.step = step
     }
 }
 

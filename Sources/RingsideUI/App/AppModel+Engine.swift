@@ -7,8 +7,14 @@ extension AppModel {
         let lookupsBefore = world.chord.lookups.count
         world = report.world
         digest = WorldDigest(world)
+        timeline = report.timeline
+        if let branch = report.timeline.branchedAt { forgetAfter(step: branch) }
         fixSelection()
-        if world.chord.lookups.count > lookupsBefore {
+        if report.timeline.traveled {
+            // What the panels show is derived from the world at the cursor, as a fresh
+            // engine stopped at this step would show it.
+            lookupFocus = world.chord.lookups.isEmpty ? nil : world.chord.lookups.count - 1
+        } else if world.chord.lookups.count > lookupsBefore {
             lookupFocus = world.chord.lookups.count - 1
         } else if let focus = lookupFocus, focus >= world.chord.lookups.count {
             lookupFocus = nil
@@ -18,7 +24,30 @@ extension AppModel {
         for notice in report.notices {
             record(notice)
         }
-        noticeReorderings()
+        if overlay == .messages { messageList.refresh(from: world) }
+        if report.timeline.traveled {
+            flashUntil = [:]
+            bayouSeen = [:]
+            noticeReorderings()
+            status = StatusMessage(positionText())
+        } else {
+            noticeReorderings()
+        }
+    }
+
+    /// What the step at the cursor was and what can be done there (the status line's
+    /// fixed part says `time: step 12 of 40`): "› lookup 15 from 90 · U redo, …".
+    func positionText() -> String {
+        var parts: [String] = []
+        if let label = timeline.label { parts.append("\u{203A} " + label) }
+        parts.append(timeline.isBack ? "U redo, acting starts a new branch" : "the newest step (\(timeline.steps))")
+        return parts.joined(separator: " \u{00B7} ")
+    }
+
+    /// A new branch began at `step`: the notes and captions of the old one after it go.
+    private mutating func forgetAfter(step: Int) {
+        notes.removeAll { $0.step > step }
+        captions.removeAll { $0.step > step }
     }
 
     private mutating func record(_ notice: EngineNotice) {
@@ -26,25 +55,26 @@ extension AppModel {
         switch notice.event {
         case let .began(line, origin):
             let role: Role = origin == .maintenance ? .dim : .key
-            note("\u{203A} " + line, role: role, traceMark: mark)
+            note("\u{203A} " + line, role: role, traceMark: mark, step: notice.step)
             if origin != .maintenance, origin != .script, !isPlaying, !world.isIdle {
                 status = StatusMessage("\(line): n delivers the next message, Space plays")
             }
         case let .caption(text):
-            caption = text
+            captions.append((notice.step, text))
+            if captions.count > Self.captionsMax { captions.removeFirst(captions.count - Self.captionsMax) }
         case let .report(text):
-            note(text, role: .key, traceMark: mark)
+            note(text, role: .key, traceMark: mark, step: notice.step)
         case .paused:
             status = nil
         case let .dump(json):
-            note("dump: \(json.utf8.count) bytes of state JSON (ringside run prints it)", role: .dim, traceMark: mark)
+            note("dump: \(json.utf8.count) bytes of state JSON (ringside run prints it)", role: .dim, traceMark: mark, step: notice.step)
         case let .error(text):
             status = StatusMessage(text, isError: true)
-            note(text, role: .error, traceMark: mark)
+            note(text, role: .error, traceMark: mark, step: notice.step)
         case .idle:
             status = StatusMessage("nothing in flight: l looks a key up, s stabilizes, j joins, : runs any command")
         case .scriptFinished:
-            note("end of the script", role: .dim, traceMark: mark)
+            note("end of the script", role: .dim, traceMark: mark, step: notice.step)
         }
     }
 

@@ -4,9 +4,14 @@ extension AppModel {
         if case .resize = key { return [] }
         if prompt != nil { return edit(key) }
         if case let .mouse(event) = key { return click(event, size: size) }
+        if let overlay, let action = keyMap.action(for: key, in: overlay.keyContext) {
+            return perform(action, size: size)
+        }
         if isWaitingAtPause {
-            // "pause" waits for any key; quitting is still possible.
-            if keyMap.action(for: key) == .quit { return [.quit] }
+            // "pause" waits for any key; quitting and going back in time are still possible.
+            let action = keyMap.action(for: key)
+            if action == .quit { return [.quit] }
+            if let action, Self.timeTravelActions.contains(action) { return perform(action, size: size) }
             isWaitingAtPause = false
             status = nil
             return [.engine(.resume)]
@@ -22,11 +27,16 @@ extension AppModel {
             status = StatusMessage("\(key.label()) is not bound to anything; ? shows the keys")
             return []
         }
-        return perform(action)
+        return perform(action, size: size)
     }
 
+    /// Keys that still work while a script waits at `pause`.
+    static let timeTravelActions: Set<Action> = [.undo, .redo, .timeline]
+
     /// One action of the key map.
-    mutating func perform(_ action: Action) -> [AppEffect] {
+    mutating func perform(_ action: Action, size: Size = .zero) -> [AppEffect] {
+        if let effects = performTimeTravel(action) { return effects }
+        if let effects = performMessageList(action, size: size) { return effects }
         if action != .help, action != .escape { isHelpVisible = false }
         if let question = keyMap.binding(for: action)?.prompt {
             return open(action, question: question)
@@ -81,8 +91,13 @@ extension AppModel {
             return []
         case .quit:
             return [.quit]
-        case .join, .lookup, .write, .antiEntropy, .commandLine:
+        case .heal:
+            return command("heal")
+        case .join, .lookup, .write, .antiEntropy, .commandLine, .recover, .partition:
             return []  // prompted above
+        case .undo, .redo, .timeline, .timelineBack, .timelineForward, .timelineStart, .timelineEnd,
+             .timelineClose, .messages, .messageUp, .messageDown, .deliverMessage, .dropMessage, .closeMessages:
+            return []  // handled above
         }
     }
 
@@ -95,13 +110,23 @@ extension AppModel {
             prompt = Prompt(action: action, editor: editor, node: nil)
             return []
         }
+        if action == .partition {
+            editor.prompt = "partition \u{00B7} \(question): "
+            prompt = Prompt(action: action, editor: editor, node: nil)
+            return []
+        }
         guard let node = selection, Int(node) < world.state.count else {
             fail("there is no node yet: add one with  :add ID")
             return []
         }
+        if action == .recover, world.state.isAlive(node) {
+            fail("\(world.displayName(node)) is not down: r recovers a failed node (x fails one)")
+            return []
+        }
         let label = keyMap.binding(for: action)?.label ?? action.rawValue
-        let place = action == .join ? "via" : (action == .lookup ? "from" : "at")
-        editor.prompt = "\(label) \(place) \(world.displayName(node)) \u{00B7} \(question): "
+        let place = action == .join ? "via" : (action == .lookup ? "from" : (action == .recover ? "" : "at"))
+        let head = place.isEmpty ? label : "\(label) \(place)"
+        editor.prompt = "\(head) \(world.displayName(node)) \u{00B7} \(question): "
         prompt = Prompt(action: action, editor: editor, node: node)
         return []
     }
@@ -140,6 +165,12 @@ extension AppModel {
         case .antiEntropy:
             guard !text.isEmpty else { return refuse("anti-entropy needs a partner replica") }
             return command("sync \(node) \(text)")
+        case .recover:
+            guard !text.isEmpty else { return refuse("recovery needs a live node to rejoin through") }
+            return command("recover \(node) via \(text)")
+        case .partition:
+            guard !text.isEmpty else { return refuse("a partition needs groups of nodes, e.g. 10,32 | 60,90") }
+            return command("partition \(text)")
         case .commandLine:
             guard !text.isEmpty else { return [] }
             return [.engine(.command(text, origin: .commandLine))]
@@ -153,7 +184,7 @@ extension AppModel {
         return []
     }
 
-    private func command(_ line: String) -> [AppEffect] {
+    func command(_ line: String) -> [AppEffect] {
         [.engine(.command(line, origin: .key))]
     }
 

@@ -29,11 +29,17 @@ public struct AppModel: Sendable {
     public internal(set) var prompt: Prompt?
     /// The lookup drawn on the ring (an index into `world.chord.lookups`).
     public internal(set) var lookupFocus: Int?
-    /// The last `say` caption.
-    public internal(set) var caption: String?
+    /// Every `say` caption of the branch with its step, oldest first (bounded).
+    var captions: [(step: Int, text: String)] = []
     public internal(set) var status: StatusMessage?
-    /// Echoes, errors and hints, oldest first (bounded).
+    /// Echoes, errors and hints, oldest first (bounded), including those after the cursor.
     public internal(set) var notes: [AppNote] = []
+    /// Where the time-travel cursor is (as last reported by the engine).
+    public internal(set) var timeline = TimelinePosition()
+    /// The timeline bar or the in-flight list, when one is open (it gets its keys first).
+    public internal(set) var overlay: Overlay?
+    /// The in-flight list: the messages described, and which one is selected.
+    public internal(set) var messageList = MessageList()
 
     // MARK: Playback
 
@@ -62,6 +68,8 @@ public struct AppModel: Sendable {
 
     /// Notes kept at most.
     public static let notesMax = 200
+    /// Captions kept at most.
+    public static let captionsMax = 200
     public static let speedRange = 0.25...1024.0
     public static let defaultSpeed = 2.0
     /// Wall-clock pause between maintenance rounds when playing on an idle ring.
@@ -114,9 +122,20 @@ public struct AppModel: Sendable {
 
     // MARK: Helpers shared by the update files
 
-    mutating func note(_ text: String, role: Role = .normal, traceMark: Int? = nil) {
-        notes.append(AppNote(text, role: role, traceMark: traceMark ?? world.trace.total))
+    mutating func note(_ text: String, role: Role = .normal, traceMark: Int? = nil, step: Int? = nil) {
+        notes.append(AppNote(text, role: role, traceMark: traceMark ?? world.trace.total, step: step ?? timeline.cursor))
         if notes.count > Self.notesMax { notes.removeFirst(notes.count - Self.notesMax) }
+    }
+
+    /// The notes made up to the cursor: after a jump back the later ones are not shown.
+    public var visibleNotes: [AppNote] {
+        guard timeline.isBack else { return notes }
+        return notes.filter { $0.step <= timeline.cursor }
+    }
+
+    /// The last `say` caption up to the cursor.
+    public var caption: String? {
+        captions.last { $0.step <= timeline.cursor }?.text
     }
 
     mutating func fail(_ text: String) {

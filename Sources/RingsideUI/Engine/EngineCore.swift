@@ -5,16 +5,30 @@ import RingsideSimulation
 /// Pure and synchronous; `EngineHost` runs it on its own thread, `SynchronousEngine`
 /// inline for tests. Commands are *begun*, never run to completion here: their
 /// messages are delivered by `step` requests, one at a time if the user wants.
+///
+/// The world lives in a `Timeline`: every command begun and every event is a step, and
+/// `travel` moves the cursor to any earlier step (and forward again). Acting while the
+/// cursor is back starts a new branch there; the script position and the transcript
+/// follow the cursor.
 public struct EngineCore: Sendable {
-    public private(set) var world: World
+    public private(set) var timeline: Timeline
+    /// The world at the cursor.
+    public var world: World { timeline.world }
     public let script: ScenarioScript?
     /// Index of the next script statement to begin.
     public private(set) var nextStatement = 0
     public private(set) var isWaitingAtPause = false
-    /// Every command begun, in order: the session as a script.
-    public private(set) var transcript: [String] = []
     /// Where the command now running came from, to format its errors.
     private var runningOrigin: CommandOrigin = .script
+    /// Every command begun on the current branch, including those after the cursor.
+    private var transcriptLines: [String] = []
+    /// The engine state after the steps that changed it, ascending by step.
+    private var marks: [EngineMark]
+    /// Set while serving a request that acted with the cursor back.
+    private var branchedAt: Int?
+
+    /// Every command begun up to the cursor, in order: the session as a script.
+    public var transcript: [String] { Array(transcriptLines.prefix(currentMark.transcriptCount)) }
 
     /// The most steps one request may take, so the engine answers within milliseconds
     /// even at high speed on a large ring.
@@ -22,8 +36,10 @@ public struct EngineCore: Sendable {
 
     /// `world` before the script's first statement; nil script: commands come only from keys.
     public init(world: World = World(), script: ScenarioScript? = nil) {
-        self.world = world
+        timeline = Timeline(world: world)
         self.script = script
+        marks = [EngineMark(step: 0, nextStatement: 0, isWaitingAtPause: false, transcriptCount: 0,
+                            runningOrigin: .script, label: nil)]
     }
 
     /// Statements of the script not begun yet.
@@ -33,54 +49,130 @@ public struct EngineCore: Sendable {
     public mutating func serve(_ request: EngineRequest) -> EngineReport {
         var notices: [EngineNotice] = []
         var steps = 0
+        branchedAt = nil
         switch request {
         case .start:
             break
         case .resume:
             isWaitingAtPause = false
+            // Going back to the pause waits there again; the steps after it do not.
+            let index = marks.index(inForceAt: timeline.cursor)
+            if marks[index].step == timeline.cursor { marks[index].resumed = true } else { setMark() }
         case let .command(line, origin):
             begin(line, origin: origin, notices: &notices)
         case let .join(spec, via):
-            if let text = spec ?? world.randomFreeIdentifier()?.description {
+            // The id is drawn on a copy: only the recorded command may change the world,
+            // so that replaying the timeline gives the same worlds.
+            var probe = world
+            if let text = spec ?? probe.randomFreeIdentifier()?.description {
                 begin("join \(text) via \(via)", origin: .key, notices: &notices)
             } else {
-                notices.append(EngineNotice(.error("no free identifier is left for a new node"), traceMark: world.trace.total))
+                notify(.error("no free identifier is left for a new node"), into: &notices)
             }
         case let .step(count):
             steps = step(max(1, min(count, Self.stepBatchMax)), notices: &notices)
         case .finish:
             steps = finish(notices: &notices)
+        case let .travel(move):
+            travel(move)
+            return report(notices: notices, steps: 0, traveled: true)
         }
         advanceScript(notices: &notices)
+        return report(notices: notices, steps: steps, traveled: false)
+    }
+
+    private func report(notices: [EngineNotice], steps: Int, traveled: Bool) -> EngineReport {
+        let mark = currentMark
+        let position = TimelinePosition(cursor: timeline.cursor, steps: timeline.stepCount,
+                                        label: mark.step == timeline.cursor ? mark.label : nil,
+                                        traveled: traveled, branchedAt: branchedAt)
         return EngineReport(world: world, notices: notices, isWaitingAtPause: isWaitingAtPause,
-                            scriptRemaining: scriptRemaining, stepsTaken: steps)
+                            scriptRemaining: scriptRemaining, stepsTaken: steps, timeline: position)
+    }
+
+    // MARK: Time travel
+
+    private var currentMark: EngineMark { marks[marks.index(inForceAt: timeline.cursor)] }
+
+    /// Moves the cursor and restores the engine state of that step; runs nothing.
+    private mutating func travel(_ move: TimeMove) {
+        switch move {
+        case .back: timeline.stepBack()
+        case .forward: timeline.goTo(step: timeline.cursor + 1)
+        case let .to(step): timeline.goTo(step: step)
+        }
+        let mark = currentMark
+        nextStatement = mark.nextStatement
+        isWaitingAtPause = mark.isWaiting(at: timeline.cursor)
+        runningOrigin = mark.runningOrigin
+    }
+
+    /// Before a step: with the cursor back, the steps after it are forgotten.
+    private mutating func prepareToAct() {
+        let cursor = timeline.cursor
+        guard cursor < timeline.stepCount else { return }
+        marks.removeAll { $0.step > cursor }
+        transcriptLines.removeSubrange(currentMark.transcriptCount...)
+        branchedAt = min(branchedAt ?? cursor, cursor)
+    }
+
+    /// Records the engine state at the cursor (after a step that changed it).
+    private mutating func setMark(label: String? = nil) {
+        let cursor = timeline.cursor
+        let mark = EngineMark(step: cursor, nextStatement: nextStatement, isWaitingAtPause: isWaitingAtPause,
+                              transcriptCount: transcriptLines.count, runningOrigin: runningOrigin, label: label)
+        let index = marks.index(inForceAt: cursor)
+        if marks[index].step == cursor { marks[index] = mark } else { marks.insert(mark, at: index + 1) }
+    }
+
+    private mutating func timelineStep() throws(ScriptError) -> Bool {
+        prepareToAct()
+        return try timeline.step()
+    }
+
+    private mutating func timelineBegin(_ statement: Statement) throws(ScriptError) -> [ScriptOutput] {
+        prepareToAct()
+        return try timeline.begin(statement)
+    }
+
+    private func notify(_ event: EngineEvent, traceMark: Int? = nil, into notices: inout [EngineNotice]) {
+        notices.append(EngineNotice(event, traceMark: traceMark ?? world.trace.total, step: timeline.cursor))
     }
 
     // MARK: Commands
 
     private mutating func begin(_ line: String, origin: CommandOrigin, notices: inout [EngineNotice]) {
+        let statement: Statement
         do {
-            guard let statement = try Parser.parse(line: Substring(line), number: 1) else { return }
-            let mark = world.trace.total
-            let outputs = try world.begin(statement)
-            runningOrigin = origin
-            transcript.append(line)
-            notices.append(EngineNotice(.began(line, origin: origin), traceMark: mark))
-            record(outputs, notices: &notices)
+            guard let parsed = try Parser.parse(line: Substring(line), number: 1) else { return }
+            statement = parsed
         } catch {
-            notices.append(EngineNotice(.error("\(line): error: \(error.message)"), traceMark: world.trace.total))
+            notify(.error("\(line): error: \(error.message)"), into: &notices)
+            return
+        }
+        do {
+            let mark = world.trace.total
+            let outputs = try timelineBegin(statement)
+            runningOrigin = origin
+            transcriptLines.append(line)
+            notify(.began(line, origin: origin), traceMark: mark, into: &notices)
+            record(outputs, notices: &notices)
+            setMark(label: line)
+        } catch {
+            setMark(label: line)
+            notify(.error("\(line): error: \(error.message)"), into: &notices)
         }
     }
 
     private mutating func record(_ outputs: [ScriptOutput], notices: inout [EngineNotice]) {
         for output in outputs {
             switch output {
-            case let .say(text): notices.append(EngineNotice(.caption(text), traceMark: world.trace.total))
-            case let .report(text): notices.append(EngineNotice(.report(text), traceMark: world.trace.total))
-            case let .dump(json): notices.append(EngineNotice(.dump(json), traceMark: world.trace.total))
+            case let .say(text): notify(.caption(text), into: &notices)
+            case let .report(text): notify(.report(text), into: &notices)
+            case let .dump(json): notify(.dump(json), into: &notices)
             case .pause:
                 isWaitingAtPause = true
-                notices.append(EngineNotice(.paused, traceMark: world.trace.total))
+                notify(.paused, into: &notices)
             }
         }
     }
@@ -96,16 +188,17 @@ public struct EngineCore: Sendable {
                 if world.isIdle || isWaitingAtPause { break }
             }
             do {
-                guard try world.step() else { break }
+                guard try timelineStep() else { break }
                 taken += 1
             } catch {
-                notices.append(EngineNotice(.error(describe(error)), traceMark: world.trace.total))
+                notify(.error(describe(error)), into: &notices)
                 if runningOrigin == .script { nextStatement = script?.lines.count ?? 0 }
+                setMark()
                 break
             }
         }
         if taken == 0, !isWaitingAtPause, !notices.contains(where: { Self.isError($0.event) }) {
-            notices.append(EngineNotice(.idle, traceMark: world.trace.total))
+            notify(.idle, into: &notices)
         }
         return taken
     }
@@ -119,18 +212,19 @@ public struct EngineCore: Sendable {
         var taken = 0
         while taken < Self.finishStepsMax, !world.isIdle {
             do {
-                guard try world.step() else { break }
+                guard try timelineStep() else { break }
                 taken += 1
             } catch {
-                notices.append(EngineNotice(.error(describe(error)), traceMark: world.trace.total))
+                notify(.error(describe(error)), into: &notices)
                 if runningOrigin == .script { nextStatement = script?.lines.count ?? 0 }
+                setMark()
                 return taken
             }
         }
         if !world.isIdle {
-            notices.append(EngineNotice(.error("stopped after \(taken) messages; press N again to go on"), traceMark: world.trace.total))
+            notify(.error("stopped after \(taken) messages; press N again to go on"), into: &notices)
         } else if taken == 0 {
-            notices.append(EngineNotice(.idle, traceMark: world.trace.total))
+            notify(.idle, into: &notices)
         }
         return taken
     }
@@ -144,20 +238,22 @@ public struct EngineCore: Sendable {
             nextStatement += 1
             do {
                 let mark = world.trace.total
-                let outputs = try world.begin(line.statement)
+                let outputs = try timelineBegin(line.statement)
                 runningOrigin = .script
-                transcript.append(line.text)
+                transcriptLines.append(line.text)
                 if !Self.isNarration(line.statement.command) {
-                    notices.append(EngineNotice(.began(line.text, origin: .script), traceMark: mark))
+                    notify(.began(line.text, origin: .script), traceMark: mark, into: &notices)
                 }
                 record(outputs, notices: &notices)
             } catch {
-                notices.append(EngineNotice(.error(error.formatted(file: script.name)), traceMark: world.trace.total))
+                notify(.error(error.formatted(file: script.name)), into: &notices)
                 nextStatement = script.lines.count
+                setMark(label: line.text)
                 return
             }
+            setMark(label: line.text)
             if nextStatement == script.lines.count {
-                notices.append(EngineNotice(.scriptFinished, traceMark: world.trace.total))
+                notify(.scriptFinished, into: &notices)
             }
         }
     }

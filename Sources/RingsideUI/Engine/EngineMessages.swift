@@ -28,6 +28,18 @@ public enum EngineRequest: Hashable, Sendable {
     case finish
     /// Continue a script that stopped at `pause`.
     case resume
+    /// Move the time-travel cursor (nothing is run: the world at that step is shown).
+    case travel(TimeMove)
+}
+
+/// Where the time-travel cursor goes: a step is one command begun or one event.
+public enum TimeMove: Hashable, Sendable {
+    /// One step back (`u`).
+    case back
+    /// One step forward along the current branch (`U`, redo).
+    case forward
+    /// To this step, clamped to 0 ... the newest.
+    case to(Int)
 }
 
 /// Something that happened while the engine served a request, for the front end to show.
@@ -56,10 +68,13 @@ public struct EngineNotice: Hashable, Sendable {
     public var event: EngineEvent
     /// `world.trace.total` when the event happened.
     public var traceMark: Int
+    /// The timeline step the event belongs to: it shows while the cursor is at or after it.
+    public var step: Int
 
-    public init(_ event: EngineEvent, traceMark: Int) {
+    public init(_ event: EngineEvent, traceMark: Int, step: Int = 0) {
         self.event = event
         self.traceMark = traceMark
+        self.step = step
     }
 }
 
@@ -74,16 +89,20 @@ public struct EngineReport: Sendable {
     public var scriptRemaining: Int
     /// Messages delivered (or actions started) while serving the request.
     public var stepsTaken: Int
+    /// Where the time-travel cursor is, on a branch of `timeline.steps` steps.
+    public var timeline: TimelinePosition
 
     /// The events alone, in order.
     public var events: [EngineEvent] { notices.map(\.event) }
 
-    public init(world: World, notices: [EngineNotice], isWaitingAtPause: Bool, scriptRemaining: Int, stepsTaken: Int) {
+    public init(world: World, notices: [EngineNotice], isWaitingAtPause: Bool, scriptRemaining: Int, stepsTaken: Int,
+                timeline: TimelinePosition = TimelinePosition()) {
         self.world = world
         self.notices = notices
         self.isWaitingAtPause = isWaitingAtPause
         self.scriptRemaining = scriptRemaining
         self.stepsTaken = stepsTaken
+        self.timeline = timeline
     }
 }
 

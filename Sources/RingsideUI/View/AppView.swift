@@ -23,6 +23,14 @@ public enum AppView {
         FingerTablePanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.fingers)
         BayouPanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.bayou)
         EventsPanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.events)
+        switch model.overlay {
+        case .messages:
+            MessageListPanel(model: model, glyphs: glyphs).render(into: &grid, area: MessageListPanel.area(in: layout))
+        case .timeline:
+            TimelineBar(model: model, glyphs: glyphs).render(into: &grid, area: TimelineBar.area(in: layout))
+        case nil:
+            break
+        }
         if model.isHelpVisible {
             HelpOverlay(keyMap: model.keyMap, glyphs: glyphs, scroll: model.helpScroll, notes: helpNotes)
                 .render(into: &grid, area: layout.body)
@@ -60,7 +68,10 @@ public enum AppView {
         return StatusLine(
             isPlaying: model.isPlaying, speed: model.speed,
             time: Int(clamping: model.world.time), seed: model.world.seed,
-            selection: selection, message: model.status.map { glyphs.text($0.text) },
+            selection: selection,
+            position: model.timeline.isBack || model.overlay == .timeline
+                ? "time: step \(model.timeline.cursor) of \(model.timeline.steps)" : nil,
+            message: model.status.map { glyphs.text($0.text) },
             isErrorMessage: model.status?.isError ?? false,
             speedLabel: "\(StatusLine.format(speed: model.speed, infinity: glyphs.infinity)) msg/s",
             hints: model.keyMap.hints(StatusLine.defaultHintActions, glyphs: glyphs), glyphs: glyphs)

@@ -71,7 +71,7 @@ struct EventsPanel {
         var lines: [Line] = events.enumerated().map { offset, event in
             Line(order: 2 * (firstIndex + offset) + 1, time: String(event.time), text: event.text, style: Self.style(event.kind))
         }
-        for note in model.notes.suffix(rows) {
+        for note in model.visibleNotes.suffix(rows) {
             lines.append(Line(order: 2 * note.traceMark, time: "", text: note.text, style: Style(note.role)))
         }
         // Stable: notes made at the same mark keep their order.

@@ -8,6 +8,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case fixFingers
     case fail
     case leave
+    case recover
     // Bayou
     case write
     case antiEntropy
@@ -22,6 +23,24 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case previousNode
     case zoomIn
     case zoomOut
+    // Time travel
+    case undo
+    case redo
+    case timeline
+    case timelineBack
+    case timelineForward
+    case timelineStart
+    case timelineEnd
+    case timelineClose
+    // Messages and faults
+    case messages
+    case messageUp
+    case messageDown
+    case deliverMessage
+    case dropMessage
+    case closeMessages
+    case partition
+    case heal
     // General
     case commandLine
     case help
@@ -34,5 +53,15 @@ public enum ActionGroup: String, CaseIterable, Hashable, Sendable {
     case chord = "Chord"
     case bayou = "Bayou"
     case view = "View"
+    case time = "Time travel"
+    case messages = "Messages and faults"
     case general = "General"
+}
+
+/// Where a binding acts: the main view, or an overlay that takes its keys first while
+/// it is open (keys it does not bind fall through to the main view).
+public enum KeyContext: String, CaseIterable, Hashable, Sendable {
+    case main
+    case timeline
+    case messages
 }

@@ -9,15 +9,18 @@ public struct KeyBinding: Hashable, Sendable {
     public var group: ActionGroup
     /// If the action needs an argument, what the prompt line asks for.
     public var prompt: String?
+    /// Where the keys act: everywhere, or only while an overlay is open.
+    public var context: KeyContext
 
     public init(_ keys: [Key], _ action: Action, label: String, help: String,
-                group: ActionGroup, prompt: String? = nil) {
+                group: ActionGroup, prompt: String? = nil, context: KeyContext = .main) {
         self.keys = keys
         self.action = action
         self.label = label
         self.help = help
         self.group = group
         self.prompt = prompt
+        self.context = context
     }
 
     /// The keys as shown to people: "Tab → ↓".
@@ -41,24 +44,25 @@ public struct KeyHint: Hashable, Sendable {
 /// the status-line hints and the help overlay, so they cannot disagree.
 public struct KeyMap: Sendable {
     public let bindings: [KeyBinding]
-    private let actionsByKey: [Key: Action]
+    private let actionsByKey: [KeyContext: [Key: Action]]
 
-    /// Builds the lookup table; if a key appears twice the first binding wins
-    /// (`duplicateKeys` reports it, and a test keeps the default map clean).
+    /// Builds the lookup table; if a key appears twice in one context the first binding
+    /// wins (`duplicateKeys` reports it, and a test keeps the default map clean).
     public init(_ bindings: [KeyBinding]) {
         self.bindings = bindings
-        var table: [Key: Action] = [:]
+        var table: [KeyContext: [Key: Action]] = [:]
         for binding in bindings {
-            for key in binding.keys where table[key] == nil {
-                table[key] = binding.action
+            for key in binding.keys where table[binding.context]?[key] == nil {
+                table[binding.context, default: [:]][key] = binding.action
             }
         }
         self.actionsByKey = table
     }
 
-    /// The action bound to `key`, if any.
-    public func action(for key: Key) -> Action? {
-        actionsByKey[key]
+    /// The action bound to `key` in `context`, if any (only that context's own rows:
+    /// the caller falls back to `.main` for keys an overlay does not take).
+    public func action(for key: Key, in context: KeyContext = .main) -> Action? {
+        actionsByKey[context]?[key]
     }
 
     /// The binding row for `action`, if the map has one.
@@ -80,12 +84,16 @@ public struct KeyMap: Sendable {
         bindings.filter { $0.group == group }
     }
 
-    /// Keys bound more than once (in the same or different rows), in table order.
+    /// Keys bound more than once in one context (in the same or different rows), in
+    /// table order.
     public func duplicateKeys() -> [Key] {
-        var seen = Set<Key>()
+        struct Place: Hashable { var context: KeyContext; var key: Key }
+        var seen = Set<Place>()
         var duplicates: [Key] = []
-        for key in bindings.flatMap(\.keys) {
-            if !seen.insert(key).inserted, !duplicates.contains(key) { duplicates.append(key) }
+        for binding in bindings {
+            for key in binding.keys where !seen.insert(Place(context: binding.context, key: key)).inserted {
+                if !duplicates.contains(key) { duplicates.append(key) }
+            }
         }
         return duplicates
     }
@@ -117,6 +125,9 @@ extension KeyMap {
                    help: "crash the selected node (its keys are lost)", group: .chord),
         KeyBinding([.character("L")], .leave, label: "leave",
                    help: "the selected node leaves gracefully", group: .chord),
+        KeyBinding([.character("r")], .recover, label: "recover",
+                   help: "a failed node restarts and rejoins through another",
+                   group: .chord, prompt: "rejoin through node"),
         // Bayou
         KeyBinding([.character("w")], .write, label: "write",
                    help: "a client write at the selected replica",
@@ -145,6 +156,43 @@ extension KeyMap {
                    help: "zoom the ring in around the selection", group: .view),
         KeyBinding([.character("Z")], .zoomOut, label: "zoom out",
                    help: "zoom the ring out", group: .view),
+        // Time travel
+        KeyBinding([.character("u")], .undo, label: "back",
+                   help: "back one step (a command begun or a message delivered)", group: .time),
+        KeyBinding([.character("U")], .redo, label: "redo",
+                   help: "forward one step again (acting after u starts a new branch)", group: .time),
+        KeyBinding([.character("t")], .timeline, label: "timeline",
+                   help: "the timeline bar: jump to any step", group: .time),
+        KeyBinding([.left], .timelineBack, label: "back",
+                   help: "bar: one step back", group: .time, context: .timeline),
+        KeyBinding([.right], .timelineForward, label: "forward",
+                   help: "bar: one step forward", group: .time, context: .timeline),
+        KeyBinding([.home], .timelineStart, label: "start",
+                   help: "bar: to the start", group: .time, context: .timeline),
+        KeyBinding([.end], .timelineEnd, label: "newest",
+                   help: "bar: to the newest step", group: .time, context: .timeline),
+        KeyBinding([.enter, .escape], .timelineClose, label: "close",
+                   help: "bar: close it, staying at the step shown", group: .time, context: .timeline),
+        // Messages and faults
+        KeyBinding([.character("m")], .messages, label: "messages",
+                   help: "the list of messages in flight: pick one", group: .messages),
+        KeyBinding([.up], .messageUp, label: "up",
+                   help: "list: the previous message", group: .messages, context: .messages),
+        KeyBinding([.down], .messageDown, label: "down",
+                   help: "list: the next message", group: .messages, context: .messages),
+        KeyBinding([.enter], .deliverMessage, label: "deliver",
+                   help: "list: deliver the selected message now (deliver mID)",
+                   group: .messages, context: .messages),
+        KeyBinding([.character("d")], .dropMessage, label: "drop",
+                   help: "list: lose the selected message (drop mID)",
+                   group: .messages, context: .messages),
+        KeyBinding([.escape, .character("m")], .closeMessages, label: "close",
+                   help: "list: close it", group: .messages, context: .messages),
+        KeyBinding([.character("p")], .partition, label: "partition",
+                   help: "partition the network into groups of nodes",
+                   group: .messages, prompt: "groups, e.g. 10,32 | 60,90"),
+        KeyBinding([.character("h")], .heal, label: "heal",
+                   help: "heal the partition: every node reaches every other", group: .messages),
         // General
         KeyBinding([.character(":")], .commandLine, label: "command",
                    help: "type a script command (e.g. lookup K from N)",

@@ -11,6 +11,8 @@ public struct StatusLine: Sendable {
     public var seed: UInt64
     /// The selected node's label ("N32"), if any.
     public var selection: String?
+    /// Where the time-travel cursor is ("← step 12 of 40"), when it matters.
+    public var position: String?
     /// A transient message (e.g. the last error), shown after the fixed fields.
     public var message: String?
     /// Draws `message` in the error role (a command failed).
@@ -22,13 +24,14 @@ public struct StatusLine: Sendable {
     public var glyphs: Glyphs
 
     public init(isPlaying: Bool = false, speed: Double = 1, time: Int = 0, seed: UInt64 = 0,
-                selection: String? = nil, message: String? = nil, isErrorMessage: Bool = false,
+                selection: String? = nil, position: String? = nil, message: String? = nil, isErrorMessage: Bool = false,
                 speedLabel: String? = nil, hints: [KeyHint] = [], glyphs: Glyphs = .unicode) {
         self.isPlaying = isPlaying
         self.speed = speed
         self.time = time
         self.seed = seed
         self.selection = selection
+        self.position = position
         self.message = message
         self.isErrorMessage = isErrorMessage
         self.speedLabel = speedLabel
@@ -55,6 +58,7 @@ public struct StatusLine: Sendable {
             "seed \(seed)",
         ]
         if let selection { parts.append("\(glyphs.node) \(selection)") }
+        if let position { parts.append(position) }
         return parts.joined(separator: "  ")
     }
 
