@@ -23,6 +23,8 @@ struct Check: ParsableCommand {
     @Option(help: "Commands per schedule before the quiescence phase.") var steps: Int = 60
     @Flag(help: "Judge Chord's ring invariants and the ideal ring on every run (original's flaws, splits under loss) as failures.")
     var strictChord = false
+    @Flag(help: "Also print one line per seed: the faults it drew, its commands and its event-log hash.")
+    var verbose = false
 
     func validate() throws {
         guard (1...10_000_000).contains(seeds) else { throw ValidationError("--seeds must be from 1 to 10000000") }
@@ -48,7 +50,8 @@ struct Check: ParsableCommand {
         if let out { try Self.prepare(directory: out) }
         let threads = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let results = CheckPool.run(seeds: seed..<(seed + UInt64(seeds)), threads: threads, settings: settings)
-        var lines = CheckReport.summary(results, settings: settings)
+        var lines = verbose ? results.map(CheckReport.seedLine) : []
+        lines += CheckReport.summary(results, settings: settings)
         for result in results where result.failure != nil {
             lines += CheckReport.failure(result)
             if let out {

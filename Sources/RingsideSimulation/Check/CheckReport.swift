@@ -25,6 +25,12 @@ public enum CheckReport {
         return lines
     }
 
+    /// One seed in a line (`--verbose`).
+    public static func seedLine(_ result: SeedResult) -> String {
+        let faults = result.faults.map(\.rawValue).joined(separator: ",")
+        return "seed \(result.seed): \(result.failure == nil ? "clean" : "FAILED") faults [\(faults)] \(result.script.count) commands, \(result.stats.messages) messages, events \(result.hash)"
+    }
+
     /// One failing seed: the seed, the first violated invariant, the shrunk reproduction.
     public static func failure(_ result: SeedResult) -> [String] {
         guard let failure = result.failure else { return [] }
