@@ -1,0 +1,44 @@
+/// What a checked run did, summed over seeds for the summary.
+///
+/// Counts are arrays in a fixed order (FaultKind.allCases, script.md's invariant order),
+/// never dictionaries, so the summary prints the same bytes every time.
+public struct CheckStats: Sendable, Equatable {
+    /// Commands executed (schedule and quiescence phase).
+    public var commands = 0
+    /// Messages sent (the event log's `send` events).
+    public var messages = 0
+    /// Times every invariant was evaluated (once after each command).
+    public var invariantChecks = 0
+    /// Chord invariant violations reported, not failures: splits under loss or
+    /// partitions, `original`'s flaws, nodes mid-join. By `CheckExecution.chordInvariants`.
+    public var splitsReported = [Int](repeating: 0, count: CheckExecution.chordInvariants.count)
+    /// Faults injected, by `FaultKind.allCases`.
+    public var faults = [Int](repeating: 0, count: FaultKind.allCases.count)
+    /// Runs judged for the ideal ring (crash faults only, Zave's assumptions kept).
+    public var idealRingRuns = 0
+    /// Runs judged for the ideal ring that missed it (only counted where not a failure).
+    public var idealRingMissed = 0
+    /// Runs judged for Chord's safety only.
+    public var safetyOnlyRuns = 0
+
+    public init() {}
+
+    public mutating func add(_ other: CheckStats) {
+        commands += other.commands
+        messages += other.messages
+        invariantChecks += other.invariantChecks
+        for i in splitsReported.indices { splitsReported[i] += other.splitsReported[i] }
+        for i in faults.indices { faults[i] += other.faults[i] }
+        idealRingRuns += other.idealRingRuns
+        idealRingMissed += other.idealRingMissed
+        safetyOnlyRuns += other.safetyOnlyRuns
+    }
+
+    public func faults(_ kind: FaultKind) -> Int {
+        faults[FaultKind.allCases.firstIndex(of: kind)!]
+    }
+
+    mutating func count(_ kind: FaultKind) {
+        faults[FaultKind.allCases.firstIndex(of: kind)!] += 1
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import RingsideSimulation
+
+/// `ringside check`: seeded random fault schedules with every invariant checked after every
+/// command; failures come back as shrunk scripts `ringside run` replays.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run seeded random fault schedules and check every invariant after every command.",
+        discussion: """
+            Exit status 0 when every seed is clean, 1 when any fails (each failure prints its
+            seed, the first violated invariant and a shrunk reproduction), 2 for usage errors.
+            Faults: \(FaultKind.allCases.map(\.rawValue).joined(separator: ",")) (or all, none).
+            """
+    )
+
+    @Option(help: "How many seeds to check (from --seed on).") var seeds: Int = 100
+    @Option(help: "The first seed.") var seed: UInt64 = 0
+    @Option(help: "Faults seeds may draw from: a comma-separated list, all, or none.") var faults: String = "all"
+    @Option(name: .customLong("protocol"), help: "Chord maintenance: original or zave.") var maintenance: String = "original"
+    @Option(help: "Threads checking seeds in parallel (default: all cores).") var jobs: Int?
+    @Option(help: "Write each failing seed's reproduction script into this directory.") var out: String?
+    @Option(help: "Commands per schedule before the quiescence phase.") var steps: Int = 60
+    @Flag(help: "Judge Chord's ring invariants and the ideal ring on every run (original's flaws, splits under loss) as failures.")
+    var strictChord = false
+    @Flag(help: "Also print one line per seed: the faults it drew, its commands and its event-log hash.")
+    var verbose = false
+
+    func validate() throws {
+        guard (1...10_000_000).contains(seeds) else { throw ValidationError("--seeds must be from 1 to 10000000") }
+        guard ["original", "zave"].contains(maintenance) else { throw ValidationError("--protocol must be original or zave") }
+        if let jobs { guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be from 1 to 256") } }
+        guard (1...10_000).contains(steps) else { throw ValidationError("--steps must be from 1 to 10000") }
+        guard seed <= UInt64.max - UInt64(seeds) else { throw ValidationError("--seed plus --seeds must fit in 64 bits") }
+    }
+
+    func run() throws {
+        var settings = CheckSettings()
+        do {
+            settings.faults = try FaultKind.parseList(faults)
+        } catch {
+            throw UsageError(error.description)
+        }
+        settings.zave = maintenance == "zave"
+        settings.scheduleLength = steps
+        settings.strictChord = strictChord
+        if let reason = settings.unsupportedReason() {
+            throw UsageError("check --protocol \(maintenance): \(reason)")
+        }
+        if let out { try Self.prepare(directory: out) }
+        let threads = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let results = CheckPool.run(seeds: seed..<(seed + UInt64(seeds)), threads: threads, settings: settings)
+        var lines = verbose ? results.map(CheckReport.seedLine) : []
+        lines += CheckReport.summary(results, settings: settings)
+        for result in results where result.failure != nil {
+            lines += CheckReport.failure(result)
+            if let out {
+                let path = (out as NSString).appendingPathComponent("seed-\(result.seed).ringside")
+                guard FileManager.default.createFile(atPath: path, contents: Data(CheckReport.reproductionFile(result).utf8)) else {
+                    throw UsageError("cannot write '\(path)'")
+                }
+                lines.append("  written to \(path)")
+            }
+        }
+        print(lines.joined(separator: "\n"))
+        if results.contains(where: { $0.failure != nil }) { throw ExitCode(1) }
+    }
+
+    static func prepare(directory: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw UsageError("--out '\(directory)' is not a directory") }
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw UsageError("cannot create directory '\(directory)'")
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import RingsideSimulation
+
+/// Checks seeds on several threads. Each seed is independent and pure, so results are the
+/// same whatever the thread count; they are returned in seed order. Progress goes to
+/// standard error: a bar redrawn in place on a terminal, a line per tenth otherwise.
+enum CheckPool {
+    static func run(seeds: Range<UInt64>, threads: Int, settings: CheckSettings) -> [SeedResult] {
+        let shared = Shared(count: seeds.count)
+        let workers = max(1, min(threads, seeds.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let index = shared.claim() {
+                let result = SeedCheck.run(seed: seeds.lowerBound + UInt64(index), settings: settings)
+                shared.finish(index, result)
+            }
+        }
+        shared.endProgress()
+        return shared.results.map { $0! }
+    }
+
+    /// The work queue and the results, behind one lock.
+    private final class Shared: @unchecked Sendable {
+        private let lock = NSLock()
+        private var next = 0
+        private var done = 0
+        private var failed = 0
+        private let count: Int
+        private(set) var results: [SeedResult?]
+        private let isTerminal = isatty(2) != 0
+        private var lastReported = -1
+
+        init(count: Int) {
+            self.count = count
+            results = Array(repeating: nil, count: count)
+        }
+
+        func claim() -> Int? {
+            lock.lock(); defer { lock.unlock() }
+            guard next < count else { return nil }
+            next += 1
+            return next - 1
+        }
+
+        func finish(_ index: Int, _ result: SeedResult) {
+            lock.lock(); defer { lock.unlock() }
+            results[index] = result
+            done += 1
+            if result.failure != nil { failed += 1 }
+            report()
+        }
+
+        private func report() {
+            if isTerminal {
+                let width = 30
+                let filled = done * width / count
+                let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+                FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(count) seeds, \(failed) failed".utf8))
+            } else {
+                let tenth = done * 10 / count
+                guard tenth > lastReported else { return }
+                lastReported = tenth
+                FileHandle.standardError.write(Data("check: \(done)/\(count) seeds, \(failed) failed\n".utf8))
+            }
+        }
+
+        func endProgress() {
+            if isTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
+        }
+    }
+}
