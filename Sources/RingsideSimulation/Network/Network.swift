@@ -22,13 +22,18 @@ struct Network: Sendable {
     private(set) var inFlightCount = 0
     /// Timers pushed and not yet fired or cancelled.
     private(set) var pendingTimerCount = 0
-    // The slab, as parallel arrays so that checks touch a few plain bytes and never copy a
-    // message: slot i holds message `slotIDs[i]` (0: free).
-    private var packets: [Packet] = []
-    private var slotIDs: [MessageID] = []
-    private var awaitingArrival: [Bool] = []
-    private var timerPending: [Bool] = []
-    private var arrivalSequences: [UInt64] = []
+    // The slab: slot i holds message `meta[i].id` (0: free). The bookkeeping is plain data
+    // apart from the messages, so checks never copy a message; a message is moved out of
+    // its slot when it leaves (and put back if its timer is still to fire).
+    private var packets: [Packet?] = []
+    private var meta: [SlotMeta] = []
+
+    private struct SlotMeta: Sendable {
+        var id: MessageID
+        var arrivalSequence: UInt64
+        var awaitingArrival: Bool
+        var timerPending: Bool
+    }
     private var freeSlots: [Int32] = []
     private var channels = ChannelClock()
 
@@ -76,12 +81,13 @@ struct Network: Sendable {
         var due = now + rng.next(in: config.latency)
         if let last = channels.last(channel), last.due > due { due = last.due }
         packet.due = due
+        let timerFirst = packet.timerPushedAtSend
         channels.set(channel, .init(due: due, id: id))
         let slot = allocate(packet, arrivalSequence: queue.nextSequence, inFlight: true)
         queue.push(QueueEntry(id: id, slot: slot, isTimer: false), at: due)
         inFlightCount += 1
         let timerSequence = queue.reserveSequence()
-        if packet.timerPushedAtSend { pushTimer(slot, sequence: timerSequence) }
+        if timerFirst { pushTimer(slot, sequence: timerSequence) }
         return (id, .inFlight)
     }
 
@@ -91,19 +97,20 @@ struct Network: Sendable {
         while let entry = queue.pop() {
             let slot = entry.payload.slot
             let index = Int(slot)
-            guard slotIDs[index] == entry.payload.id else { continue }
+            guard meta[index].id == entry.payload.id else { continue }
             if entry.payload.isTimer {
-                guard timerPending[index] else { continue }
+                guard meta[index].timerPending else { continue }
                 pendingTimerCount -= 1
-                timerPending[index] = false
-                let packet = packets[index]
-                // A timer that outran its message leaves the slot to the arrival.
-                if !awaitingArrival[index] { free(slot) }
+                meta[index].timerPending = false
+                // A timer that outran its message leaves the message to the arrival.
+                if meta[index].awaitingArrival { return (entry.time, .timer(packets[index]!), Handle(slot: slot)) }
+                let packet = packets[index].take()!
+                free(slot)
                 return (entry.time, .timer(packet), Handle(slot: slot))
             }
-            guard awaitingArrival[index] else { continue }
+            guard meta[index].awaitingArrival else { continue }
             leaveFlight(slot)
-            return (entry.time, .arrival(packets[index]), Handle(slot: slot))
+            return (entry.time, .arrival(packets[index].take()!), Handle(slot: slot))
         }
         return nil
     }
@@ -111,8 +118,8 @@ struct Network: Sendable {
     /// The message arrived and was handed to its receiver: its timer is cancelled.
     mutating func delivered(_ handle: Handle) {
         let index = Int(handle.slot)
-        if timerPending[index] {
-            timerPending[index] = false
+        if meta[index].timerPending {
+            meta[index].timerPending = false
             pendingTimerCount -= 1
         }
         free(handle.slot)
@@ -120,74 +127,71 @@ struct Network: Sendable {
 
     /// The message never reached its receiver (receiver down, partition, dropped): its
     /// timer will fire. Returns false when it already has (a latency past the timeout).
-    mutating func lost(_ handle: Handle) -> Bool {
+    mutating func lost(_ packet: Packet, _ handle: Handle) -> Bool {
         let index = Int(handle.slot)
-        if packets[index].timerPushedAtSend {
-            let pending = timerPending[index]
-            if !pending { free(handle.slot) }
+        if packet.timerPushedAtSend {
+            let pending = meta[index].timerPending
+            if pending { packets[index] = packet } else { free(handle.slot) }
             return pending
         }
-        pushTimer(handle.slot, sequence: arrivalSequences[index] + 1)
+        packets[index] = packet
+        pushTimer(handle.slot, sequence: meta[index].arrivalSequence + 1)
         return true
     }
 
     /// Whether message `id` (whose timer just fired) is still on its way.
     func isInFlight(_ handle: Handle, id: MessageID) -> Bool {
         let index = Int(handle.slot)
-        return slotIDs[index] == id && awaitingArrival[index]
+        return meta[index].id == id && meta[index].awaitingArrival
     }
 
     /// Takes an in-flight message out of turn (`deliver mID` / `drop mID`); its handle must
     /// then be passed to `delivered` or `lost`.
     mutating func takeOutOfTurn(_ id: MessageID) -> (packet: Packet, handle: Handle)? {
-        guard let index = slotIDs.indices.first(where: { slotIDs[$0] == id && awaitingArrival[$0] }) else {
+        guard let index = meta.indices.first(where: { meta[$0].id == id && meta[$0].awaitingArrival }) else {
             return nil
         }
         leaveFlight(Int32(index))
-        return (packets[index], Handle(slot: Int32(index)))
+        return (packets[index].take()!, Handle(slot: Int32(index)))
     }
 
     /// Messages in flight in delivery order (O(n log n): for display and dumps).
     var inFlight: [Packet] {
-        slotIDs.indices.filter { slotIDs[$0] != 0 && awaitingArrival[$0] }
-            .sorted { (packets[$0].due, arrivalSequences[$0]) < (packets[$1].due, arrivalSequences[$1]) }
-            .map { packets[$0] }
+        meta.indices.filter { meta[$0].id != 0 && meta[$0].awaitingArrival }
+            .map { (packets[$0]!, meta[$0].arrivalSequence) }
+            .sorted { ($0.0.due, $0.1) < ($1.0.due, $1.1) }
+            .map(\.0)
     }
 
     private mutating func leaveFlight(_ slot: Int32) {
         let index = Int(slot)
-        awaitingArrival[index] = false
+        meta[index].awaitingArrival = false
         inFlightCount -= 1
-        channels.remove(ChannelClock.key(packets[index].from, packets[index].to), ifLastIs: slotIDs[index])
+        channels.remove(ChannelClock.key(packets[index]!.from, packets[index]!.to), ifLastIs: meta[index].id)
     }
 
     private mutating func pushTimer(_ slot: Int32, sequence: UInt64) {
         let index = Int(slot)
-        timerPending[index] = true
-        queue.push(QueueEntry(id: slotIDs[index], slot: slot, isTimer: true), at: packets[index].timerAt, sequence: sequence)
+        meta[index].timerPending = true
+        queue.push(QueueEntry(id: meta[index].id, slot: slot, isTimer: true), at: packets[index]!.timerAt, sequence: sequence)
         pendingTimerCount += 1
     }
 
-    private mutating func allocate(_ packet: Packet, arrivalSequence: UInt64, inFlight: Bool) -> Int32 {
+    private mutating func allocate(_ packet: consuming Packet, arrivalSequence: UInt64, inFlight: Bool) -> Int32 {
+        let entry = SlotMeta(id: packet.id, arrivalSequence: arrivalSequence, awaitingArrival: inFlight, timerPending: false)
         if let slot = freeSlots.popLast() {
-            let index = Int(slot)
-            packets[index] = packet
-            slotIDs[index] = packet.id
-            awaitingArrival[index] = inFlight
-            timerPending[index] = false
-            arrivalSequences[index] = arrivalSequence
+            packets[Int(slot)] = consume packet
+            meta[Int(slot)] = entry
             return slot
         }
-        packets.append(packet)
-        slotIDs.append(packet.id)
-        awaitingArrival.append(inFlight)
-        timerPending.append(false)
-        arrivalSequences.append(arrivalSequence)
-        return Int32(packets.count - 1)
+        packets.append(consume packet)
+        meta.append(entry)
+        return Int32(meta.count - 1)
     }
 
     private mutating func free(_ slot: Int32) {
-        slotIDs[Int(slot)] = 0
+        meta[Int(slot)].id = 0
+        packets[Int(slot)] = nil
         freeSlots.append(slot)
     }
 

@@ -94,7 +94,7 @@ extension World {
     mutating func lose(_ packet: Packet, handle: Network.Handle, reason: SimulationEvent.DropReason) {
         // A slow message whose timer fired already: the command stopped waiting for the
         // timer then, and for the message now.
-        if !network.lost(handle) {
+        if !network.lost(packet, handle) {
             commands.messageFinished(cause: packet.cause)
             completeIfDone(packet.cause)
         }
