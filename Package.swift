@@ -19,9 +19,11 @@ let package = Package(
         .target(name: "RingsideKernel"),
         .target(name: "Chord", dependencies: ["RingsideKernel"]),
         .target(name: "Bayou", dependencies: ["RingsideKernel"]),
+        // The key-value store's pure node logic: versions, replicas, quorum counting.
+        .target(name: "RingsideStore", dependencies: ["RingsideKernel"]),
         // Read-only checks of Chord's ring and Bayou's logs, callable after any step.
         .target(name: "RingsideInvariants", dependencies: ["RingsideKernel", "Chord", "Bayou"]),
-        .target(name: "RingsideSimulation", dependencies: ["RingsideKernel", "Chord", "Bayou", "RingsideInvariants"]),
+        .target(name: "RingsideSimulation", dependencies: ["RingsideKernel", "Chord", "Bayou", "RingsideStore", "RingsideInvariants"]),
 
         // MARK: Front end
         .target(name: "RingsideUI", dependencies: ["RingsideSimulation"]),
@@ -51,7 +53,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RingsideSimulationTests",
-            dependencies: ["RingsideSimulation", "RingsideUI", "Chord", "Bayou", "RingsideKernel"]
+            dependencies: ["RingsideSimulation", "RingsideUI", "Chord", "Bayou", "RingsideStore", "RingsideKernel"]
         ),
         .testTarget(name: "RingsideUITests", dependencies: ["RingsideUI", "RingsideSimulation"]),
         .testTarget(name: "RingsideEndToEndTests", dependencies: []),

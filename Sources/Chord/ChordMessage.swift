@@ -37,6 +37,12 @@ public enum ChordMessage: Sendable, Hashable {
     case leaving(successors: [NodeIndex])
     /// Graceful leave, to the successor: "your predecessor is now p; here are my keys".
     case predecessorLeaving(newPredecessor: NodeIndex?, keys: [Identifier])
+    /// Iterative lookup, asker → a node on the path: "what is the next node to ask?"
+    /// (`asksOwner`: the asker was told this node owns the key and asks it to confirm).
+    case nextHopQuery(QueryTicket, asksOwner: Bool)
+    /// The answer to `nextHopQuery`: ask `next` (which owns the key if `nextOwns`), or,
+    /// when `done`, the answering node owns the key.
+    case nextHopReply(QueryTicket, next: NodeIndex, nextOwns: Bool, done: Bool)
 }
 
 /// A routed query's context. Every hop carries it, so a forwarding node decides from the
@@ -53,6 +59,9 @@ public struct QueryTicket: Sendable, Hashable {
     /// A (re)joining node's lookup must not be answered by the joiner itself, which stale
     /// pointers elsewhere may still name (a recovered node).
     public var excludesOrigin = false
+    /// Iterative routing: nodes the asker found dead during this query. Every node it asks
+    /// routes around them, as a forwarding node routes around a peer that timed out.
+    public var avoid: [NodeIndex] = []
 }
 
 /// A message with its endpoints.
@@ -75,6 +84,8 @@ public enum ChordEffect: Sendable, Hashable {
     case note(node: NodeIndex, text: String)
     /// A lookup started by the `lookup` command finished (index into `lookups`).
     case lookupFinished(record: Int)
+    /// A key-value store operation's query found the key's owner.
+    case storeOwnerFound(operation: Int, owner: NodeIndex)
 }
 
 /// A `lookup` command's recorded route (state.md's LOOKUP).

@@ -10,6 +10,9 @@ public struct ChordProtocol: Sendable {
     public var recordsLookupPaths = true
     /// When false, handlers skip building their one-line explanations (benchmarks).
     public var narrates = true
+    /// `lookup-mode iterative`: `lookup` and store queries are driven by the asker, which
+    /// contacts each node on the path itself (IterativeRouting.swift).
+    public var iterativeLookups = false
     /// Hop count of the most recent finished `lookup` (also when paths are not recorded).
     public internal(set) var lastLookupHops = 0
 
@@ -100,6 +103,10 @@ public struct ChordProtocol: Sendable {
             leaving(envelope.from, successors: successors, at: me, out: &out)
         case let .predecessorLeaving(newPredecessor, keys):
             predecessorLeaving(envelope.from, newPredecessor: newPredecessor, keys: keys, at: me, out: &out)
+        case let .nextHopQuery(ticket, asksOwner):
+            answerNextHop(ticket, asksOwner: asksOwner, at: me, out: &out)
+        case let .nextHopReply(ticket, next, nextOwns, done):
+            continueIterative(ticket, next: next, nextOwns: nextOwns, done: done, at: me, out: &out)
         }
         return out.effects
     }
@@ -120,6 +127,8 @@ enum QueryPurpose: Sendable {
     case joinSuccessor
     case initFinger(k: Int)
     case updateOthers(k: Int)
+    /// A key-value store operation (put or get) looking for the key's owner.
+    case store(operation: Int)
 }
 
 /// The kinds of operation a node can be in the middle of, one of each at a time.

@@ -27,7 +27,9 @@ extension ChordProtocol {
         nextQueryID += 1
         queries[id] = Query(key: key, origin: origin, mode: mode, purpose: purpose)
         let ticket = QueryTicket(id: id, key: key, origin: origin, mode: mode, excludesOrigin: excludesOrigin)
-        if entry == origin {
+        if iterativeLookups, entry == origin, purpose.followsLookupMode {
+            iterativeStep(ticket, at: origin, out: &out)
+        } else if entry == origin {
             route(ticket, at: origin, arrivedFrom: nil, out: &out)
         } else {
             out.send(from: origin, to: entry, .findSuccessor(ticket))
@@ -106,7 +108,7 @@ extension ChordProtocol {
     }
 
     /// Records the route of a `lookup` command (an observer's bookkeeping, not node state).
-    private mutating func appendToPath(_ ticket: QueryTicket, _ node: NodeIndex) {
+    mutating func appendToPath(_ ticket: QueryTicket, _ node: NodeIndex) {
         guard recordsLookupPaths, case let .lookupCommand(record)? = queries[ticket.id]?.purpose else { return }
         lookups[record].path.append(node)
     }
@@ -134,6 +136,8 @@ extension ChordProtocol {
             initFingerFound(k, owner: owner, at: node, out: &out)
         case let .updateOthers(k):
             updateOthersFoundPredecessor(k, predecessor: predecessor, at: node, out: &out)
+        case let .store(operation):
+            out.effects.append(.storeOwnerFound(operation: operation, owner: owner))
         }
     }
 
@@ -156,7 +160,8 @@ extension ChordProtocol {
     /// The `lookup` command whose route this message is a hop of, if any.
     public func lookupRecord(carriedBy message: ChordMessage) -> Int? {
         switch message {
-        case let .findSuccessor(ticket), let .ownerReached(ticket):
+        case let .findSuccessor(ticket), let .ownerReached(ticket),
+             let .nextHopQuery(ticket, _), let .nextHopReply(ticket, _, _, _):
             return lookupRecord(ofQuery: ticket.id)
         case let .queryResult(query, _, _, _):
             return lookupRecord(ofQuery: query)

@@ -32,6 +32,8 @@ extension ChordProtocol {
             } else {
                 route(ticket, at: node, arrivedFrom: nil, out: &out)
             }
+        case let .nextHopQuery(ticket, _):
+            iterativeTimedOut(ticket, to: dead, at: node, out: &out)
         case .getPredecessor:
             if maintenance == .zave, zaveAskTimedOut(dead, at: node, out: &out) { break }
             if pending.removeValue(forKey: PendingKey(node, .stabilize)) != nil {
@@ -62,7 +64,7 @@ extension ChordProtocol {
                 startQuery(key: state.id(node), origin: node, entry: via, mode: .successor,
                            purpose: .joinSuccessor, excludesOrigin: true, out: &out)
             }
-        case .notify, .predecessorIs, .pong, .leaving, .updateFingerTableDone:
+        case .notify, .predecessorIs, .pong, .leaving, .updateFingerTableDone, .nextHopReply:
             break
         }
     }

@@ -6,7 +6,7 @@ import RingsideSimulation
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmarks; each prints one JSON line.",
-        subcommands: [ChordBench.self, BayouBench.self, UIBench.self, TimelineBench.self, FigureBench.self]
+        subcommands: [ChordBench.self, StoreBench.self, BayouBench.self, UIBench.self, TimelineBench.self, FigureBench.self]
     )
 }
 
@@ -20,8 +20,12 @@ struct ChordBench: ParsableCommand {
     @Option(help: "Number of lookups.") var lookups: Int
     @Option(help: "Identifier bits (1 to 160).") var bits: Int = 32
     @Option(help: "PRNG seed.") var seed: UInt64 = 1
+    @Option(help: "Lookup mode: recursive, iterative, or both (one line each).") var lookupMode: String = "recursive"
 
     func validate() throws {
+        guard ["recursive", "iterative", "both"].contains(lookupMode) else {
+            throw ValidationError("--lookup-mode must be recursive, iterative or both")
+        }
         guard (1...160).contains(bits) else { throw ValidationError("--bits must be from 1 to 160") }
         guard (1...2_000_000).contains(nodes) else { throw ValidationError("--nodes must be from 1 to 2000000") }
         guard (0...100_000_000).contains(lookups) else { throw ValidationError("--lookups must be from 0 to 100000000") }
@@ -31,15 +35,22 @@ struct ChordBench: ParsableCommand {
     }
 
     func run() throws {
+        let modes = lookupMode == "both" ? ["recursive", "iterative"] : [lookupMode]
+        for mode in modes { run(mode: mode) }
+    }
+
+    private func run(mode: String) {
         let clock = ContinuousClock()
         var world = World()
         let buildTime = clock.measure {
             world = ChordBenchmark.build(nodes: nodes, bits: bits, seed: seed)
         }
         var hops: [Int] = []
+        let before = StoreBenchmark.messagesSent(world)
         let lookupTime = clock.measure {
-            hops = ChordBenchmark.lookups(&world, count: lookups, seed: seed)
+            hops = ChordBenchmark.lookups(&world, count: lookups, seed: seed, iterative: mode == "iterative")
         }
+        let messages = StoreBenchmark.messagesSent(world) - before
         hops.sort()
         let mean = hops.isEmpty ? 0 : Double(hops.reduce(0, +)) / Double(hops.count)
         let lookupSeconds = lookupTime.seconds
@@ -47,7 +58,9 @@ struct ChordBench: ParsableCommand {
             ("nodes", String(nodes)),
             ("lookups", String(lookups)),
             ("bits", String(bits)),
+            ("lookupMode", "\"\(mode)\""),
             ("meanPathLength", format(mean, 3)),
+            ("messagesPerLookup", format(lookups > 0 ? Double(messages) / Double(lookups) : 0, 3)),
             ("p01PathLength", String(ChordBenchmark.percentile(hops, 1))),
             ("p99PathLength", String(ChordBenchmark.percentile(hops, 99))),
             ("buildSeconds", format(buildTime.seconds, 3)),

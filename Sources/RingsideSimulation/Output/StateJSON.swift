@@ -44,8 +44,20 @@ public enum StateJSON {
             json.endArray()
             json.key("bayou")
             BayouJSON.encode(world, node: n, byID: byID, into: &json)
-            // The key-value store's fields (version 2); empty until values are stored.
-            json.key("store"); json.beginObject(); json.endObject()
+            // The key-value store's fields (version 2); `hints` stay empty in strict mode.
+            json.key("store"); json.beginObject()
+            for (key, value) in world.storedValues(n) {
+                json.key(key.description); json.beginArray()
+                json.beginObject()
+                json.key("value"); json.string(value.value)
+                json.key("version"); json.beginObject()
+                json.key("time"); json.raw(value.version.time.description)
+                json.key("node"); id(value.version.node)
+                json.endObject()
+                json.endObject()
+                json.endArray()
+            }
+            json.endObject()
             json.key("hints"); json.beginArray(); json.endArray()
             json.endObject()
         }
@@ -66,14 +78,25 @@ public enum StateJSON {
         json.endArray()
         json.key("maintenance"); json.string(world.chord.maintenance.rawValue)
         NetworkJSON.encode(world, into: &json)
-        json.key("replication"); json.number(1)
+        json.key("replication"); json.number(world.replication)
         json.key("quorum"); json.beginObject()
-        json.key("w"); json.number(1)
-        json.key("r"); json.number(1)
+        json.key("w"); json.number(world.quorum.w)
+        json.key("r"); json.number(world.quorum.r)
         json.endObject()
-        json.key("lookupMode"); json.string("recursive")
+        json.key("lookupMode"); json.string(world.lookupIterative ? "iterative" : "recursive")
         json.key("storeMode"); json.string("strict")
-        json.key("gets"); json.beginArray(); json.endArray()
+        json.key("gets"); json.beginArray()
+        for get in world.gets {
+            json.beginObject()
+            json.key("key"); id(get.key)
+            json.key("from"); id(state.id(get.from))
+            json.key("values"); json.beginArray()
+            for value in get.values { json.string(value) }
+            json.endArray()
+            json.key("ok"); json.bool(get.ok)
+            json.endObject()
+        }
+        json.endArray()
         json.endObject()
         return json.text
     }

@@ -31,7 +31,8 @@ public enum ChordBenchmark {
     }
 
     /// Runs `count` lookups of random keys from random live nodes; returns each one's hops.
-    public static func lookups(_ world: inout World, count: Int, seed: UInt64) -> [Int] {
+    public static func lookups(_ world: inout World, count: Int, seed: UInt64, iterative: Bool = false) -> [Int] {
+        world.withChord { $0.iterativeLookups = iterative }
         var rng = SplitMix64(seed: seed ^ 0x100C_0FF5)
         let ring = world.state.liveRing
         var hops: [Int] = []

@@ -18,4 +18,12 @@ enum Action: Sendable {
     case antiEntropy(sender: NodeIndex, receiver: NodeIndex)
     /// The end of a `primary` handoff: its session to `to` has run (World+PrimaryHandoff).
     case primaryHandoff(from: NodeIndex, to: NodeIndex)
+    /// A key-value store put or get, coordinated by `from` (World+Store).
+    case put(key: Identifier, value: String, from: NodeIndex)
+    case get(key: Identifier, from: NodeIndex, keyText: String, nodeText: String)
+    /// Re-replication after a membership change (World+StoreRepair): send values to the
+    /// replica-set members that lack them, then drop copies outside the replica sets.
+    /// `leaving` is a node about to leave, already counted out of every replica set.
+    case storeRepair(leaving: NodeIndex?)
+    case storePrune(leaving: NodeIndex?)
 }

@@ -27,6 +27,7 @@ extension World {
             switch packet.payload {
             case let .chord(message): lookup = chord.lookupRecord(carriedBy: message)
             case .bayou: isBayou = true
+            case .store: break
             }
             return InFlightMessage(id: packet.id, deliverAt: packet.due, from: packet.from, to: packet.to,
                                    type: messageType(packet.payload), summary: summary(packet),
@@ -50,6 +51,9 @@ extension World {
         case let .transferKeys(keys): return "hand over \(keys.count) key(s)"
         case .leaving: return "leaving: take my successors"
         case .predecessorLeaving: return "leaving: take my keys"
+        case let .nextHopQuery(ticket, asksOwner):
+            return "\(ChordMessageType.name(of: message))(\(chord.label(ticket.key)))\(asksOwner ? " owner?" : "")"
+        case let .nextHopReply(_, next, _, done): return done ? "I own it" : "ask \(chord.label(next))"
         }
     }
 }

@@ -5,7 +5,7 @@ import RingsideKernel
 public struct TraceLog: Sendable {
     public struct Event: Sendable, Equatable {
         public enum Kind: Sendable, Equatable {
-            case chord, bayou, caption, command
+            case chord, bayou, caption, command, store
         }
         public var time: VirtualTime
         public var kind: Kind

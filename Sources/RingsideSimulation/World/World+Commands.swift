@@ -22,7 +22,8 @@ extension World {
         } else {
             try run(untilComplete: commands.lastID)
         }
-        return output
+        // A get prints its answer when it arrives, after what the command printed at once.
+        return output + takeStoreReports()
     }
 
     /// Parses and runs one line (the TUI's `:` line); errors carry line 1.
@@ -69,6 +70,7 @@ extension World {
             let node = chord.withState { $0.addNode(id: identity.id, name: identity.name) }
             nodeAdded(node)
             enqueue(.join(node, via: entry, eager: eagerJoin))
+            enqueueStoreRepair(leaving: nil)
         case let .stabilize(ref):
             try forEachLive(ref, "stabilize") { .stabilize($0) }
         case let .fixFingers(ref):
@@ -79,14 +81,17 @@ extension World {
             guard state.liveCount > 0 else { break }
             let bound = Settle.roundBound(liveNodes: state.liveCount, bits: space.bits)
             enqueue(.settleRound(round: 1, bound: bound))
+            enqueueStoreRepair(leaving: nil)
         case let .store(keys):
             try store(keys)
         case let .fail(ref):
             let node = try resolveLive(ref, for: "fail")
             chord.fail(node)
+            storeNodeFailed(node)
             note(.command, "\(chord.label(node)) crashed: it stops answering; its keys are lost", node: node)
         case let .leave(ref):
             let node = try resolveLive(ref, for: "leave")
+            enqueueStoreRepair(leaving: node)
             enqueue(.leave(node))
         case let .lookup(key, ref):
             let from = try resolveLive(ref, for: "start a lookup")
@@ -134,6 +139,7 @@ extension World {
             return nodes
         }
         for node in added { nodeAdded(node) }
+        placeValuesByOracle()
     }
 
     private mutating func forEachLive(_ ref: NodeRef?, _ what: String, _ action: (NodeIndex) -> Action) throws(ScriptError) {

@@ -68,5 +68,6 @@ extension World {
         chord.restart(node)
         note(.command, "\(chord.label(node)) recovers: same id and name, empty routing state; its Bayou log was on stable storage", node: node)
         enqueue(.join(node, via: entry, eager: eagerJoin))
+        enqueueStoreRepair(leaving: nil)
     }
 }

@@ -39,6 +39,8 @@ extension World {
                 if eventLog.isRecording { eventLog.append(.note(time: time, node: node, text: text)) }
             case .lookupFinished:
                 break
+            case let .storeOwnerFound(operation, owner):
+                storeOwnerFound(operation, owner: owner)
             }
         }
     }
@@ -128,6 +130,7 @@ extension World {
     mutating func completeIfDone(_ command: Int) {
         guard let entry = commands.removeIfComplete(command) else { return }
         for record in entry.lookups { chord.markLookupFailed(record) }
+        finishStoreOperations(of: command)
     }
 
     /// Nothing is in flight and no timer is pending: whatever still waits for an answer

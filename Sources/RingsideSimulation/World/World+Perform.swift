@@ -47,6 +47,14 @@ extension World {
             startAntiEntropy(sender: sender, receiver: receiver)
         case let .primaryHandoff(from, to):
             try completePrimaryHandoff(from: from, to: to)
+        case let .put(key, value, from):
+            performPut(key: key, value: value, from: from, command: command)
+        case let .get(key, from, keyText, nodeText):
+            performGet(key: key, from: from, keyText: keyText, nodeText: nodeText, command: command)
+        case let .storeRepair(leaving):
+            repairReplicaSets(leaving: leaving)
+        case let .storePrune(leaving):
+            pruneReplicaSets(leaving: leaving)
         }
     }
 

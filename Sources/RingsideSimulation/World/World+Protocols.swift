@@ -11,6 +11,8 @@ import RingsideKernel
 public enum WorldMessage: Sendable {
     case chord(ChordMessage)
     case bayou(BayouMessage)
+    /// The key-value store (World+Store.swift).
+    case store(StoreMessage)
 }
 
 extension World {
@@ -21,6 +23,8 @@ extension World {
             apply(chord.handle(ChordEnvelope(from: packet.from, to: packet.to, message: message)))
         case let .bayou(message):
             deliverBayou(BayouEnvelope(from: packet.from, to: packet.to, message: message))
+        case let .store(message):
+            deliverStore(message, from: packet.from, to: packet.to)
         }
     }
 
@@ -31,6 +35,8 @@ extension World {
             apply(chord.timedOut(ChordEnvelope(from: packet.from, to: packet.to, message: message)))
         case .bayou:
             bayouSessionTimedOut(packet)
+        case let .store(message):
+            storeTimedOut(message, from: packet.from, to: packet.to)
         }
     }
 
@@ -48,6 +54,7 @@ extension World {
                 case .endOfSession: return "anti_entropy_end"
                 }
             }
+        case let .store(message): return message.typeName
         }
     }
 
@@ -56,6 +63,7 @@ extension World {
         switch packet.payload {
         case let .chord(message): return describe(message)
         case let .bayou(message): return describeBayou(BayouEnvelope(from: packet.from, to: packet.to, message: message))
+        case let .store(message): return describeStore(message)
         }
     }
 }
@@ -78,6 +86,8 @@ enum ChordMessageType {
         case .transferKeys: return "transfer_keys"
         case .leaving: return "leaving"
         case .predecessorLeaving: return "predecessor_leaving"
+        case .nextHopQuery: return "find_successor_iterative"
+        case .nextHopReply: return "find_successor_next_hop"
         }
     }
 }

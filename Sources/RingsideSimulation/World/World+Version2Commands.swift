@@ -33,6 +33,18 @@ extension World {
             return invariantReport().map { .report($0) }
         case let .maintenance(zave):
             try setMaintenance(zave: zave)
+        case let .replication(n):
+            kv.replication = n
+        case let .quorum(w, r):
+            try setQuorum(w: w, r: r)
+        case let .lookupMode(iterative):
+            chord.iterativeLookups = iterative
+        case .storeMode(dynamo: false):
+            break
+        case let .put(key, value, from):
+            try startPut(key, value: value, from: from)
+        case let .get(key, from):
+            try startGet(key, from: from)
         default:
             // View control (ignored headless) and what later versions add.
             return try startVersion2(command)

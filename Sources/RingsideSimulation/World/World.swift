@@ -24,6 +24,8 @@ public struct World: Sendable {
     public internal(set) var primary: NodeIndex?
     /// Each node's Bayou replica, created at its first write or session.
     var replicas: [NodeIndex: Replica] = [:]
+    /// The key-value store on the ring: settings, values, puts and gets under way.
+    var kv = KeyValueState()
     public internal(set) var trace = TraceLog(capacity: Limits.eventsKept)
     /// Where the running command was written, for errors raised while it runs.
     var origin = (line: 0, column: 0)
@@ -60,6 +62,7 @@ public struct World: Sendable {
         fresh.narrates = chord.narrates
         fresh.recordsLookupPaths = chord.recordsLookupPaths
         fresh.setMaintenance(chord.maintenance)
+        fresh.iterativeLookups = chord.iterativeLookups
         chord = fresh
     }
 

@@ -83,6 +83,7 @@ struct EventsPanel {
         switch kind {
         case .chord: return Style()
         case .bayou: return Style(.committed)
+        case .store: return Style()
         case .caption: return Style(.accent, bold: true)
         case .command: return Style(.bold)
         }

@@ -1,0 +1,265 @@
+import Chord
+import RingsideKernel
+import RingsideStore
+
+/// The strict key-value store (script.md v2, "Key-value storage on the ring"): settings,
+/// `put` and `get` as messages, and their explanations in the lecture's terms.
+extension World {
+    public var replication: Int { kv.replication }
+    public var quorum: (w: Int, r: Int) { (kv.writeQuorum, kv.readQuorum) }
+    public var lookupIterative: Bool { chord.iterativeLookups }
+    public var gets: [GetRecord] { kv.gets }
+
+    /// What `node` holds, keys in increasing order.
+    public func storedValues(_ node: NodeIndex) -> [(key: Identifier, value: VersionedValue)] {
+        guard let replica = kv.replicas[node] else { return [] }
+        return replica.sortedKeys.map { ($0, replica[$0]!) }
+    }
+
+    // MARK: Commands
+
+    mutating func setQuorum(w: Int, r: Int) throws(ScriptError) {
+        let n = kv.replication
+        guard w <= n, r <= n else {
+            throw ScriptError(column: origin.column, "quorum W=\(w) R=\(r) does not fit replication N=\(n): each of W and R must be between 1 and N (set replication first)")
+        }
+        kv.writeQuorum = w
+        kv.readQuorum = r
+        if w + r <= n { note(.command, "W + R = \(w + r) ≤ N = \(n): a get may miss the newest put") }
+    }
+
+    mutating func startPut(_ key: KeySpec, value: String, from ref: NodeRef) throws(ScriptError) {
+        let from = try resolveLive(ref, for: "coordinate a put")
+        enqueue(.put(key: try keyID(key), value: value, from: from))
+    }
+
+    mutating func startGet(_ key: KeySpec, from ref: NodeRef) throws(ScriptError) {
+        let from = try resolveLive(ref, for: "coordinate a get")
+        enqueue(.get(key: try keyID(key), from: from, keyText: key.token.text, nodeText: ref.token.text))
+    }
+
+    // MARK: Actions
+
+    /// The put starts now: its version is (now, coordinator id); first the owner lookup.
+    mutating func performPut(key: Identifier, value: String, from: NodeIndex, command: Int) {
+        guard chord.state.isAlive(from) else { return }
+        let version = Version(time: time, node: state.id(from))
+        let operation = openOperation(StoreOperation(
+            kind: .put(VersionedValue(value: value, version: version)), key: key, coordinator: from,
+            command: command, quorum: QuorumCount(needed: kv.writeQuorum), keyText: "", nodeText: ""))
+        if narrates { note(.store, "\(chord.label(from)): put(\(chord.label(key)), \(value)) with version \(describe(version)) → find the owner of \(chord.label(key))", node: from) }
+        apply(chord.startStoreQuery(key: key, from: from, operation: operation))
+    }
+
+    mutating func performGet(key: Identifier, from: NodeIndex, keyText: String, nodeText: String, command: Int) {
+        guard chord.state.isAlive(from) else { return }
+        kv.gets.append(GetRecord(key: key, from: from))
+        let operation = openOperation(StoreOperation(
+            kind: .get(record: kv.gets.count - 1, replies: []), key: key, coordinator: from,
+            command: command, quorum: QuorumCount(needed: kv.readQuorum), keyText: keyText, nodeText: nodeText))
+        if narrates { note(.store, "\(chord.label(from)): get(\(chord.label(key))) → find the owner of \(chord.label(key))", node: from) }
+        apply(chord.startStoreQuery(key: key, from: from, operation: operation))
+    }
+
+    private mutating func openOperation(_ operation: StoreOperation) -> Int {
+        let id = kv.nextOperation
+        kv.nextOperation += 1
+        kv.operations[id] = operation
+        kv.open.append(id)
+        return id
+    }
+
+    /// The lookup found the owner: ask (or tell) every member of the replica set.
+    mutating func storeOwnerFound(_ id: Int, owner: NodeIndex) {
+        guard var operation = kv.operations[id], operation.quorum.outcome == .pending else { return }
+        let coordinator = operation.coordinator
+        let members = replicaSet(ofOwner: owner)
+        operation.quorum.asking(members.count)
+        kv.operations[id] = operation
+        if narrates {
+            let set = members.map { chord.label($0) }.joined(separator: ", ")
+            let what = operation.isPut ? "send the put to each" : "ask each"
+            note(.store, "\(chord.label(coordinator)): owner of \(chord.label(operation.key)) is \(chord.label(owner)); replica set {\(set)} → \(what)", node: coordinator)
+        }
+        for member in members {
+            switch operation.kind {
+            case let .put(value):
+                if member == coordinator {
+                    // The coordinator is a replica itself: it stores without a message.
+                    storeAtReplica(member, key: operation.key, value: value)
+                    putAcknowledged(id, by: member)
+                } else {
+                    send(from: coordinator, to: member, .store(.put(operation: id, key: operation.key, value: value)))
+                }
+            case .get:
+                if member == coordinator {
+                    getReplied(id, by: member, value: kv.replicas[member]?[operation.key])
+                } else {
+                    send(from: coordinator, to: member, .store(.get(operation: id, key: operation.key)))
+                }
+            }
+        }
+    }
+
+    /// The owner and the next N-1 distinct live nodes after it. An owner that is down
+    /// (a stale answer) is replaced by the first live node after it.
+    func replicaSet(ofOwner owner: NodeIndex, excluding gone: NodeIndex? = nil) -> [NodeIndex] {
+        replicaSet(ofKeyAt: state.id(owner), excluding: gone)
+    }
+
+    func replicaSet(ofKeyAt id: Identifier, excluding gone: NodeIndex? = nil) -> [NodeIndex] {
+        let ring = state.liveRing
+        guard let start = ring.successorPosition(of: id) else { return [] }
+        let wanted = kv.replication + (gone == nil ? 0 : 1)
+        var members = ReplicaSet.members(ring: ring.nodes, ownerAt: start, replication: wanted)
+        if let gone {
+            members.removeAll { $0 == gone }
+            if members.count > kv.replication { members.removeLast() }
+        }
+        return members
+    }
+
+    // MARK: Delivery and timeouts
+
+    mutating func deliverStore(_ message: StoreMessage, from: NodeIndex, to: NodeIndex) {
+        switch message {
+        case let .put(id, key, value):
+            storeAtReplica(to, key: key, value: value)
+            send(from: to, to: from, .store(.putAck(operation: id)))
+        case let .putAck(id):
+            putAcknowledged(id, by: from)
+        case let .get(id, key):
+            let held = kv.replicas[to]?[key]
+            if narrates { note(.store, "\(chord.label(to)): get \(chord.label(key)) → \(held.map { "\($0.value) \(describe($0.version))" } ?? "nothing held")", node: to) }
+            send(from: to, to: from, .store(.getReply(operation: id, value: held)))
+        case let .getReply(id, value):
+            getReplied(id, by: from, value: value)
+        case let .transfer(key, value):
+            let kept = kv.replicas[to, default: ReplicaStore()].accept(key, value)
+            if narrates { note(.store, "\(chord.label(to)): received \(chord.label(key)) = \(value.value) \(describe(value.version)) from \(chord.label(from))\(kept ? "" : ", not newer → keep mine")", node: to) }
+        }
+    }
+
+    mutating func storeTimedOut(_ message: StoreMessage, from: NodeIndex, to: NodeIndex) {
+        switch message {
+        case let .put(id, _, _):
+            guard var operation = kv.operations[id] else { return }
+            let failed = operation.quorum.timeout()
+            kv.operations[id] = operation
+            if narrates { note(.store, "\(chord.label(from)): no ack from \(chord.label(to))", node: from) }
+            if failed { finishPut(id, succeeded: false) }
+        case let .get(id, _):
+            guard var operation = kv.operations[id] else { return }
+            let failed = operation.quorum.timeout()
+            kv.operations[id] = operation
+            if narrates { note(.store, "\(chord.label(from)): no reply from \(chord.label(to))", node: from) }
+            if failed { finishGet(id) }
+        case .putAck, .getReply, .transfer:
+            // A reply or a hand-over that never arrived: the sender has nothing to redo
+            // (the coordinator's own timer counts the missing reply; repair runs again).
+            break
+        }
+    }
+
+    private mutating func storeAtReplica(_ node: NodeIndex, key: Identifier, value: VersionedValue) {
+        let held = kv.replicas[node]?[key]
+        let kept = kv.replicas[node, default: ReplicaStore()].accept(key, value)
+        guard narrates else { return }
+        if kept {
+            note(.store, "\(chord.label(node)): put \(value.value) \(describe(value.version)) → ack", node: node)
+        } else if let held {
+            note(.store, "\(chord.label(node)): put \(value.value) \(describe(value.version)) is not newer than \(held.value) \(describe(held.version)) → keep \(held.value), ack", node: node)
+        }
+    }
+
+    private mutating func putAcknowledged(_ id: Int, by replica: NodeIndex) {
+        guard var operation = kv.operations[id] else { return }
+        let wasPending = operation.quorum.outcome == .pending
+        let completes = operation.quorum.reply()
+        kv.operations[id] = operation
+        let node = operation.coordinator
+        if completes {
+            if narrates { note(.store, "\(chord.label(node)): \(operation.quorum.replies) of W=\(operation.quorum.needed) acks → put succeeded", node: node) }
+            finishPut(id, succeeded: true)
+        } else if narrates {
+            let late = wasPending ? "" : " (after the put finished)"
+            note(.store, "\(chord.label(node)): ack from \(chord.label(replica)): \(operation.quorum.replies) of W=\(operation.quorum.needed)\(late)", node: node)
+        }
+    }
+
+    private mutating func getReplied(_ id: Int, by replica: NodeIndex, value: VersionedValue?) {
+        guard var operation = kv.operations[id], case .get(let record, var replies) = operation.kind else { return }
+        guard operation.quorum.outcome == .pending else {
+            if narrates { note(.store, "\(chord.label(operation.coordinator)): late reply from \(chord.label(replica)) ignored (the get has answered)", node: operation.coordinator) }
+            return
+        }
+        replies.append(value)
+        operation.kind = .get(record: record, replies: replies)
+        let completes = operation.quorum.reply()
+        kv.operations[id] = operation
+        if completes { finishGet(id) }
+    }
+
+    /// The put is decided: succeeded once W acknowledged, failed once too few can.
+    private mutating func finishPut(_ id: Int, succeeded: Bool) {
+        guard let operation = kv.operations[id] else { return }
+        kv.open.removeAll { $0 == id }
+        guard !succeeded, narrates else { return }
+        note(.store, "\(chord.label(operation.coordinator)): put failed (\(operation.quorum.replies) of W=\(operation.quorum.needed) acks)", node: operation.coordinator)
+    }
+
+    /// The get answers: the newest version among the first R replies, or it failed.
+    private mutating func finishGet(_ id: Int) {
+        guard let operation = kv.operations[id], case let .get(record, replies) = operation.kind else { return }
+        kv.open.removeAll { $0 == id }
+        let head = "get \(operation.keyText) from \(operation.nodeText)"
+        let line: String
+        if operation.quorum.outcome == .succeeded {
+            let best = newest(replies)
+            kv.gets[record].values = best.map { [$0.value] } ?? []
+            kv.gets[record].ok = true
+            line = "\(head) = \(best?.value ?? "(none)")"
+            if narrates {
+                let heard = replies.map { $0.map { "\($0.value) \(describe($0.version))" } ?? "nothing" }.joined(separator: ", ")
+                note(.store, "\(chord.label(operation.coordinator)): \(replies.count) of R=\(operation.quorum.needed) replies (\(heard)) → newest wins: \(best?.value ?? "(none)")", node: operation.coordinator)
+            }
+        } else {
+            line = "\(head) failed (\(operation.quorum.replies) of \(operation.quorum.needed) replies)"
+            note(.store, "\(chord.label(operation.coordinator)): \(line)", node: operation.coordinator)
+        }
+        kv.reports.append(line)
+    }
+
+    /// Ends the operations of a finished command that never got their answers (the owner
+    /// lookup was lost): no reply can come any more.
+    mutating func finishStoreOperations(of command: Int) {
+        guard !kv.operations.isEmpty else { return }
+        var index = 0
+        while index < kv.open.count {
+            let id = kv.open[index]
+            guard var operation = kv.operations[id], operation.command == command else { index += 1; continue }
+            _ = operation.quorum.abandon()
+            kv.operations[id] = operation
+            if operation.isPut { finishPut(id, succeeded: false) } else { finishGet(id) }
+        }
+        // Finished operations of this command are forgotten: late replies find nothing.
+        if kv.open.isEmpty {
+            kv.operations.removeAll(keepingCapacity: true)
+        } else {
+            let done = kv.operations.filter { $0.value.command == command }.map(\.key)
+            for id in done { kv.operations[id] = nil }
+        }
+    }
+
+    /// Result lines of gets finished since the last call.
+    mutating func takeStoreReports() -> [ScriptOutput] {
+        guard !kv.reports.isEmpty else { return [] }
+        defer { kv.reports.removeAll() }
+        return kv.reports.map { .report($0) }
+    }
+
+    /// `(3,10)`: the version's time and the coordinator's label.
+    func describe(_ version: Version) -> String {
+        "(\(version.time),\(state.index(ofID: version.node).map { chord.label($0) } ?? version.node.description))"
+    }
+}
