@@ -39,7 +39,10 @@ public enum ChordMessage: Sendable, Hashable {
     case predecessorLeaving(newPredecessor: NodeIndex?, keys: [Identifier])
     /// Iterative lookup, asker → a node on the path: "what is the next node to ask?"
     /// (`asksOwner`: the asker was told this node owns the key and asks it to confirm).
-    case nextHopQuery(QueryTicket, asksOwner: Bool)
+    /// `avoiding`: nodes the asker found dead during this query; the node asked routes
+    /// around them, as a forwarding node routes around a peer that timed out. (Kept out of
+    /// the ticket, so the recursive hot path copies no array.)
+    case nextHopQuery(QueryTicket, asksOwner: Bool, avoiding: [NodeIndex])
     /// The answer to `nextHopQuery`: ask `next` (which owns the key if `nextOwns`), or,
     /// when `done`, the answering node owns the key.
     case nextHopReply(QueryTicket, next: NodeIndex, nextOwns: Bool, done: Bool)
@@ -59,9 +62,6 @@ public struct QueryTicket: Sendable, Hashable {
     /// A (re)joining node's lookup must not be answered by the joiner itself, which stale
     /// pointers elsewhere may still name (a recovered node).
     public var excludesOrigin = false
-    /// Iterative routing: nodes the asker found dead during this query. Every node it asks
-    /// routes around them, as a forwarding node routes around a peer that timed out.
-    public var avoid: [NodeIndex] = []
 }
 
 /// A message with its endpoints.

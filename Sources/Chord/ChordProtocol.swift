@@ -103,8 +103,8 @@ public struct ChordProtocol: Sendable {
             leaving(envelope.from, successors: successors, at: me, out: &out)
         case let .predecessorLeaving(newPredecessor, keys):
             predecessorLeaving(envelope.from, newPredecessor: newPredecessor, keys: keys, at: me, out: &out)
-        case let .nextHopQuery(ticket, asksOwner):
-            answerNextHop(ticket, asksOwner: asksOwner, at: me, out: &out)
+        case let .nextHopQuery(ticket, asksOwner, avoiding):
+            answerNextHop(ticket, asksOwner: asksOwner, avoiding: avoiding, at: me, out: &out)
         case let .nextHopReply(ticket, next, nextOwns, done):
             continueIterative(ticket, next: next, nextOwns: nextOwns, done: done, at: me, out: &out)
         }
@@ -118,6 +118,8 @@ struct Query: Sendable {
     var origin: NodeIndex
     var mode: QueryMode
     var purpose: QueryPurpose
+    /// Iterative routing: nodes this asker found dead during the query.
+    var avoid: [NodeIndex] = []
 }
 
 /// Why a node asked, i.e. what it does with the answer.

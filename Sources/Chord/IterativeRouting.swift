@@ -37,7 +37,7 @@ extension ChordProtocol {
 
     /// The asker's own step (no message): decide locally, then ask the next node.
     mutating func iterativeStep(_ ticket: QueryTicket, at asker: NodeIndex, out: inout Effects) {
-        guard let hop = nextHop(for: ticket.key, at: asker, avoiding: ticket.avoid) else {
+        guard let hop = nextHop(for: ticket.key, at: asker, avoiding: queries[ticket.id]?.avoid ?? []) else {
             out.note(asker, "\(label(asker)): no other node known → \(label(asker)) answers for \(label(ticket.key))")
             finishQuery(ticket.id, owner: asker, predecessor: asker, hops: ticket.hops, at: asker, out: &out)
             return
@@ -55,11 +55,13 @@ extension ChordProtocol {
             finishQuery(ticket.id, owner: asker, predecessor: state.predecessor(asker) ?? asker, hops: ticket.hops, at: asker, out: &out)
             return
         }
-        out.send(from: asker, to: next, .nextHopQuery(ticket, asksOwner: asksOwner))
+        out.send(from: asker, to: next, .nextHopQuery(ticket, asksOwner: asksOwner, avoiding: queries[ticket.id]?.avoid ?? []))
     }
 
     /// A node on the path answers the asker with the next node to ask.
-    mutating func answerNextHop(_ ticket: QueryTicket, asksOwner: Bool, at node: NodeIndex, out: inout Effects) {
+    mutating func answerNextHop(
+        _ ticket: QueryTicket, asksOwner: Bool, avoiding avoid: [NodeIndex], at node: NodeIndex, out: inout Effects
+    ) {
         var ticket = ticket
         ticket.hops += 1
         appendToPath(ticket, node)
@@ -68,7 +70,7 @@ extension ChordProtocol {
             out.send(from: node, to: ticket.origin, .nextHopReply(ticket, next: node, nextOwns: true, done: true))
             return
         }
-        guard let hop = nextHop(for: ticket.key, at: node, avoiding: ticket.avoid) else {
+        guard let hop = nextHop(for: ticket.key, at: node, avoiding: avoid) else {
             out.note(node, "\(label(node)): no other node known → \(label(node)) answers for \(label(ticket.key))")
             out.send(from: node, to: ticket.origin, .nextHopReply(ticket, next: node, nextOwns: true, done: true))
             return
@@ -92,10 +94,10 @@ extension ChordProtocol {
     /// The node asked did not answer (the asker already forgot it): the asker starts
     /// again from its own, now corrected, routing state; with no one left, a `lookup` fails.
     mutating func iterativeTimedOut(_ ticket: QueryTicket, to dead: NodeIndex, at asker: NodeIndex, out: inout Effects) {
-        guard queries[ticket.id] != nil else { return }
-        var ticket = ticket
-        if !ticket.avoid.contains(dead) { ticket.avoid.append(dead) }
-        let stuck = nextHop(for: ticket.key, at: asker, avoiding: ticket.avoid).map { _ in false } ?? true
+        guard var query = queries[ticket.id] else { return }
+        if !query.avoid.contains(dead) { query.avoid.append(dead) }
+        queries[ticket.id] = query
+        let stuck = nextHop(for: ticket.key, at: asker, avoiding: query.avoid).map { _ in false } ?? true
         if let record = lookupRecord(ofQuery: ticket.id), stuck {
             abandonLookup(record, key: ticket.key, at: asker, out: &out)
         } else {

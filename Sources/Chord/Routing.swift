@@ -161,7 +161,7 @@ extension ChordProtocol {
     public func lookupRecord(carriedBy message: ChordMessage) -> Int? {
         switch message {
         case let .findSuccessor(ticket), let .ownerReached(ticket),
-             let .nextHopQuery(ticket, _), let .nextHopReply(ticket, _, _, _):
+             let .nextHopQuery(ticket, _, _), let .nextHopReply(ticket, _, _, _):
             return lookupRecord(ofQuery: ticket.id)
         case let .queryResult(query, _, _, _):
             return lookupRecord(ofQuery: query)

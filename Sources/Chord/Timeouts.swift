@@ -32,7 +32,7 @@ extension ChordProtocol {
             } else {
                 route(ticket, at: node, arrivedFrom: nil, out: &out)
             }
-        case let .nextHopQuery(ticket, _):
+        case let .nextHopQuery(ticket, _, _):
             iterativeTimedOut(ticket, to: dead, at: node, out: &out)
         case .getPredecessor:
             if maintenance == .zave, zaveAskTimedOut(dead, at: node, out: &out) { break }

@@ -51,7 +51,7 @@ extension World {
         case let .transferKeys(keys): return "hand over \(keys.count) key(s)"
         case .leaving: return "leaving: take my successors"
         case .predecessorLeaving: return "leaving: take my keys"
-        case let .nextHopQuery(ticket, asksOwner):
+        case let .nextHopQuery(ticket, asksOwner, _):
             return "\(ChordMessageType.name(of: message))(\(chord.label(ticket.key)))\(asksOwner ? " owner?" : "")"
         case let .nextHopReply(_, next, _, done): return done ? "I own it" : "ask \(chord.label(next))"
         }
