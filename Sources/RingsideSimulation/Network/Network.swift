@@ -91,9 +91,17 @@ struct Network: Sendable {
         return (id, .inFlight)
     }
 
+    /// What `pop` hands out. A struct, not a tuple: an optional tuple holding an enum with
+    /// references was copied through the runtime's generic tuple witnesses.
+    struct Popped {
+        var time: VirtualTime
+        var event: NetworkEvent
+        var handle: Handle
+    }
+
     /// The next arrival or timer in (time, sequence) order, skipping stale entries. An
     /// arrival's handle must then be passed to `delivered` or `lost`.
-    mutating func pop() -> (time: VirtualTime, event: NetworkEvent, handle: Handle)? {
+    mutating func pop() -> Popped? {
         while let entry = queue.pop() {
             let slot = entry.payload.slot
             let index = Int(slot)
@@ -103,14 +111,14 @@ struct Network: Sendable {
                 pendingTimerCount -= 1
                 meta[index].timerPending = false
                 // A timer that outran its message leaves the message to the arrival.
-                if meta[index].awaitingArrival { return (entry.time, .timer(packets[index]!), Handle(slot: slot)) }
+                if meta[index].awaitingArrival { return Popped(time: entry.time, event: .timer(packets[index]!), handle: Handle(slot: slot)) }
                 let packet = packets[index].take()!
                 free(slot)
-                return (entry.time, .timer(packet), Handle(slot: slot))
+                return Popped(time: entry.time, event: .timer(packet), handle: Handle(slot: slot))
             }
             guard meta[index].awaitingArrival else { continue }
             leaveFlight(slot)
-            return (entry.time, .arrival(packets[index].take()!), Handle(slot: slot))
+            return Popped(time: entry.time, event: .arrival(packets[index].take()!), handle: Handle(slot: slot))
         }
         return nil
     }

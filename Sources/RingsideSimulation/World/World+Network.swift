@@ -54,16 +54,16 @@ extension World {
             completeIfDone(command)
             return .startedAction
         }
-        guard let (at, event, handle) = network.pop() else {
+        guard let popped = network.pop() else {
             finishQuiescence()
             return nil
         }
-        time = max(time, at)
-        switch event {
+        time = max(time, popped.time)
+        switch popped.event {
         case let .arrival(packet):
-            return arrive(packet, handle: handle)
+            return arrive(packet, handle: popped.handle)
         case let .timer(packet):
-            fire(packet, handle: handle)
+            fire(packet, handle: popped.handle)
             return .timerFired
         }
     }
