@@ -58,7 +58,17 @@ public struct ChordProtocol: Sendable {
 
     /// Delivers one message to its (live) recipient.
     public mutating func handle(_ envelope: ChordEnvelope) -> [ChordEffect] {
+        var effects: [ChordEffect] = []
+        handle(envelope, into: &effects)
+        return effects
+    }
+
+    /// Delivers one message, appending its effects to `effects`: a caller that hands in
+    /// the same emptied buffer every time allocates no array per message.
+    public mutating func handle(_ envelope: ChordEnvelope, into effects: inout [ChordEffect]) {
         var out = Effects(narrates: narrates)
+        swap(&out.effects, &effects)
+        defer { swap(&out.effects, &effects) }
         let me = envelope.to
         switch envelope.message {
         case let .findSuccessor(ticket):
@@ -108,7 +118,6 @@ public struct ChordProtocol: Sendable {
         case let .nextHopReply(ticket, next, nextOwns, done):
             continueIterative(ticket, next: next, nextOwns: nextOwns, done: done, at: me, out: &out)
         }
-        return out.effects
     }
 }
 

@@ -33,6 +33,9 @@ struct Network: Sendable {
         var arrivalSequence: UInt64
         var awaitingArrival: Bool
         var timerPending: Bool
+        // Copied from the message, so timers and channel upkeep never read the slab.
+        var timerAt: VirtualTime
+        var channel: UInt64
     }
     private var freeSlots: [Int32] = []
     private var channels = ChannelClock()
@@ -58,13 +61,12 @@ struct Network: Sendable {
 
     /// Puts a message on the wire at `now`.
     mutating func send(
-        from: NodeIndex, to: NodeIndex, payload: WorldMessage, cause: Int, now: VirtualTime,
+        from: NodeIndex, to: NodeIndex, payload: consuming WorldMessage, cause: Int, now: VirtualTime,
         rng: inout SplitMix64
     ) -> (id: MessageID, outcome: SendOutcome) {
         let id = nextMessageID
         nextMessageID += 1
-        var packet = Packet(id: id, from: from, to: to, payload: payload, sentAt: now, due: now,
-                            timerAt: now + config.timeout, cause: cause)
+        let timerAt = now + config.timeout
         // Loss is drawn only while loss is on, so version-1 runs draw exactly as before.
         var lostAtSend: SimulationEvent.DropReason?
         if config.loss > 0, Self.unitDraw(&rng) < config.loss {
@@ -73,6 +75,8 @@ struct Network: Sendable {
             lostAtSend = .partition
         }
         if let reason = lostAtSend {
+            let packet = Packet(id: id, from: from, to: to, payload: payload, sentAt: now, due: now,
+                                timerAt: timerAt, cause: cause)
             let slot = allocate(packet, arrivalSequence: 0, inFlight: false)
             pushTimer(slot, sequence: queue.reserveSequence())
             return (id, .lost(reason))
@@ -80,9 +84,11 @@ struct Network: Sendable {
         let channel = ChannelClock.key(from, to)
         var due = now + rng.next(in: config.latency)
         if let last = channels.last(channel), last.due > due { due = last.due }
-        packet.due = due
-        let timerFirst = packet.timerPushedAtSend
         channels.set(channel, .init(due: due, id: id))
+        // Built once, complete, and moved into its slot: a message is never copied here.
+        let packet = Packet(id: id, from: from, to: to, payload: payload, sentAt: now, due: due,
+                            timerAt: timerAt, cause: cause)
+        let timerFirst = due > timerAt
         let slot = allocate(packet, arrivalSequence: queue.nextSequence, inFlight: true)
         queue.push(QueueEntry(id: id, slot: slot, isTimer: false), at: due)
         inFlightCount += 1
@@ -91,16 +97,18 @@ struct Network: Sendable {
         return (id, .inFlight)
     }
 
-    /// What `pop` hands out. A struct, not a tuple: an optional tuple holding an enum with
-    /// references was copied through the runtime's generic tuple witnesses.
+    /// What `pop` hands out: plain data naming the slot, so no message is copied or
+    /// destroyed on the way (an optional holding the message enum went through the
+    /// runtime's generic value witnesses on every event).
     struct Popped {
         var time: VirtualTime
-        var event: NetworkEvent
         var handle: Handle
+        var isTimer: Bool
     }
 
-    /// The next arrival or timer in (time, sequence) order, skipping stale entries. An
-    /// arrival's handle must then be passed to `delivered` or `lost`.
+    /// The next arrival or timer in (time, sequence) order, skipping stale entries. Take the
+    /// message with `takeArrival` or `takeTimer`; an arrival's handle must then be passed
+    /// to `delivered` or `lost`.
     mutating func pop() -> Popped? {
         while let entry = queue.pop() {
             let slot = entry.payload.slot
@@ -110,17 +118,28 @@ struct Network: Sendable {
                 guard meta[index].timerPending else { continue }
                 pendingTimerCount -= 1
                 meta[index].timerPending = false
-                // A timer that outran its message leaves the message to the arrival.
-                if meta[index].awaitingArrival { return Popped(time: entry.time, event: .timer(packets[index]!), handle: Handle(slot: slot)) }
-                let packet = packets[index].take()!
-                free(slot)
-                return Popped(time: entry.time, event: .timer(packet), handle: Handle(slot: slot))
+                return Popped(time: entry.time, handle: Handle(slot: slot), isTimer: true)
             }
             guard meta[index].awaitingArrival else { continue }
             leaveFlight(slot)
-            return Popped(time: entry.time, event: .arrival(packets[index].take()!), handle: Handle(slot: slot))
+            return Popped(time: entry.time, handle: Handle(slot: slot), isTimer: false)
         }
         return nil
+    }
+
+    /// The message of a popped arrival, moved out of its slot.
+    mutating func takeArrival(_ popped: Popped) -> Packet {
+        takePacket(popped.handle.slot)
+    }
+
+    /// The message whose timer fired: moved out (its slot freed), or copied when the
+    /// message itself is still on its way (a latency past the timeout) and will arrive.
+    mutating func takeTimer(_ popped: Popped) -> Packet {
+        let index = Int(popped.handle.slot)
+        if meta[index].awaitingArrival { return packets[index]! }
+        let packet = takePacket(popped.handle.slot)
+        free(popped.handle.slot)
+        return packet
     }
 
     /// The message arrived and was handed to its receiver: its timer is cancelled.
@@ -139,10 +158,10 @@ struct Network: Sendable {
         let index = Int(handle.slot)
         if packet.timerPushedAtSend {
             let pending = meta[index].timerPending
-            if pending { packets[index] = packet } else { free(handle.slot) }
+            if pending { putPacket(packet, handle.slot) } else { free(handle.slot) }
             return pending
         }
-        packets[index] = packet
+        putPacket(packet, handle.slot)
         pushTimer(handle.slot, sequence: meta[index].arrivalSequence + 1)
         return true
     }
@@ -160,7 +179,7 @@ struct Network: Sendable {
             return nil
         }
         leaveFlight(Int32(index))
-        return (packets[index].take()!, Handle(slot: Int32(index)))
+        return (takePacket(Int32(index)), Handle(slot: Int32(index)))
     }
 
     /// Messages in flight in delivery order (O(n log n): for display and dumps).
@@ -175,21 +194,23 @@ struct Network: Sendable {
         let index = Int(slot)
         meta[index].awaitingArrival = false
         inFlightCount -= 1
-        channels.remove(ChannelClock.key(packets[index]!.from, packets[index]!.to), ifLastIs: meta[index].id)
+        channels.remove(meta[index].channel, ifLastIs: meta[index].id)
     }
 
     private mutating func pushTimer(_ slot: Int32, sequence: UInt64) {
         let index = Int(slot)
         meta[index].timerPending = true
-        queue.push(QueueEntry(id: meta[index].id, slot: slot, isTimer: true), at: packets[index]!.timerAt, sequence: sequence)
+        queue.push(QueueEntry(id: meta[index].id, slot: slot, isTimer: true), at: meta[index].timerAt, sequence: sequence)
         pendingTimerCount += 1
     }
 
     private mutating func allocate(_ packet: consuming Packet, arrivalSequence: UInt64, inFlight: Bool) -> Int32 {
-        let entry = SlotMeta(id: packet.id, arrivalSequence: arrivalSequence, awaitingArrival: inFlight, timerPending: false)
+        let entry = SlotMeta(id: packet.id, arrivalSequence: arrivalSequence, awaitingArrival: inFlight,
+                             timerPending: false, timerAt: packet.timerAt,
+                             channel: ChannelClock.key(packet.from, packet.to))
         if let slot = freeSlots.popLast() {
-            packets[Int(slot)] = consume packet
             meta[Int(slot)] = entry
+            putPacket(packet, slot)
             return slot
         }
         packets.append(consume packet)
@@ -197,10 +218,29 @@ struct Network: Sendable {
         return Int32(meta.count - 1)
     }
 
+    /// A freed slot's message was taken out before (`takePacket`): only its number goes.
     private mutating func free(_ slot: Int32) {
         meta[Int(slot)].id = 0
-        packets[Int(slot)] = nil
         freeSlots.append(slot)
+    }
+
+    // An empty slot holds nil, which owns nothing: moving a message in or out needs no
+    // destroy of the old value. Plain assignment would destroy it through the runtime's
+    // generic witnesses for this large enum, once per message.
+    private mutating func takePacket(_ slot: Int32) -> Packet {
+        packets.withUnsafeMutableBufferPointer { buffer in
+            let place = buffer.baseAddress! + Int(slot)
+            let packet = place.move()
+            place.initialize(to: nil)
+            return packet!
+        }
+    }
+
+    private mutating func putPacket(_ packet: consuming Packet, _ slot: Int32) {
+        assert(packets[Int(slot)] == nil, "slot \(slot) still holds a message")
+        packets.withUnsafeMutableBufferPointer { [packet] buffer in
+            (buffer.baseAddress! + Int(slot)).initialize(to: packet)
+        }
     }
 
     /// A uniform draw in [0, 1) with 53 random bits.

@@ -22,10 +22,3 @@ public struct Packet: Sendable {
     /// A latency longer than the timeout: the timer was pushed at send time.
     var timerPushedAtSend: Bool { due > timerAt }
 }
-
-/// What the network hands the world: a message arrives (or is lost there: receiver down,
-/// partition), or its transport timer fires at its sender (it was never delivered).
-enum NetworkEvent: Sendable {
-    case arrival(Packet)
-    case timer(Packet)
-}

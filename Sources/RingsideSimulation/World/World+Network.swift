@@ -12,16 +12,16 @@ extension World {
     }
 
     /// Sends a message for the work running now (its command is `currentCause`).
-    mutating func send(from: NodeIndex, to: NodeIndex, _ payload: WorldMessage) {
-        let (id, outcome) = network.send(from: from, to: to, payload: payload, cause: currentCause,
-                                         now: time, rng: &rng)
-        commands.messageSent(cause: currentCause)
+    mutating func send(from: NodeIndex, to: NodeIndex, _ payload: consuming WorldMessage) {
         if chord.recordsLookupPaths, case let .chord(message) = payload,
            let record = chord.lookupRecord(carriedBy: message) {
             chord.countLookupMessage(record)
         }
+        let type = eventLog.isRecording ? messageType(payload) : ""
+        let (id, outcome) = network.send(from: from, to: to, payload: consume payload, cause: currentCause,
+                                         now: time, rng: &rng)
+        commands.messageSent(cause: currentCause)
         guard eventLog.isRecording else { return }
-        let type = messageType(payload)
         eventLog.append(.send(time: time, msg: id, from: from, to: to, type: type))
         if case let .lost(reason) = outcome {
             eventLog.append(.drop(time: time, msg: id, from: from, to: to, type: type, reason: reason))
@@ -30,8 +30,16 @@ extension World {
 
     /// Applies a Chord step's effects: messages to the network, notes to the trace.
     mutating func apply(_ effects: [ChordEffect]) {
-        for effect in effects {
-            switch effect {
+        var effects = effects
+        applyDraining(&effects)
+    }
+
+    /// Applies effects in order, moving each out of the array: nothing is copied, and the
+    /// emptied array keeps its capacity for the next delivery.
+    mutating func applyDraining(_ effects: inout [ChordEffect]) {
+        effects.reverse()
+        while let effect = effects.popLast() {
+            switch consume effect {
             case let .send(envelope):
                 send(from: envelope.from, to: envelope.to, .chord(envelope.message))
             case let .note(node, text):
@@ -59,41 +67,40 @@ extension World {
             return nil
         }
         time = max(time, popped.time)
-        switch popped.event {
-        case let .arrival(packet):
-            return arrive(packet, handle: popped.handle)
-        case let .timer(packet):
-            fire(packet, handle: popped.handle)
+        if popped.isTimer {
+            fire(network.takeTimer(popped), handle: popped.handle)
             return .timerFired
         }
+        return arrive(network.takeArrival(popped), handle: popped.handle)
     }
 
     /// A message reaches its receiver's side of the network.
-    mutating func arrive(_ packet: Packet, handle: Network.Handle) -> Advance {
-        currentCause = packet.cause
-        if !chord.state.isAlive(packet.to) {
+    mutating func arrive(_ packet: consuming Packet, handle: Network.Handle) -> Advance {
+        let (id, from, to, cause) = (packet.id, packet.from, packet.to, packet.cause)
+        currentCause = cause
+        if !chord.state.isAlive(to) {
             lose(packet, handle: handle, reason: .dead)
             return .lostOnArrival
         }
-        if !network.config.canReach(packet.from, packet.to) {
+        if !network.config.canReach(from, to) {
             lose(packet, handle: handle, reason: .partition)
             return .lostOnArrival
         }
         network.delivered(handle)
-        commands.messageFinished(cause: packet.cause)
+        commands.messageFinished(cause: cause)
         if eventLog.isRecording {
-            let event = SimulationEvent.deliver(time: time, msg: packet.id, from: packet.from, to: packet.to,
+            let event = SimulationEvent.deliver(time: time, msg: id, from: from, to: to,
                                                 type: messageType(packet.payload), text: nil)
             eventLog.beginDelivery(event)
         }
-        handleDelivery(packet)
+        handleDelivery(from: from, to: to, (consume packet).payload)
         eventLog.endDelivery()
-        completeIfDone(packet.cause)
+        completeIfDone(cause)
         return .delivered
     }
 
     /// The message is lost; its sender's timer will fire.
-    mutating func lose(_ packet: Packet, handle: Network.Handle, reason: SimulationEvent.DropReason) {
+    mutating func lose(_ packet: consuming Packet, handle: Network.Handle, reason: SimulationEvent.DropReason) {
         // A slow message whose timer fired already: the command stopped waiting for the
         // timer then, and for the message now.
         if !network.lost(packet, handle) {

@@ -8,23 +8,33 @@ import RingsideKernel
 /// its messages is delivered, what to do when the transport timer of one it sent fires,
 /// and how to name its messages (for the event log, the in-flight list and ShiViz). A
 /// third protocol (the key-value store) adds a case and these three, nothing else.
+///
+/// Bayou's and the store's messages are boxed (`indirect`): inline, a Bayou session item
+/// (two ids, a write with its strings) made every message several times larger, and every
+/// message moves through the network's slab and the handlers by value. Boxed, a Chord hop
+/// moves a third of the bytes and a Bayou item is copied by one retain, not one per field.
 public enum WorldMessage: Sendable {
     case chord(ChordMessage)
-    case bayou(BayouMessage)
+    indirect case bayou(BayouMessage)
     /// The key-value store (World+Store.swift).
-    case store(StoreMessage)
+    indirect case store(StoreMessage)
 }
 
 extension World {
-    /// Hands a delivered message to its receiver's protocol.
-    mutating func handleDelivery(_ packet: Packet) {
-        switch packet.payload {
+    /// Hands a delivered message to its receiver's protocol. The message is consumed: a
+    /// borrowed one was copied whole just to take its payload apart, on every delivery.
+    mutating func handleDelivery(from: NodeIndex, to: NodeIndex, _ payload: consuming WorldMessage) {
+        switch consume payload {
         case let .chord(message):
-            apply(chord.handle(ChordEnvelope(from: packet.from, to: packet.to, message: message)))
+            var effects: [ChordEffect] = []
+            swap(&effects, &chordEffectBuffer)
+            chord.handle(ChordEnvelope(from: from, to: to, message: message), into: &effects)
+            applyDraining(&effects)
+            swap(&effects, &chordEffectBuffer)
         case let .bayou(message):
-            deliverBayou(BayouEnvelope(from: packet.from, to: packet.to, message: message))
+            deliverBayou(BayouEnvelope(from: from, to: to, message: message))
         case let .store(message):
-            deliverStore(message, from: packet.from, to: packet.to)
+            deliverStore(message, from: from, to: to)
         }
     }
 

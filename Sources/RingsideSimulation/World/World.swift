@@ -27,6 +27,9 @@ public struct World: Sendable {
     /// The key-value store on the ring: settings, values, puts and gets under way.
     var kv = KeyValueState()
     public internal(set) var trace = TraceLog(capacity: Limits.eventsKept)
+    /// An emptied array handed to every Chord delivery for its effects, so a delivery
+    /// allocates no array (a reentrant delivery finds it taken and uses a fresh one).
+    var chordEffectBuffer: [ChordEffect] = []
     /// Where the running command was written, for errors raised while it runs.
     var origin = (line: 0, column: 0)
 
