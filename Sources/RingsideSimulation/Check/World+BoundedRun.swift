@@ -8,8 +8,8 @@ extension World {
             // `wait` would loop inside `begin`; this does what `begin` does for it (a new
             // command number and its `command` event) and then steps with a bound.
             origin = (statement.line, statement.column)
-            currentCause = commands.open()
-            eventLog.append(.command(time: time, line: statement.line, text: statement.text))
+            simulation.cause = commands.open()
+            simulation.eventLog.append(.command(time: simulation.time, line: statement.line, text: statement.text))
             return try stepUntil(limit: stepLimit) { _ in false }
         }
         _ = try begin(statement)

@@ -23,7 +23,7 @@ extension World {
             try run(untilComplete: commands.lastID)
         }
         // A get prints its answer when it arrives, after what the command printed at once.
-        return output + takeStoreReports()
+        return output + simulation.takeStoreReports().map { .report($0) }
     }
 
     /// Parses and runs one line (the TUI's `:` line); errors carry line 1.
@@ -35,8 +35,8 @@ extension World {
     /// Starts a statement without delivering its messages (the TUI steps them).
     public mutating func begin(_ statement: Statement) throws(ScriptError) -> [ScriptOutput] {
         origin = (statement.line, statement.column)
-        currentCause = commands.open()
-        eventLog.append(.command(time: time, line: statement.line, text: statement.text))
+        simulation.cause = commands.open()
+        simulation.eventLog.append(.command(time: simulation.time, line: statement.line, text: statement.text))
         do {
             return try start(statement.command)
         } catch var error {
@@ -51,24 +51,27 @@ extension World {
             guard state.count == 0 else {
                 throw ScriptError(column: origin.column, "bits can only be set before the first node is added")
             }
-            resetSpace(bits: m)
+            simulation.resetSpace(bits: m)
         case let .seed(value):
-            reseed(value)
+            simulation.reseed(value)
         case let .successors(r):
             try MemoryBudget.check(nodes: state.count, successors: r, bits: space.bits, column: origin.column)
-            setSuccessorListLength(r)
-            if state.liveCount > 0 { note(.command, "successor lists are now \(r) long; stabilize fills them") }
+            simulation.setSuccessorListLength(r)
+            if state.liveCount > 0 { simulation.note(.command, "successor lists are now \(r) long; stabilize fills them") }
         case let .add(specs):
             try add(specs)
         case let .joinMode(eager):
-            try setJoinMode(eager: eager)
+            do {
+                try simulation.setJoinMode(eager: eager)
+            } catch {
+                throw error.at(column: origin.column)
+            }
         case let .join(spec, via):
             let entry = try resolveLive(via, for: "introduce a new node")
             try requireMember(entry, via)
             let identity = try identity(of: spec)
             try MemoryBudget.check(nodes: state.count + 1, successors: state.successorListLength, bits: space.bits, column: origin.column)
-            let node = chord.withState { $0.addNode(id: identity.id, name: identity.name) }
-            nodeAdded(node)
+            let node = simulation.addJoining(id: identity.id, name: identity.name)
             enqueue(.join(node, via: entry, eager: eagerJoin))
             enqueueStoreRepair(leaving: nil)
         case let .stabilize(ref):
@@ -80,15 +83,12 @@ extension World {
         case .settle:
             guard state.liveCount > 0 else { break }
             let bound = Settle.roundBound(liveNodes: state.liveCount, bits: space.bits)
-            enqueue(.settleRound(round: 1, bound: bound))
+            enqueue(Work.settleRound(round: 1, bound: bound))
             enqueueStoreRepair(leaving: nil)
         case let .store(keys):
             try store(keys)
         case let .fail(ref):
-            let node = try resolveLive(ref, for: "fail")
-            chord.fail(node)
-            storeNodeFailed(node)
-            note(.command, "\(chord.label(node)) crashed: it stops answering; its keys are lost", node: node)
+            simulation.fail(try resolveLive(ref, for: "fail"))
         case let .leave(ref):
             let node = try resolveLive(ref, for: "leave")
             enqueueStoreRepair(leaving: node)
@@ -97,17 +97,31 @@ extension World {
             let from = try resolveLive(ref, for: "start a lookup")
             enqueue(.lookup(key: try keyID(key), from: from))
         case let .primary(ref):
-            try changePrimary(to: ref)
+            let new = try resolve(ref)
+            do {
+                enqueue(try simulation.changePrimary(to: new))
+            } catch {
+                throw error.at(column: ref.token.column)
+            }
         case let .write(ref, spec, at):
-            try write(ref, spec, at: at)
+            let node = try resolveLive(ref, for: "accept a write")
+            do {
+                try simulation.write(node, spec, at: at)
+            } catch {
+                throw error.at(column: ref.token.column)
+            }
         case let .sync(a, b, oneWay):
             try sync(a, b, oneWay: oneWay)
         case .commit:
-            try commit()
+            do {
+                try simulation.commit()
+            } catch {
+                throw error.at(column: origin.column)
+            }
         case .dump:
             return [.dump(StateJSON.encode(self))]
         case let .say(text):
-            note(.caption, text)
+            simulation.note(.caption, text)
             return [.say(text)]
         case .pause:
             return [.pause]
@@ -132,14 +146,7 @@ extension World {
             }
             identities.append(identity)
         }
-        let added = chord.withState { state in
-            let wasIdeal = state.isIdealByOracle || state.liveCount == 0
-            let nodes = state.addNodes(identities)
-            state.placeByOracle(nodes, ringWasIdeal: wasIdeal)
-            return nodes
-        }
-        for node in added { nodeAdded(node) }
-        placeValuesByOracle()
+        simulation.addByOracle(identities)
     }
 
     private mutating func forEachLive(_ ref: NodeRef?, _ what: String, _ action: (NodeIndex) -> Action) throws(ScriptError) {
@@ -156,21 +163,22 @@ extension World {
         }
         var ids: [Identifier] = []
         for key in keys { ids.append(try keyID(key)) }
-        chord.withState { $0.storeByOracle(ids) }
+        simulation.chord.withState { $0.storeByOracle(ids) }
     }
 
-    /// Bookkeeping when a node appears: the first one becomes the primary.
-    mutating func nodeAdded(_ node: NodeIndex) {
-        if primary == nil { primary = node }
-        bayouNodeAdded(node)
+    /// Both directions unless one-way: each is a session of its own.
+    private mutating func sync(_ a: NodeRef, _ b: NodeRef, oneWay: Bool) throws(ScriptError) {
+        let first = try resolveLive(a, for: "take part in anti-entropy")
+        let second = try resolveLive(b, for: "take part in anti-entropy")
+        guard first != second else {
+            throw ScriptError(column: b.token.column, "a replica cannot sync with itself; name two different nodes")
+        }
+        enqueue(.antiEntropy(sender: first, receiver: second))
+        if !oneWay { enqueue(.antiEntropy(sender: second, receiver: first)) }
     }
-}
 
-/// How long `settle` may go on.
-enum Settle {
-    /// Stabilization after n joins needs O(n) rounds in the worst case, fix-fingers O(log n)
-    /// more; the bound is generous so that only a protocol that never converges hits it.
-    static func roundBound(liveNodes: Int, bits: Int) -> Int {
-        2 * liveNodes + 2 * bits + 10
+    /// Queues the store's repair and prune for a membership change, if anything is stored.
+    mutating func enqueueStoreRepair(leaving: NodeIndex?) {
+        enqueue(simulation.storeRepairActions(leaving: leaving))
     }
 }

@@ -6,15 +6,15 @@ extension World {
     mutating func startVersion2Command(_ command: Command) throws(ScriptError) -> [ScriptOutput] {
         switch command {
         case let .latency(min, max):
-            setLatency(min: min, max: max)
+            simulation.setLatency(min: min, max: max)
         case let .timeout(value):
-            setTimeout(value)
+            simulation.setTimeout(value)
         case let .loss(probability):
-            setLoss(probability)
+            simulation.setLoss(probability)
         case let .partition(groups):
             try partition(groups)
         case .heal:
-            heal()
+            simulation.heal()
         case let .recover(node, via):
             try recover(node, via: via)
         case let .async(inner):
@@ -30,15 +30,23 @@ extension World {
         case .wait:
             try runToCompletion()
         case .invariants:
-            return invariantReport().map { .report($0) }
+            return simulation.invariantReport().map { .report($0) }
         case let .maintenance(zave):
-            try setMaintenance(zave: zave)
+            do {
+                try simulation.setMaintenance(zave: zave)
+            } catch {
+                throw error.at(column: origin.column)
+            }
         case let .replication(n):
-            kv.replication = n
+            simulation.kv.replication = n
         case let .quorum(w, r):
-            try setQuorum(w: w, r: r)
+            do {
+                try simulation.setQuorum(w: w, r: r)
+            } catch {
+                throw error.at(column: origin.column)
+            }
         case let .lookupMode(iterative):
-            chord.iterativeLookups = iterative
+            simulation.chord.iterativeLookups = iterative
         case .storeMode(dynamo: false):
             break
         case let .put(key, value, from):

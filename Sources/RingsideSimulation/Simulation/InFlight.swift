@@ -18,9 +18,9 @@ public struct InFlightMessage: Sendable, Equatable {
     public var lookup: Int?
 }
 
-extension World {
+extension Simulation {
     /// Messages in flight in delivery order, described (for display; O(m log m)).
-    public func inFlightMessages(limit: Int = 64) -> [InFlightMessage] {
+    func inFlightMessages(limit: Int = 64) -> [InFlightMessage] {
         network.inFlight.prefix(limit).map { packet in
             var lookup: Int?
             var isBayou = false

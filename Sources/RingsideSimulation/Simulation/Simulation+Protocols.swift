@@ -15,7 +15,7 @@ public enum WorldMessage: Sendable {
     case store(StoreMessage)
 }
 
-extension World {
+extension Simulation {
     /// Hands a delivered message to its receiver's protocol.
     mutating func handleDelivery(_ packet: Packet) {
         switch packet.payload {

@@ -4,38 +4,28 @@ import RingsideStore
 
 /// The strict key-value store (script.md v2, "Key-value storage on the ring"): settings,
 /// `put` and `get` as messages, and their explanations in the lecture's terms.
-extension World {
-    public var replication: Int { kv.replication }
-    public var quorum: (w: Int, r: Int) { (kv.writeQuorum, kv.readQuorum) }
-    public var lookupIterative: Bool { chord.iterativeLookups }
-    public var gets: [GetRecord] { kv.gets }
+extension Simulation {
+    var replication: Int { kv.replication }
+    var quorum: (w: Int, r: Int) { (kv.writeQuorum, kv.readQuorum) }
+    var lookupIterative: Bool { chord.iterativeLookups }
+    var gets: [GetRecord] { kv.gets }
 
     /// What `node` holds, keys in increasing order.
-    public func storedValues(_ node: NodeIndex) -> [(key: Identifier, value: VersionedValue)] {
+    func storedValues(_ node: NodeIndex) -> [(key: Identifier, value: VersionedValue)] {
         guard let replica = kv.replicas[node] else { return [] }
         return replica.sortedKeys.map { ($0, replica[$0]!) }
     }
 
     // MARK: Commands
 
-    mutating func setQuorum(w: Int, r: Int) throws(ScriptError) {
+    mutating func setQuorum(w: Int, r: Int) throws(SimulationError) {
         let n = kv.replication
         guard w <= n, r <= n else {
-            throw ScriptError(column: origin.column, "quorum W=\(w) R=\(r) does not fit replication N=\(n): each of W and R must be between 1 and N (set replication first)")
+            throw SimulationError("quorum W=\(w) R=\(r) does not fit replication N=\(n): each of W and R must be between 1 and N (set replication first)")
         }
         kv.writeQuorum = w
         kv.readQuorum = r
         if w + r <= n { note(.command, "W + R = \(w + r) ≤ N = \(n): a get may miss the newest put") }
-    }
-
-    mutating func startPut(_ key: KeySpec, value: String, from ref: NodeRef) throws(ScriptError) {
-        let from = try resolveLive(ref, for: "coordinate a put")
-        enqueue(.put(key: try keyID(key), value: value, from: from))
-    }
-
-    mutating func startGet(_ key: KeySpec, from ref: NodeRef) throws(ScriptError) {
-        let from = try resolveLive(ref, for: "coordinate a get")
-        enqueue(.get(key: try keyID(key), from: from, keyText: key.token.text, nodeText: ref.token.text))
     }
 
     // MARK: Actions
@@ -252,10 +242,10 @@ extension World {
     }
 
     /// Result lines of gets finished since the last call.
-    mutating func takeStoreReports() -> [ScriptOutput] {
+    mutating func takeStoreReports() -> [String] {
         guard !kv.reports.isEmpty else { return [] }
         defer { kv.reports.removeAll() }
-        return kv.reports.map { .report($0) }
+        return kv.reports
     }
 
     /// `(3,10)`: the version's time and the coordinator's label.
