@@ -2,8 +2,8 @@ import Chord
 
 /// The state JSON's `network` and `inFlight` fields (state.md, version 2).
 enum NetworkJSON {
-    static func encode(_ world: World, into json: inout JSONWriter) {
-        let config = world.networkConfig
+    static func encode(_ world: Simulation, into json: inout JSONWriter) {
+        let config = world.network.config
         let state = world.state
         func id(_ node: NodeIndex) {
             let text = state.id(node).description

@@ -37,18 +37,22 @@ struct Simulation: Sendable {
     var kv = KeyValueState()
     var trace = TraceLog(capacity: Limits.eventsKept)
 
+    static let defaultBits = 160
+    static let defaultSuccessorListLength = 3
+
     init(seed: UInt64) {
         self.seed = seed
         rng = SplitMix64(seed: seed)
-        chord = ChordProtocol(space: IdentifierSpace(bits: World.defaultBits),
-                              successorListLength: World.defaultSuccessorListLength)
+        chord = ChordProtocol(space: IdentifierSpace(bits: Simulation.defaultBits),
+                              successorListLength: Simulation.defaultSuccessorListLength)
     }
 
     var space: IdentifierSpace { chord.space }
     var state: ChordState { chord.state }
 
-    /// Whether protocol steps write their one-line explanations into `trace` (see
-    /// `World.narrates`).
+    /// Whether protocol steps write their one-line explanations into `trace`. Headless
+    /// runs without `--trace` turn it off: building the sentences costs more than the
+    /// protocol itself. The outcome is the same either way.
     var narrates: Bool {
         get { chord.narrates }
         set { chord.narrates = newValue }

@@ -3,33 +3,24 @@ import RingsideInvariants
 import Chord
 import RingsideKernel
 
-/// A run: the simulated system (`Simulation`) and the script interpreter that drives it.
-/// A value: copying a World is a snapshot.
+/// A run: the simulated system (`Simulation`) and the script interpreter that drives it
+/// (`Interpreter`). A value: copying a World is a snapshot.
 ///
-/// The accessors below forward to the simulation so that viewers, exports and tests read
-/// a world as they always have.
+/// The accessors forward to the two halves, so that viewers, exports and tests use a
+/// world as they always have.
 public struct World: Sendable {
     var simulation: Simulation
-    /// Commands whose work is under way.
-    var commands = RunningCommands()
-    /// Where the running command was written, for errors raised while it runs.
-    var origin = (line: 0, column: 0)
+    var interpreter = Interpreter()
 
-    public static let defaultBits = 160
-    public static let defaultSuccessorListLength = 3
+    public static let defaultBits = Simulation.defaultBits
+    public static let defaultSuccessorListLength = Simulation.defaultSuccessorListLength
 
     public init(seed: UInt64 = 0) {
         simulation = Simulation(seed: seed)
     }
 
-    public internal(set) var chord: ChordProtocol {
-        get { simulation.chord }
-        _modify { yield &simulation.chord }
-    }
-    public internal(set) var time: VirtualTime {
-        get { simulation.time }
-        _modify { yield &simulation.time }
-    }
+    public var chord: ChordProtocol { simulation.chord }
+    public var time: VirtualTime { simulation.time }
     public var seed: UInt64 { simulation.seed }
     public internal(set) var eventLog: EventLog {
         get { simulation.eventLog }
@@ -50,17 +41,14 @@ public struct World: Sendable {
         _modify { yield &simulation.kv }
     }
     var network: Network { simulation.network }
-    /// The command work started now is for (the cause its messages carry).
-    var currentCause: Int {
-        get { simulation.cause }
-        _modify { yield &simulation.cause }
-    }
+    /// Commands whose work is under way.
+    var commands: RunningCommands { interpreter.commands }
 
     public var space: IdentifierSpace { simulation.space }
     public var state: ChordState { simulation.state }
 
     /// True when nothing is in flight, no timer is pending and no work waits.
-    public var isIdle: Bool { simulation.network.isQuiet && commands.isEmpty }
+    public var isIdle: Bool { simulation.network.isQuiet && interpreter.commands.isEmpty }
 
     /// How many messages are in flight (O(1), unlike `inFlight`).
     public var inFlightCount: Int { simulation.network.inFlightCount }

@@ -3,10 +3,10 @@ import Chord
 /// `settle`: rounds of stabilize, fix-fingers and check-predecessor on every live node
 /// until a round changes nothing. The loop is the interpreter's; the simulation only
 /// runs the actions and counts changes (`ChordState.changeCount`).
-extension World {
-    mutating func queueSettleRound(_ round: Int, bound: Int, for command: Int) {
-        let before = state.changeCount
-        let live = state.liveRing.nodes
+extension Interpreter {
+    mutating func queueSettleRound(_ round: Int, bound: Int, for command: Int, _ sim: Simulation) {
+        let before = sim.state.changeCount
+        let live = sim.state.liveRing.nodes
         var roundWork: [Work] = []
         roundWork.reserveCapacity(live.count * 3 + 1)
         for node in live { roundWork.append(.action(.stabilize(node))) }
@@ -16,9 +16,10 @@ extension World {
         commands.insertNext(roundWork, for: command)
     }
 
-    mutating func checkSettleRound(_ round: Int, bound: Int, changeCount: UInt64, for command: Int) throws(ScriptError) {
-        if state.changeCount == changeCount {
-            simulation.note(.command, "settle: round \(round) changed nothing → stable")
+    mutating func checkSettleRound(_ round: Int, bound: Int, changeCount: UInt64, for command: Int,
+                                   _ sim: inout Simulation) throws(ScriptError) {
+        if sim.state.changeCount == changeCount {
+            sim.note(.command, "settle: round \(round) changed nothing → stable")
             return
         }
         guard round < bound else {
