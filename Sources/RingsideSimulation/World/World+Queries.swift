@@ -26,9 +26,6 @@ extension World {
     /// Every group of the partition by node name, the implicit one last.
     public func partitionGroupsByName() -> [[String]] { simulation.partitionGroupsByName() }
 
-    /// Messages in flight in delivery order, described (for display; O(m log m)).
-    public func inFlightMessages(limit: Int = 64) -> [InFlightMessage] { simulation.inFlightMessages(limit: limit) }
-
     public var replication: Int { simulation.replication }
     public var quorum: (w: Int, r: Int) { simulation.quorum }
     public var lookupIterative: Bool { simulation.lookupIterative }
@@ -43,4 +40,18 @@ extension World {
 extension World {
     /// The `invariants` command's output lines (remembering committed prefixes).
     mutating func invariantReport() -> [String] { simulation.invariantReport() }
+}
+
+/// The messages on the wire, for exports, checks and viewers.
+extension World {
+    /// Messages in flight in delivery order (O(m log m)).
+    public func inFlightPackets(limit: Int = 64) -> [Packet] {
+        Array(simulation.network.inFlight.prefix(limit))
+    }
+
+    /// The message's type as the event log names it, e.g. `find_successor`.
+    public func messageType(_ packet: Packet) -> String { simulation.messageType(packet.payload) }
+
+    /// The protocol's words for it, as the trace uses them, e.g. `find_successor(15)`.
+    public func summary(_ packet: Packet) -> String { simulation.summary(packet) }
 }

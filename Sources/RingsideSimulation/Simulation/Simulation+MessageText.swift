@@ -1,40 +1,8 @@
 import Chord
 import RingsideKernel
 
-/// A message on the wire, described for a viewer.
-public struct InFlightMessage: Sendable, Equatable {
-    /// Its number: `m7` in scripts.
-    public var id: MessageID
-    public var deliverAt: VirtualTime
-    public var from: NodeIndex
-    public var to: NodeIndex
-    /// The event log's type, e.g. `find_successor`.
-    public var type: String
-    /// The protocol's name for it, e.g. `find_successor(15)` or `notify`.
-    public var summary: String
-    /// True for Bayou anti-entropy traffic, false for Chord.
-    public var isBayou: Bool
-    /// The `lookup` command this message carries a hop of, if any (index into lookups).
-    public var lookup: Int?
-}
-
+/// Chord messages in words, for the trace (a drop, a timeout) and for viewers.
 extension Simulation {
-    /// Messages in flight in delivery order, described (for display; O(m log m)).
-    func inFlightMessages(limit: Int = 64) -> [InFlightMessage] {
-        network.inFlight.prefix(limit).map { packet in
-            var lookup: Int?
-            var isBayou = false
-            switch packet.payload {
-            case let .chord(message): lookup = chord.lookupRecord(carriedBy: message)
-            case .bayou: isBayou = true
-            case .store: break
-            }
-            return InFlightMessage(id: packet.id, deliverAt: packet.due, from: packet.from, to: packet.to,
-                                   type: messageType(packet.payload), summary: summary(packet),
-                                   isBayou: isBayou, lookup: lookup)
-        }
-    }
-
     func describe(_ message: ChordMessage) -> String {
         switch message {
         case let .findSuccessor(ticket): return "\(ChordMessageType.name(of: message))(\(chord.label(ticket.key)))"
