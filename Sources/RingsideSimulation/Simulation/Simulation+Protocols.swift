@@ -11,7 +11,7 @@ import RingsideKernel
 public enum WorldMessage: Sendable {
     case chord(ChordMessage)
     case bayou(BayouMessage)
-    /// The key-value store (World+Store.swift).
+    /// The key-value store (Simulation+Store.swift).
     case store(StoreMessage)
 }
 
