@@ -31,9 +31,9 @@ extension Simulation {
         case let .primaryHandoff(from, to):
             try completePrimaryHandoff(from: from, to: to)
         case let .put(key, value, from):
-            performPut(key: key, value: value, from: from, command: cause)
+            performPut(key: key, value: value, from: from, cause: cause)
         case let .get(key, from, keyText, nodeText):
-            performGet(key: key, from: from, keyText: keyText, nodeText: nodeText, command: cause)
+            performGet(key: key, from: from, keyText: keyText, nodeText: nodeText, cause: cause)
         case let .storeRepair(leaving):
             repairReplicaSets(leaving: leaving)
         case let .storePrune(leaving):
