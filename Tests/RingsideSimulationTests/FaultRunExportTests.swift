@@ -44,8 +44,8 @@ struct FaultRunExportTests {
         // What is still in flight at the end is exactly what the dump lists.
         let sent = Set(events.filter { $0.kind == .send }.compactMap(\.msg))
         let ended = Set(events.filter { $0.kind == .deliver || $0.kind == .drop }.compactMap(\.msg))
-        #expect(sent.subtracting(ended) == Set(world.inFlightMessages(limit: .max).map(\.id)))
-        #expect(!world.inFlightMessages().isEmpty)
+        #expect(sent.subtracting(ended) == Set(world.inFlightPackets(limit: .max).map(\.id)))
+        #expect(!world.inFlightPackets().isEmpty)
     }
 
     @Test func theShiVizLogOfARunKeepsEveryClockRule() throws {

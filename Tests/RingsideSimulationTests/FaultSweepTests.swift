@@ -104,7 +104,7 @@ struct FaultSweepTests {
             case 7: try run("heal")
             case 8: try run("step \(1 + rng.index(below: 4))")
             case 9:
-                let flying = world.inFlightMessages(limit: 50)
+                let flying = world.inFlightPackets(limit: 50)
                 if !flying.isEmpty { try run("drop m\(flying[rng.index(below: flying.count)].id)") }
             case 10, 11:
                 try run("write \(pick(live)) put k\(rng.index(below: 4)) v\(log.count)")

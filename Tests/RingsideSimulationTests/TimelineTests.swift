@@ -78,7 +78,7 @@ struct FaultyScriptGenerator {
         case 72..<74: line = "lookup \(rng.index(below: 256)) from \(a)"
         case 74..<76: line = "step \(1 + rng.index(below: 3))"
         case 76..<80:
-            let flying = world.inFlightMessages()
+            let flying = world.inFlightPackets()
             let verb = rng.index(below: 2) == 0 ? "drop" : "deliver"
             // Now and then an id that is not in flight: an error the timeline records too.
             let id = flying.isEmpty || rng.index(below: 8) == 0 ? 999 : flying[rng.index(below: flying.count)].id

@@ -58,12 +58,12 @@ extension ScheduleGenerator {
             default: return live.count > 1 ? "async " + sync(live) : "async stabilize"
             }
         case 17 where has(.reorder) && world.inFlightCount > 0:
-            let flying = world.inFlightMessages(limit: 16)
+            let flying = world.inFlightPackets(limit: 16)
             if rng.index(below: 2) == 0 { return "deliver m\(pick(flying, &rng).id)" }
             return "step \(1 + rng.index(below: 4))"
         case 18 where has(.drop) && world.inFlightCount > 0:
             counts.count(.drop)
-            return "drop m\(pick(world.inFlightMessages(limit: 16), &rng).id)"
+            return "drop m\(pick(world.inFlightPackets(limit: 16), &rng).id)"
         case 19 where has(.joinCrash) && state.count < settings.maxNodes:
             let joiner = freeID(state), via = pick(entries, &rng)
             plan = [.step(1 + rng.index(below: 3)), .crashOneOf(rng.index(below: 2) == 0 ? [joiner, via] : [via, joiner], .joinCrash)]

@@ -7,9 +7,7 @@ extension World {
         if case .wait = statement.command {
             // `wait` would loop inside `begin`; this does what `begin` does for it (a new
             // command number and its `command` event) and then steps with a bound.
-            origin = (statement.line, statement.column)
-            currentCause = commands.open()
-            eventLog.append(.command(time: time, line: statement.line, text: statement.text))
+            interpreter.open(statement, &simulation)
             return try stepUntil(limit: stepLimit) { _ in false }
         }
         _ = try begin(statement)

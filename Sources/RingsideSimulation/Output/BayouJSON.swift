@@ -4,7 +4,7 @@ import RingsideKernel
 
 /// The `bayou` object of a node in the state JSON.
 enum BayouJSON {
-    static func encode(_ world: World, node: NodeIndex, byID: [NodeIndex], into json: inout JSONWriter) {
+    static func encode(_ world: Simulation, node: NodeIndex, byID: [NodeIndex], into json: inout JSONWriter) {
         let replica = world.replica(node)
         json.beginObject()
         json.key("clock"); json.number(replica.clock)

@@ -2,8 +2,8 @@ import Chord
 
 /// The state JSON's `network` and `inFlight` fields (state.md, version 2).
 enum NetworkJSON {
-    static func encode(_ world: World, into json: inout JSONWriter) {
-        let config = world.networkConfig
+    static func encode(_ world: Simulation, into json: inout JSONWriter) {
+        let config = world.network.config
         let state = world.state
         func id(_ node: NodeIndex) {
             let text = state.id(node).description
@@ -25,13 +25,13 @@ enum NetworkJSON {
         json.endArray()
         json.endObject()
         json.key("inFlight"); json.beginArray()
-        for message in world.inFlightMessages(limit: Int.max) {
+        for message in world.network.inFlight {
             json.beginObject()
             json.key("msg"); json.number(message.id)
             json.key("from"); id(message.from)
             json.key("to"); id(message.to)
-            json.key("type"); json.string(message.type)
-            json.key("due"); json.number(message.deliverAt)
+            json.key("type"); json.string(world.messageType(message.payload))
+            json.key("due"); json.number(message.due)
             json.endObject()
         }
         json.endArray()

@@ -4,6 +4,11 @@ import RingsideKernel
 /// The state JSON of state.md, version 2: one object on one line.
 public enum StateJSON {
     public static func encode(_ world: World) -> String {
+        encode(world.simulation)
+    }
+
+    /// The state is the simulation's alone: the interpreter's `dump` writes it too.
+    static func encode(_ world: Simulation) -> String {
         var json = JSONWriter()
         let state = world.state
         let wideIDs = state.bits > 64

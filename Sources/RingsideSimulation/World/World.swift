@@ -3,95 +3,77 @@ import RingsideInvariants
 import Chord
 import RingsideKernel
 
-/// Everything a run knows: the Chord routing state, the Bayou replicas, the messages in
-/// flight, virtual time and the one PRNG. A value: copying a World is a snapshot.
+/// A run: the simulated system (`Simulation`) and the script interpreter that drives it
+/// (`Interpreter`). A value: copying a World is a snapshot.
+///
+/// The accessors forward to the two halves, so that viewers, exports and tests use a
+/// world as they always have.
 public struct World: Sendable {
-    public internal(set) var chord: ChordProtocol
-    public internal(set) var time: VirtualTime = 0
-    public internal(set) var seed: UInt64
-    var rng: SplitMix64
-    /// The one way messages travel: ids, latency, loss, partitions, timers.
-    var network = Network()
-    /// Commands whose work is under way, and which one caused the work running now.
-    var commands = RunningCommands()
-    var currentCause = 0
-    /// Each replica's committed prefix at the last `invariants`, so that command can tell
-    /// that committed prefixes never change (CommittedPrefix).
-    var invariantMonitor = InvariantMonitor()
-    /// Structured events, recorded only when someone exports them.
-    public internal(set) var eventLog = EventLog()
-    public internal(set) var eagerJoin = false
-    public internal(set) var primary: NodeIndex?
-    /// Each node's Bayou replica, created at its first write or session.
-    var replicas: [NodeIndex: Replica] = [:]
-    /// The key-value store on the ring: settings, values, puts and gets under way.
-    var kv = KeyValueState()
-    public internal(set) var trace = TraceLog(capacity: Limits.eventsKept)
-    /// An emptied array handed to every Chord delivery for its effects, so a delivery
-    /// allocates no array (a reentrant delivery finds it taken and uses a fresh one).
-    var chordEffectBuffer: [ChordEffect] = []
-    /// Where the running command was written, for errors raised while it runs.
-    var origin = (line: 0, column: 0)
+    var simulation: Simulation
+    var interpreter = Interpreter()
 
-    public static let defaultBits = 160
-    public static let defaultSuccessorListLength = 3
+    public static let defaultBits = Simulation.defaultBits
+    public static let defaultSuccessorListLength = Simulation.defaultSuccessorListLength
 
     public init(seed: UInt64 = 0) {
-        self.seed = seed
-        rng = SplitMix64(seed: seed)
-        chord = ChordProtocol(space: IdentifierSpace(bits: World.defaultBits),
-                              successorListLength: World.defaultSuccessorListLength)
+        simulation = Simulation(seed: seed)
     }
 
-    public var space: IdentifierSpace { chord.space }
-    public var state: ChordState { chord.state }
+    public var chord: ChordProtocol { simulation.chord }
+    public var time: VirtualTime { simulation.time }
+    public var seed: UInt64 { simulation.seed }
+    public internal(set) var eventLog: EventLog {
+        get { simulation.eventLog }
+        _modify { yield &simulation.eventLog }
+    }
+    public var eagerJoin: Bool { simulation.eagerJoin }
+    public internal(set) var primary: NodeIndex? {
+        get { simulation.primary }
+        _modify { yield &simulation.primary }
+    }
+    public var trace: TraceLog { simulation.trace }
+    var replicas: [NodeIndex: Replica] {
+        get { simulation.replicas }
+        _modify { yield &simulation.replicas }
+    }
+    var kv: KeyValueState {
+        get { simulation.kv }
+        _modify { yield &simulation.kv }
+    }
+    var network: Network { simulation.network }
+    /// Commands whose work is under way.
+    var commands: RunningCommands { interpreter.commands }
+
+    public var space: IdentifierSpace { simulation.space }
+    public var state: ChordState { simulation.state }
 
     /// True when nothing is in flight, no timer is pending and no work waits.
-    public var isIdle: Bool { network.isQuiet && commands.isEmpty }
+    public var isIdle: Bool { simulation.network.isQuiet && interpreter.commands.isEmpty }
 
     /// How many messages are in flight (O(1), unlike `inFlight`).
-    public var inFlightCount: Int { network.inFlightCount }
+    public var inFlightCount: Int { simulation.network.inFlightCount }
 
     /// The network's settings (latency, timeout, loss, partition).
-    public var networkConfig: NetworkConfig { network.config }
-
-    mutating func reseed(_ value: UInt64) {
-        seed = value
-        rng = SplitMix64(seed: value)
-    }
+    public var networkConfig: NetworkConfig { simulation.network.config }
 
     mutating func resetSpace(bits: Int) {
-        var fresh = ChordProtocol(space: IdentifierSpace(bits: bits), successorListLength: chord.state.successorListLength)
-        fresh.narrates = chord.narrates
-        fresh.recordsLookupPaths = chord.recordsLookupPaths
-        fresh.setMaintenance(chord.maintenance)
-        fresh.iterativeLookups = chord.iterativeLookups
-        chord = fresh
-    }
-
-    mutating func setSuccessorListLength(_ r: Int) {
-        chord.withState { $0.setSuccessorListLength(r) }
+        simulation.resetSpace(bits: bits)
     }
 
     mutating func withChord<T>(_ body: (inout ChordProtocol) -> T) -> T {
-        body(&chord)
+        body(&simulation.chord)
     }
 
     /// Whether protocol steps write their one-line explanations into `trace`. Headless
     /// runs without `--trace` turn it off: building the sentences costs more than the
     /// protocol itself. The outcome is the same either way.
     public var narrates: Bool {
-        get { chord.narrates }
-        set { chord.narrates = newValue }
+        get { simulation.narrates }
+        set { simulation.narrates = newValue }
     }
 
     /// Draws a uniformly random identifier no node has (for "join a random node").
     public mutating func randomFreeIdentifier() -> Identifier? {
-        guard state.count < Limits.nodesMax else { return nil }
-        for _ in 0..<1000 {
-            let id = rng.identifier(in: space)
-            if state.index(ofID: id) == nil { return id }
-        }
-        return nil
+        simulation.randomFreeIdentifier()
     }
 }

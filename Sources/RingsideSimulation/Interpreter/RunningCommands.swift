@@ -7,7 +7,7 @@
 struct RunningCommands: Sendable {
     struct Entry: Sendable {
         var id: Int
-        var actions: [Action] = []
+        var actions: [Work] = []
         var head = 0
         /// Messages in flight plus timers pending, caused by this command's work.
         var outstanding = 0
@@ -33,29 +33,30 @@ struct RunningCommands: Sendable {
 
     func contains(_ id: Int) -> Bool { entries.contains { $0.id == id } }
 
-    mutating func enqueue(_ action: Action, for id: Int) {
+    mutating func enqueue(_ action: Work, for id: Int) {
         update(id) { $0.actions.append(action) }
     }
 
     /// Actions to run next, before the rest of the command's (a settle round's steps).
-    mutating func insertNext(_ actions: [Action], for id: Int) {
+    mutating func insertNext(_ actions: [Work], for id: Int) {
         update(id) { $0.actions.insert(contentsOf: actions, at: $0.head) }
     }
 
-    mutating func messageSent(cause id: Int) {
+    /// What a simulation step did to its cause's work: messages finished (of a command
+    /// still running), a lookup opened, messages sent (a command is opened for them if
+    /// none is running: benchmarks start work without a command).
+    mutating func account(_ report: StepReport) {
+        guard report.finished != 0 || report.started != 0 || report.lookup >= 0 else { return }
+        let id = report.cause
+        if report.finished != 0, let i = index(of: id) { entries[i].outstanding -= Int(report.finished) }
+        if report.lookup >= 0 { update(id) { $0.lookups.append(report.lookup) } }
+        guard report.started != 0 else { return }
         if let i = index(of: id) {
-            entries[i].outstanding += 1
+            entries[i].outstanding += Int(report.started)
         } else {
-            update(id) { $0.outstanding += 1 }
+            update(id) { $0.outstanding += Int(report.started) }
         }
     }
-
-    mutating func messageFinished(cause id: Int) {
-        guard let i = index(of: id) else { return }
-        entries[i].outstanding -= 1
-    }
-
-    mutating func lookupStarted(_ record: Int, by id: Int) { update(id) { $0.lookups.append(record) } }
 
     /// Whether `takeStartableAction` would start something.
     var hasStartableAction: Bool {
@@ -73,7 +74,7 @@ struct RunningCommands: Sendable {
 
     /// The oldest command that can start its next action now, with that action. Commands
     /// run one after another: a command waits for every earlier one that is not `async`.
-    mutating func takeStartableAction() -> (command: Int, action: Action)? {
+    mutating func takeStartableAction() -> (command: Int, work: Work)? {
         for i in entries.indices {
             if entries[i].outstanding == 0 && entries[i].hasActionsLeft {
                 let action = entries[i].actions[entries[i].head]
@@ -87,7 +88,7 @@ struct RunningCommands: Sendable {
 
     /// The next action of command `id` if it can start now (every earlier command is
     /// `async`, and `id` has nothing in flight): how `async` starts its command at once.
-    mutating func takeStartableAction(of id: Int) -> Action? {
+    mutating func takeStartableAction(of id: Int) -> Work? {
         for i in entries.indices {
             if entries[i].id == id {
                 guard entries[i].outstanding == 0 && entries[i].hasActionsLeft else { return nil }

@@ -1,15 +1,15 @@
 /// Version-2 commands this engine does not run yet. Each says so in a clear error
 /// rather than being skipped, so a script never silently means something else; view
 /// control is the exception, since the spec has the headless runner ignore it.
-extension World {
-    mutating func startVersion2(_ command: Command) throws(ScriptError) -> [ScriptOutput] {
+extension Interpreter {
+    func startVersion2(_ command: Command, _ sim: Simulation) throws(ScriptError) -> [ScriptOutput] {
         switch command {
         case let .select(node):
-            _ = try resolve(node)
+            _ = try resolve(node, sim)
         case .focus:
             break
         case let .highlight(nodes):
-            for node in nodes { _ = try resolve(node) }
+            for node in nodes { _ = try resolve(node, sim) }
         default:
             throw ScriptError(column: origin.column, "\(Self.commandWord(command)) is not yet supported in this version of Ringside")
         }

@@ -3,21 +3,21 @@ import Chord
 import RingsideKernel
 
 /// Bayou on every node: client writes, primary commit, anti-entropy as messages.
-extension World {
+extension Simulation {
     /// The replica at `node` (an empty one if it has seen nothing yet).
-    public func replica(_ node: NodeIndex) -> Replica {
+    func replica(_ node: NodeIndex) -> Replica {
         replicas[node] ?? Replica(id: state.id(node))
     }
 
     /// A replica's name for an origin id (the node's name).
-    public func replicaName(_ id: Identifier) -> String {
+    func replicaName(_ id: Identifier) -> String {
         state.index(ofID: id).map { state.name($0) } ?? id.description
     }
 
     mutating func bayouNodeAdded(_ node: NodeIndex) {}
 
-    mutating func write(_ ref: NodeRef, _ spec: WriteSpec, at time: UInt64?) throws(ScriptError) {
-        let node = try resolveLive(ref, for: "accept a write")
+    /// A client write at `node`; a refused one throws the replica's reason.
+    mutating func write(_ node: NodeIndex, _ spec: WriteSpec, at time: UInt64?) throws(SimulationError) {
         let operation: Operation
         switch spec {
         case let .put(key, value): operation = .put(key: key, value: value)
@@ -31,26 +31,16 @@ extension World {
             replicas[node] = replica
             note(.bayou, "\(state.name(node)): accepted \(write.slideNotation(name: replicaName)) (clock \(replica.clock))", node: node)
         } catch {
-            throw ScriptError(column: ref.token.column, "\(state.name(node)): \(error.description)")
+            throw SimulationError("\(state.name(node)): \(error.description)")
         }
     }
 
-    mutating func sync(_ a: NodeRef, _ b: NodeRef, oneWay: Bool) throws(ScriptError) {
-        let first = try resolveLive(a, for: "take part in anti-entropy")
-        let second = try resolveLive(b, for: "take part in anti-entropy")
-        guard first != second else {
-            throw ScriptError(column: b.token.column, "a replica cannot sync with itself; name two different nodes")
-        }
-        enqueue(.antiEntropy(sender: first, receiver: second))
-        if !oneWay { enqueue(.antiEntropy(sender: second, receiver: first)) }
-    }
-
-    mutating func commit() throws(ScriptError) {
+    mutating func commit() throws(SimulationError) {
         guard let primary else {
-            throw ScriptError(column: origin.column, "there is no primary yet (add a node first)")
+            throw SimulationError("there is no primary yet (add a node first)")
         }
         guard state.isAlive(primary) else {
-            throw ScriptError(column: origin.column, "the primary \(state.name(primary)) is down, so nothing can commit")
+            throw SimulationError("the primary \(state.name(primary)) is down, so nothing can commit")
         }
         var replica = replica(primary)
         let before = replica.highestCSN

@@ -4,59 +4,49 @@ import RingsideStore
 
 /// The strict key-value store (script.md v2, "Key-value storage on the ring"): settings,
 /// `put` and `get` as messages, and their explanations in the lecture's terms.
-extension World {
-    public var replication: Int { kv.replication }
-    public var quorum: (w: Int, r: Int) { (kv.writeQuorum, kv.readQuorum) }
-    public var lookupIterative: Bool { chord.iterativeLookups }
-    public var gets: [GetRecord] { kv.gets }
+extension Simulation {
+    var replication: Int { kv.replication }
+    var quorum: (w: Int, r: Int) { (kv.writeQuorum, kv.readQuorum) }
+    var lookupIterative: Bool { chord.iterativeLookups }
+    var gets: [GetRecord] { kv.gets }
 
     /// What `node` holds, keys in increasing order.
-    public func storedValues(_ node: NodeIndex) -> [(key: Identifier, value: VersionedValue)] {
+    func storedValues(_ node: NodeIndex) -> [(key: Identifier, value: VersionedValue)] {
         guard let replica = kv.replicas[node] else { return [] }
         return replica.sortedKeys.map { ($0, replica[$0]!) }
     }
 
-    // MARK: Commands
+    // MARK: Settings
 
-    mutating func setQuorum(w: Int, r: Int) throws(ScriptError) {
+    mutating func setQuorum(w: Int, r: Int) throws(SimulationError) {
         let n = kv.replication
         guard w <= n, r <= n else {
-            throw ScriptError(column: origin.column, "quorum W=\(w) R=\(r) does not fit replication N=\(n): each of W and R must be between 1 and N (set replication first)")
+            throw SimulationError("quorum W=\(w) R=\(r) does not fit replication N=\(n): each of W and R must be between 1 and N (set replication first)")
         }
         kv.writeQuorum = w
         kv.readQuorum = r
         if w + r <= n { note(.command, "W + R = \(w + r) ≤ N = \(n): a get may miss the newest put") }
     }
 
-    mutating func startPut(_ key: KeySpec, value: String, from ref: NodeRef) throws(ScriptError) {
-        let from = try resolveLive(ref, for: "coordinate a put")
-        enqueue(.put(key: try keyID(key), value: value, from: from))
-    }
-
-    mutating func startGet(_ key: KeySpec, from ref: NodeRef) throws(ScriptError) {
-        let from = try resolveLive(ref, for: "coordinate a get")
-        enqueue(.get(key: try keyID(key), from: from, keyText: key.token.text, nodeText: ref.token.text))
-    }
-
     // MARK: Actions
 
     /// The put starts now: its version is (now, coordinator id); first the owner lookup.
-    mutating func performPut(key: Identifier, value: String, from: NodeIndex, command: Int) {
+    mutating func performPut(key: Identifier, value: String, from: NodeIndex, cause: Int) {
         guard chord.state.isAlive(from) else { return }
         let version = Version(time: time, node: state.id(from))
         let operation = openOperation(StoreOperation(
             kind: .put(VersionedValue(value: value, version: version)), key: key, coordinator: from,
-            command: command, quorum: QuorumCount(needed: kv.writeQuorum), keyText: "", nodeText: ""))
+            cause: cause, quorum: QuorumCount(needed: kv.writeQuorum), keyText: "", nodeText: ""))
         if narrates { note(.store, "\(chord.label(from)): put(\(chord.label(key)), \(value)) with version \(describe(version)) → find the owner of \(chord.label(key))", node: from) }
         apply(chord.startStoreQuery(key: key, from: from, operation: operation))
     }
 
-    mutating func performGet(key: Identifier, from: NodeIndex, keyText: String, nodeText: String, command: Int) {
+    mutating func performGet(key: Identifier, from: NodeIndex, keyText: String, nodeText: String, cause: Int) {
         guard chord.state.isAlive(from) else { return }
         kv.gets.append(GetRecord(key: key, from: from))
         let operation = openOperation(StoreOperation(
             kind: .get(record: kv.gets.count - 1, replies: []), key: key, coordinator: from,
-            command: command, quorum: QuorumCount(needed: kv.readQuorum), keyText: keyText, nodeText: nodeText))
+            cause: cause, quorum: QuorumCount(needed: kv.readQuorum), keyText: keyText, nodeText: nodeText))
         if narrates { note(.store, "\(chord.label(from)): get(\(chord.label(key))) → find the owner of \(chord.label(key))", node: from) }
         apply(chord.startStoreQuery(key: key, from: from, operation: operation))
     }
@@ -230,32 +220,32 @@ extension World {
         kv.reports.append(line)
     }
 
-    /// Ends the operations of a finished command that never got their answers (the owner
+    /// Ends the operations of a finished cause that never got their answers (the owner
     /// lookup was lost): no reply can come any more.
-    mutating func finishStoreOperations(of command: Int) {
+    mutating func finishStoreOperations(of cause: Int) {
         guard !kv.operations.isEmpty else { return }
         var index = 0
         while index < kv.open.count {
             let id = kv.open[index]
-            guard var operation = kv.operations[id], operation.command == command else { index += 1; continue }
+            guard var operation = kv.operations[id], operation.cause == cause else { index += 1; continue }
             _ = operation.quorum.abandon()
             kv.operations[id] = operation
             if operation.isPut { finishPut(id, succeeded: false) } else { finishGet(id) }
         }
-        // Finished operations of this command are forgotten: late replies find nothing.
+        // Finished operations of this cause are forgotten: late replies find nothing.
         if kv.open.isEmpty {
             kv.operations.removeAll(keepingCapacity: true)
         } else {
-            let done = kv.operations.filter { $0.value.command == command }.map(\.key)
+            let done = kv.operations.filter { $0.value.cause == cause }.map(\.key)
             for id in done { kv.operations[id] = nil }
         }
     }
 
     /// Result lines of gets finished since the last call.
-    mutating func takeStoreReports() -> [ScriptOutput] {
+    mutating func takeStoreReports() -> [String] {
         guard !kv.reports.isEmpty else { return [] }
         defer { kv.reports.removeAll() }
-        return kv.reports.map { .report($0) }
+        return kv.reports
     }
 
     /// `(3,10)`: the version's time and the coordinator's label.

@@ -2,8 +2,8 @@ import Chord
 import RingsideKernel
 
 /// Version 2's network settings and faults: latency, timeout, loss, partition, heal,
-/// recover.
-extension World {
+/// recover (the nodes already resolved: naming them is the interpreter's).
+extension Simulation {
     mutating func setLatency(min: UInt64, max: UInt64) {
         network.config.latency = min...max
     }
@@ -17,21 +17,8 @@ extension World {
         note(.command, probability == 0 ? "loss off: messages are no longer lost" : "every message sent from now on is lost with probability \(probability)")
     }
 
-    mutating func partition(_ groups: [[NodeRef]]) throws(ScriptError) {
-        var seen = Set<NodeIndex>()
-        var resolved: [[NodeIndex]] = []
-        for group in groups {
-            var members: [NodeIndex] = []
-            for ref in group {
-                let node = try resolve(ref)
-                guard seen.insert(node).inserted else {
-                    throw ScriptError(column: ref.token.column, "node \(ref.token.text) is named in two groups; a node can be on one side of a partition only")
-                }
-                members.append(node)
-            }
-            resolved.append(members)
-        }
-        network.config.partition(resolved)
+    mutating func partition(_ groups: [[NodeIndex]]) {
+        network.config.partition(groups)
         let description = partitionGroupsByName().map { $0.joined(separator: ",") }.joined(separator: " | ")
         note(.command, "partition: \(description); messages between groups are lost")
     }
@@ -43,7 +30,7 @@ extension World {
 
     /// Every group of the partition by node name, the implicit one (nodes named in no
     /// group) last; empty when there is no partition.
-    public func partitionGroupsByName() -> [[String]] {
+    func partitionGroupsByName() -> [[String]] {
         let groups = network.config.partitionGroups
         guard !groups.isEmpty else { return [] }
         let named = Set(groups.joined())
@@ -53,21 +40,10 @@ extension World {
         return result
     }
 
-    /// A failed node restarts: its Chord state was volatile, so it joins again through
-    /// `via` by the current join mode; its Bayou replica (stable storage) is kept.
-    mutating func recover(_ ref: NodeRef, via viaRef: NodeRef) throws(ScriptError) {
-        let node = try resolve(ref)
-        guard !state.isAlive(node) else {
-            throw ScriptError(column: ref.token.column, "node \(ref.token.text) is not down, so there is nothing to recover")
-        }
-        let entry = try resolveLive(viaRef, for: "introduce a recovering node")
-        try requireMember(entry, viaRef)
-        guard entry != node else {
-            throw ScriptError(column: viaRef.token.column, "a node cannot recover through itself; name a live node")
-        }
+    /// A failed node restarts: its Chord state was volatile, so it joins again (the
+    /// driver queues the join); its Bayou replica (stable storage) is kept.
+    mutating func restart(_ node: NodeIndex) {
         chord.restart(node)
         note(.command, "\(chord.label(node)) recovers: same id and name, empty routing state; its Bayou log was on stable storage", node: node)
-        enqueue(.join(node, via: entry, eager: eagerJoin))
-        enqueueStoreRepair(leaving: nil)
     }
 }

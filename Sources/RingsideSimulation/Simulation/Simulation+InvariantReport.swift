@@ -1,5 +1,5 @@
 /// The `invariants` command's output lines.
-extension World {
+extension Simulation {
     /// Every invariant now; CommittedPrefix also compares each replica's committed prefix
     /// with the one it had at the previous `invariants` (it may only grow).
     mutating func invariantReport() -> [String] {

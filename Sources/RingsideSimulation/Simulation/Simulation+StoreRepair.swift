@@ -6,12 +6,12 @@ import RingsideStore
 /// changes on purpose: after `join` and `recover`, before `leave` (the leaver hands its
 /// values on), and at the end of `settle`, which is also how copies lost to a failure
 /// come back to N. A crash hands nothing over: the next replica keeps serving.
-extension World {
-    /// Queues a repair and a prune for the running command, if anything is stored.
-    mutating func enqueueStoreRepair(leaving: NodeIndex?) {
-        guard kv.replicas.values.contains(where: { !$0.isEmpty }) else { return }
-        enqueue(.storeRepair(leaving: leaving))
-        enqueue(.storePrune(leaving: leaving))
+extension Simulation {
+    /// The repair and prune a membership change needs, if anything is stored: the
+    /// driver queues them for the command that changes the ring.
+    func storeRepairActions(leaving: NodeIndex?) -> [Action] {
+        guard kv.replicas.values.contains(where: { !$0.isEmpty }) else { return [] }
+        return [.storeRepair(leaving: leaving), .storePrune(leaving: leaving)]
     }
 
     /// Every key held anywhere, with its newest version and one holder of it (the first

@@ -2,9 +2,9 @@ import Bayou
 import Chord
 import RingsideInvariants
 
-extension World {
+extension Simulation {
     /// Every replica as the invariants read it, in ascending node id (never dictionary order).
-    public var replicaSnapshots: [ReplicaSnapshot] {
+    var replicaSnapshots: [ReplicaSnapshot] {
         replicas.sorted { state.id($0.key) < state.id($1.key) }.map { ReplicaSnapshot($0.value) }
     }
 
@@ -12,12 +12,12 @@ extension World {
     ///
     /// Without memory across steps, CommittedPrefix here checks only that committed prefixes
     /// agree; `invariantViolations(monitor:)` also checks that they never change.
-    public func invariantViolations() -> [Violation] {
+    func invariantViolations() -> [Violation] {
         RingsideInvariants.invariantViolations(chord: state, replicas: replicaSnapshots)
     }
 
     /// Every invariant, with `monitor` remembering each replica's committed prefix between calls.
-    public func invariantViolations(monitor: inout InvariantMonitor) -> [Violation] {
+    func invariantViolations(monitor: inout InvariantMonitor) -> [Violation] {
         monitor.check(chord: state, replicas: replicaSnapshots)
     }
 }

@@ -16,11 +16,11 @@ import RingsideKernel
 public enum WorldMessage: Sendable {
     case chord(ChordMessage)
     indirect case bayou(BayouMessage)
-    /// The key-value store (World+Store.swift).
+    /// The key-value store (Simulation+Store.swift).
     indirect case store(StoreMessage)
 }
 
-extension World {
+extension Simulation {
     /// Hands a delivered message to its receiver's protocol. The message is consumed: a
     /// borrowed one was copied whole just to take its payload apart, on every delivery.
     mutating func handleDelivery(from: NodeIndex, to: NodeIndex, _ payload: consuming WorldMessage) {

@@ -10,39 +10,38 @@ import RingsideKernel
 /// never agree (each takes the other's commits for ones it already has). So the old
 /// primary first runs an anti-entropy session to the new one, and the role moves only
 /// when that session has delivered every committed write.
-extension World {
+extension Simulation {
     /// Reachability between two nodes for the handoff's session.
     /// (Down nodes are checked separately.)
     func canReach(_ a: NodeIndex, _ b: NodeIndex) -> Bool { network.config.canReach(a, b) && network.config.canReach(b, a) }
 
-    /// Makes `ref` the primary, after a handoff session if the old primary has committed.
-    mutating func changePrimary(to ref: NodeRef) throws(ScriptError) {
-        let new = try resolve(ref)
+    /// Makes `new` the primary, after a handoff session if the old primary has committed:
+    /// returns the actions the driver queues for that (none if the role just moves).
+    mutating func changePrimary(to new: NodeIndex) throws(SimulationError) -> [Action] {
         // No commit yet (or no change): there is nothing to hand over, the role just moves.
         guard let old = primary, old != new, replica(old).highestCSN > 0 else {
             primary = new
-            return
+            return []
         }
         let oldName = state.name(old)
         let newName = state.name(new)
         let held = replica(old).highestCSN
         guard state.isAlive(old) else {
-            throw ScriptError(column: ref.token.column, "the primary \(oldName) is down and holds the committed writes (CSN 1…\(held)) that \(newName) must have before it can commit; recover \(oldName) first (recover \(oldName) via NODE)")
+            throw SimulationError("the primary \(oldName) is down and holds the committed writes (CSN 1…\(held)) that \(newName) must have before it can commit; recover \(oldName) first (recover \(oldName) via NODE)")
         }
         guard state.isAlive(new) else {
-            throw ScriptError(column: ref.token.column, "\(newName) is down, so the primary \(oldName) cannot hand it the committed writes; recover \(newName) first (recover \(newName) via NODE)")
+            throw SimulationError("\(newName) is down, so the primary \(oldName) cannot hand it the committed writes; recover \(newName) first (recover \(newName) via NODE)")
         }
         guard canReach(old, new) else {
-            throw ScriptError(column: ref.token.column, "the primary \(oldName) cannot reach \(newName) to hand it the committed writes; reconnect them first (heal)")
+            throw SimulationError("the primary \(oldName) cannot reach \(newName) to hand it the committed writes; reconnect them first (heal)")
         }
         note(.bayou, "\(oldName) hands the primary role to \(newName): first an anti-entropy session \(oldName)→\(newName), so \(newName) holds CSN 1…\(held) and CSNs stay unique", node: old)
-        enqueue(.antiEntropy(sender: old, receiver: new))
-        enqueue(.primaryHandoff(from: old, to: new))
+        return [.antiEntropy(sender: old, receiver: new), .primaryHandoff(from: old, to: new)]
     }
 
     /// Runs once the handoff session's messages are all delivered: moves the role if the
     /// new primary now holds every commit of the old one.
-    mutating func completePrimaryHandoff(from old: NodeIndex, to new: NodeIndex) throws(ScriptError) {
+    mutating func completePrimaryHandoff(from old: NodeIndex, to new: NodeIndex) throws(SimulationError) {
         let oldName = state.name(old)
         let newName = state.name(new)
         guard primary == old else {
@@ -53,7 +52,7 @@ extension World {
         let needed = replica(old).highestCSN
         let got = replica(new).highestCSN
         guard got >= needed else {
-            throw ScriptError(line: origin.line, column: origin.column, "the handoff session \(oldName)→\(newName) was cut off: \(newName) holds CSN 1…\(got) of 1…\(needed), so \(oldName) stays the primary; recover or reconnect them and give the primary command again")
+            throw SimulationError("the handoff session \(oldName)→\(newName) was cut off: \(newName) holds CSN 1…\(got) of 1…\(needed), so \(oldName) stays the primary; recover or reconnect them and give the primary command again")
         }
         primary = new
         note(.bayou, "\(newName) is now the primary: it holds CSN 1…\(needed), so its commits go on from CSN \(needed + 1)", node: new)

@@ -30,8 +30,8 @@ struct StoreOperation: Sendable {
     var kind: Kind
     var key: Identifier
     var coordinator: NodeIndex
-    /// The command whose work it is (it fails if that command ends before it finishes).
-    var command: Int
+    /// The cause whose work it is (it fails if that work ends before it finishes).
+    var cause: Int
     var quorum: QuorumCount
     /// How the command wrote KEY and NODE, for the result line.
     var keyText: String

@@ -1,0 +1,62 @@
+import Chord
+import RingsideKernel
+
+/// Starting the version-2 commands (script.md, "Version 2 additions").
+extension Interpreter {
+    mutating func startVersion2Command(_ command: Command, _ sim: inout Simulation) throws(ScriptError) -> [ScriptOutput] {
+        switch command {
+        case let .latency(min, max):
+            sim.setLatency(min: min, max: max)
+        case let .timeout(value):
+            sim.setTimeout(value)
+        case let .loss(probability):
+            sim.setLoss(probability)
+        case let .partition(groups):
+            try partition(groups, &sim)
+        case .heal:
+            sim.heal()
+        case let .recover(node, via):
+            try recover(node, via: via, &sim)
+        case let .async(inner):
+            let output = try start(inner, &sim)
+            commands.markAsync(sim.cause)
+            return output
+        case let .step(count):
+            try stepMessages(count, &sim)
+        case let .deliver(id):
+            try deliverNow(id, &sim)
+        case let .drop(id):
+            try dropNow(id, &sim)
+        case .wait:
+            try runToCompletion(&sim)
+        case .invariants:
+            return sim.invariantReport().map { .report($0) }
+        case let .maintenance(zave):
+            do {
+                try sim.setMaintenance(zave: zave)
+            } catch {
+                throw error.at(column: origin.column)
+            }
+        case let .replication(n):
+            sim.kv.replication = n
+        case let .quorum(w, r):
+            do {
+                try sim.setQuorum(w: w, r: r)
+            } catch {
+                throw error.at(column: origin.column)
+            }
+        case let .lookupMode(iterative):
+            sim.chord.iterativeLookups = iterative
+        case .storeMode(dynamo: false):
+            break
+        case let .put(key, value, from):
+            try startPut(key, value: value, from: from, sim)
+        case let .get(key, from):
+            try startGet(key, from: from, sim)
+        default:
+            // View control (ignored headless) and what later versions add.
+            return try startVersion2(command, sim)
+        }
+        return []
+    }
+}
