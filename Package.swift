@@ -60,3 +60,14 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// MARK: libFuzzer (opt-in: needs the toolchain's libFuzzer and instruments every module)
+// RINGSIDE_LIBFUZZER=1 swift build -c release -Xswiftc -sanitize=fuzzer --product RingsideFuzzer
+if Context.environment["RINGSIDE_LIBFUZZER"] == "1" {
+    package.products.append(.executable(name: "RingsideFuzzer", targets: ["RingsideFuzzer"]))
+    package.targets.append(.executableTarget(
+        name: "RingsideFuzzer",
+        dependencies: ["RingsideSimulation"],
+        linkerSettings: [.unsafeFlags(["-sanitize=fuzzer", "-use-ld=lld"])]
+    ))
+}

@@ -212,24 +212,43 @@ public enum Parser {
     }
 
     private static func unknownCommandMessage(_ word: String) -> String {
-        let close = commandNames.min { editDistance($0, word) < editDistance($1, word) } ?? ""
-        let hint = editDistance(close, word) <= 2 ? " (did you mean '\(close)'?)" : ""
+        // Only a distance of at most 2 earns a hint, so each distance is computed once and
+        // given up past 2: a long garbage word (a fuzzer's, or a pasted paragraph) costs a
+        // length comparison per command name, not a full table each.
+        let typed = Array(word)
+        var close = ""
+        var closest = Int.max
+        for name in commandNames {
+            let distance = editDistance(Array(name), typed, limit: 2)
+            if distance < closest { (close, closest) = (name, distance) }
+        }
+        let hint = closest <= 2 ? " (did you mean '\(close)'?)" : ""
         return "unknown command '\(word)'\(hint); commands are \(commandNames.joined(separator: " "))"
     }
 
     static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        editDistance(Array(a), Array(b), limit: Int.max - 1)
+    }
+
+    /// Levenshtein distance, or `limit + 1` as soon as it must exceed `limit`.
+    static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
+        guard abs(a.count - b.count) <= limit else { return limit + 1 }
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }
         var previous = Array(0...b.count)
+        var current = Array(repeating: 0, count: b.count + 1)
         for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
+            current[0] = i
+            var rowMin = i
             for j in 1...b.count {
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                rowMin = min(rowMin, current[j])
             }
-            previous = current
+            // Every later row is at least this row's minimum.
+            if rowMin > limit { return limit + 1 }
+            swap(&previous, &current)
         }
-        return previous[b.count]
+        return min(previous[b.count], limit + 1)
     }
 }
 

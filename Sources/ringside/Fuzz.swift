@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import RingsideSimulation
+
+/// `ringside fuzz`: seeded random and mutated scripts through the parser and the
+/// interpreter; every error must point inside its input and be printable, and nothing may
+/// trap. (A libFuzzer build of the same harness is described in README.md.)
+struct Fuzz: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Feed seeded random and mutated scripts to the parser and the interpreter.",
+        discussion: """
+            Input I of seed S is always the same text: a crash at input I is reproduced with
+            --seed S --from I --inputs 1 --print. Exit status 1 when an input broke a promise
+            (an error outside its input, a control character in a message).
+            """
+    )
+
+    @Option(help: "How many inputs (1 to 100000000).") var inputs: Int = 1_000_000
+    @Option(help: "PRNG seed.") var seed: UInt64 = 1
+    @Option(help: "The first input's number.") var from: UInt64 = 0
+    @Option(help: "Directory of .ringside scripts to mutate (default: Assets/scenarios if present).") var corpus: String?
+    @Flag(help: "Print each input before running it.") var print = false
+
+    func validate() throws {
+        guard (1...100_000_000).contains(inputs) else { throw ValidationError("--inputs must be from 1 to 100000000") }
+        guard from <= UInt64.max - UInt64(inputs) else { throw ValidationError("--from plus --inputs must fit in 64 bits") }
+    }
+
+    func run() throws {
+        let generator = ScriptFuzzInput(corpus: try corpusLines())
+        var total = ScriptFuzzHarness.Outcome()
+        var findings: [(UInt64, String)] = []
+        let clock = ContinuousClock()
+        let started = clock.now
+        let progressEvery = max(1, inputs / 20)
+        for offset in 0..<UInt64(inputs) {
+            let index = from + offset
+            let input = generator.input(seed: seed, index: index)
+            if print { Swift.print("# input \(index)\n\(ScriptError.printable(input))") }
+            let outcome = ScriptFuzzHarness.run(input)
+            total.linesParsed += outcome.linesParsed
+            total.parseErrors += outcome.parseErrors
+            total.statementsRun += outcome.statementsRun
+            total.runErrors += outcome.runErrors
+            total.statementsSkipped += outcome.statementsSkipped
+            for finding in outcome.findings where findings.count < 20 { findings.append((index, finding)) }
+            if !print, (offset + 1) % UInt64(progressEvery) == 0 {
+                FileHandle.standardError.write(Data("\rfuzz: \(offset + 1)/\(inputs) inputs".utf8))
+            }
+        }
+        if !print { FileHandle.standardError.write(Data("\n".utf8)) }
+        let seconds = Self.seconds(clock.now - started)
+        Swift.print("inputs \(inputs) (seed \(seed), from \(from)) in \(String(format: "%.1f", seconds)) s, \(Int(Double(inputs) / max(seconds, 1e-9))) inputs/s")
+        Swift.print("lines parsed \(total.linesParsed), parse errors \(total.parseErrors), statements run \(total.statementsRun), run errors \(total.runErrors), skipped as too costly \(total.statementsSkipped)")
+        for (index, finding) in findings { Swift.print("input \(index): \(finding)") }
+        Swift.print(findings.isEmpty ? "no finding" : "\(findings.count) finding(s)")
+        if !findings.isEmpty { throw ExitCode(1) }
+    }
+
+    private func corpusLines() throws -> [String] {
+        let directory = corpus ?? "Assets/scenarios"
+        let manager = FileManager.default
+        guard let names = try? manager.contentsOfDirectory(atPath: directory) else {
+            if corpus != nil { throw UsageError("cannot read the corpus directory \(directory)") }
+            return Demo.script.split(separator: "\n").map(String.init)
+        }
+        var lines: [String] = []
+        for name in names.sorted() where name.hasSuffix(".ringside") {
+            guard let text = try? String(contentsOfFile: directory + "/" + name, encoding: .utf8) else { continue }
+            lines += text.split(separator: "\n").map(String.init)
+        }
+        return lines
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+    }
+}
