@@ -37,6 +37,8 @@ struct SpaceTimeBuilder {
     private var sentInWindow = Set<UInt64>()
     /// A node's explanation, held to label the send it usually precedes.
     private var heldNote: SimulationEvent?
+    /// The message dropped last: the world's note about it repeats the drop row.
+    private var droppedLast: UInt64?
 
     init(columns: SpaceTimeColumns) {
         self.columns = columns
@@ -132,6 +134,7 @@ struct SpaceTimeBuilder {
 
     private mutating func end(_ event: SimulationEvent) {
         guard let id = event.msg else { return }
+        droppedLast = event.kind == .drop ? id : nil
         let sent = open.removeValue(forKey: id)
         let from = sent?.from ?? columns.index(of: event.from)
         let to = sent?.to ?? columns.index(of: event.to)
@@ -151,6 +154,7 @@ struct SpaceTimeBuilder {
     }
 
     private mutating func place(note: SimulationEvent) {
+        if let id = droppedLast, note.text?.hasPrefix("m\(id) (") == true { return }
         guard let column = columns.index(of: note.node) else { return }
         let x = columns.columns[column].x
         let row = claim(time: note.time, ranges: [x...x], dots: [], role: .normal)

@@ -26,7 +26,7 @@ struct SpaceTimeColumns {
     /// Narrowest column: a lifeline with room for an arrow's corner and head on each side.
     static let minimumSpacing = 6
     /// Widest column: wider only spreads the picture without saying more.
-    static let maximumSpacing = 12
+    static let maximumSpacing = 10
 
     /// - Parameters:
     ///   - nodesByID: every node in ring order (only read when all of them fit).

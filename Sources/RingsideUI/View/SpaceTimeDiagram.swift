@@ -92,8 +92,9 @@ struct SpaceTimeDiagram {
         let events = window.events.suffix(Self.eventsMax)
         let newest = max(world.time, events.last?.time ?? 0)
         timeWidth = String(newest).count + 1
-        // The text gutter keeps a third of the width (up to 40 cells) when it can.
-        let textMin = size.width >= 40 ? min(40, size.width / 3) : 0
+        // The explanations say more than wide columns: the text keeps 40% of the width
+        // (up to 60 cells) when it can.
+        let textMin = size.width >= 40 ? min(60, size.width * 2 / 5) : 0
         let columnsWidth = max(0, size.width - timeWidth - textMin)
         columns = SpaceTimeColumns(nodesByID: nodesByID, preferred: preferred, events: Array(events), world: world,
                                    x: timeWidth, width: columnsWidth)
