@@ -55,6 +55,8 @@ struct SpaceTimeBuilder {
         }
         switch event.kind {
         case .command:
+            // A caption's own note, next, says it without the command word.
+            if event.text?.hasPrefix("say ") == true { return }
             openRow(time: event.time, kind: .command, role: .bold)
             rows[rows.count - 1].texts.append("\u{203A} " + (event.text ?? ""))
         case .note:
