@@ -94,6 +94,20 @@ import Testing
         }
     }
 
+    /// The benchmark's 2,000-node ring: the columns that fit, in ring order, the rest counted.
+    @Test func aRingOfTwoThousandNodes() {
+        let model = UIBenchmark.model(nodes: 2000, view: .spaceTime)
+        let grid = AppView.render(model, size: Size(width: 200, height: 60), glyphs: .unicode)
+        let diagram = SpaceTimeDiagram(model: model, size: Size(width: 196, height: 44))
+        let shown = diagram.columns.columns.map(\.node)
+        #expect(shown.count > 10)
+        #expect(grid.lines()[0].contains("\(shown.count) of 2000 nodes (\(2000 - shown.count) hidden)"))
+        #expect(shown.contains(model.selection!))
+        #expect(shown.map { model.world.state.id($0) } == shown.map { model.world.state.id($0) }.sorted())
+        #expect((20...43).contains(diagram.rows.count))
+        #expect(diagram.arrows.count > 10)
+    }
+
     @Test func anEmptyWorldSaysWhatToDo() {
         var model = AppModel()
         model.mainView = .spaceTime

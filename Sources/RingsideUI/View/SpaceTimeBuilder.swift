@@ -57,6 +57,9 @@ struct SpaceTimeBuilder {
         case .command:
             // A caption's own note, next, says it without the command word.
             if event.text?.hasPrefix("say ") == true { return }
+            // A command that drew nothing (set-up, or work among hidden nodes) gives its
+            // row to the next one.
+            if rows.last?.kind == .command { rows.removeLast() }
             openRow(time: event.time, kind: .command, role: .bold)
             rows[rows.count - 1].texts.append("\u{203A} " + (event.text ?? ""))
         case .note:
