@@ -14,6 +14,8 @@ struct UIBench: ParsableCommand {
     @Option(help: "Screen width in cells.") var width: Int = 200
     @Option(help: "Screen height in cells.") var height: Int = 60
     @Option(help: "Frames to render.") var frames: Int = 500
+    @Option(help: "The main view: ring (ring, finger table, Bayou logs) or space-time (the diagram of recent messages).")
+    var view: String = "ring"
 
     func validate() throws {
         if let nodes, !(1...100_000).contains(nodes) { throw ValidationError("--nodes must be from 1 to 100000") }
@@ -21,19 +23,30 @@ struct UIBench: ParsableCommand {
             throw ValidationError("--width and --height must be from 1 to 1000")
         }
         guard (1...1_000_000).contains(frames) else { throw ValidationError("--frames must be from 1 to 1000000") }
+        guard mainView != nil else { throw ValidationError("--view must be ring or space-time") }
     }
 
     func run() throws {
-        let model = UIBenchmark.model(nodes: nodes)
+        let model = UIBenchmark.model(nodes: nodes, view: mainView ?? .ring)
         let result = UIBenchmark.run(model: model, size: Size(width: width, height: height), frames: frames)
         let fields: [(String, String)] = [
             ("frames", String(result.frames)),
             ("nodes", String(result.nodes)),
             ("width", String(result.size.width)),
             ("height", String(result.size.height)),
+            ("view", "\"\(view)\""),
             ("medianFrameMillis", format(result.medianFrameMillis, 3)),
             ("p99FrameMillis", format(result.p99FrameMillis, 3)),
         ]
         printJSONLine(fields)
+    }
+
+    /// The `--view` value as a view ("space-time" is `MainView.spaceTime`).
+    private var mainView: MainView? {
+        switch view {
+        case "ring": .ring
+        case "space-time": .spaceTime
+        default: nil
+        }
     }
 }

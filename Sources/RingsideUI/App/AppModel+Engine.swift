@@ -7,6 +7,7 @@ extension AppModel {
         let lookupsBefore = world.chord.lookups.count
         world = report.world
         digest = WorldDigest(world)
+        recentEvents = report.recentEvents
         timeline = report.timeline
         if let branch = report.timeline.branchedAt { forgetAfter(step: branch) }
         fixSelection()

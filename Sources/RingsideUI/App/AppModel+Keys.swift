@@ -77,6 +77,10 @@ extension AppModel {
         case .zoomOut:
             zoom = max(0, zoom - 1)
             return []
+        case .cycleView:
+            mainView = mainView.next
+            status = StatusMessage(mainView.caption)
+            return []
         case .help:
             isHelpVisible.toggle()
             helpScroll = 0
@@ -208,7 +212,7 @@ extension AppModel {
     private mutating func click(_ event: MouseEvent, size: Size) -> [AppEffect] {
         guard event.button == .left else { return [] }
         let layout = ScreenLayout(size: size, bits: world.space.bits)
-        guard !layout.isTooSmall, layout.ring.contains(x: event.x, y: event.y) else { return [] }
+        guard mainView == .ring, !layout.isTooSmall, layout.ring.contains(x: event.x, y: event.y) else { return [] }
         let scene = RingScene(model: self, area: RingPanel.canvasArea(in: layout.ring), glyphs: .unicode)
         if let node = scene.node(atX: event.x, y: event.y) {
             selection = node

@@ -12,6 +12,8 @@ public struct AppModel: Sendable {
     public internal(set) var world: World
     /// Facts about the snapshot that cost more than a frame should spend, computed once per report.
     public internal(set) var digest: WorldDigest
+    /// The newest structured events up to the time-travel cursor (the space-time diagram's input).
+    public internal(set) var recentEvents = EventWindow()
     /// Statements of the script not begun yet.
     public internal(set) var scriptRemaining = 0
     /// True while the script waits at `pause` for a key.
@@ -22,6 +24,8 @@ public struct AppModel: Sendable {
     // MARK: What the user is looking at
 
     public internal(set) var selection: NodeIndexValue?
+    /// What fills the upper part of the screen: the ring and its tables, or the space-time diagram.
+    public internal(set) var mainView = MainView.ring
     /// 0 shows the whole ring; each level halves the arc shown around the selection.
     public internal(set) var zoom = 0
     public internal(set) var isHelpVisible = false

@@ -32,9 +32,15 @@ public enum UIBenchmark {
     }
 
     /// The demo (nodes nil) or a random ring, with a lookup hop in flight and the
-    /// lookup's start node selected.
-    public static func model(nodes: Int?) -> AppModel {
+    /// lookup's start node selected, showing `view`. For the space-time view the world
+    /// first records some traffic (lookups from nodes all round the ring, and a Bayou
+    /// session on the demo), so the diagram has a full window of events to draw.
+    public static func model(nodes: Int?, view: MainView = .ring) -> AppModel {
         var world = nodes.map { randomRing(nodes: $0) } ?? Demo.world()
+        if view == .spaceTime {
+            world.recordsEvents = true
+            recordTraffic(in: &world)
+        }
         let from = world.state.liveRing.nodes.last.map { world.commandReference($0) } ?? "0"
         // Started and stepped twice: the route's second hop is in flight.
         if let statement = try? Parser.parse(line: Substring(nodes == nil ? "lookup 15 from 90" : "lookup key7 from \(from)"), number: 1) {
@@ -42,10 +48,29 @@ public enum UIBenchmark {
             _ = try? world.step()
             _ = try? world.step()
         }
+        var recent = RecentEvents()
+        recent.append(world.takeEvents(), step: 1)
         var model = AppModel(world: world)
+        model.mainView = view
+        model.recentEvents = recent.window(upTo: 1, limit: EventWindow.limit)
         model.selection = world.chord.lookups.last?.from ?? model.selection
         model.lookupFocus = world.chord.lookups.isEmpty ? nil : world.chord.lookups.count - 1
         return model
+    }
+
+    /// Lookups run to completion from 24 live nodes spread round the ring (and a session
+    /// between two replicas, if the world has them).
+    static func recordTraffic(in world: inout World) {
+        let live = world.state.liveRing.nodes
+        guard !live.isEmpty else { return }
+        let stride = max(1, live.count / 24)
+        for i in 0..<min(24, live.count) {
+            let from = world.commandReference(live[(i * stride) % live.count])
+            _ = try? world.execute(line: "lookup key\(i) from \(from)")
+        }
+        if world.state.index(ofName: "A") != nil, world.state.index(ofName: "B") != nil {
+            _ = try? world.execute(line: "sync A B")
+        }
     }
 
     /// Renders `frames` frames, alternating the selection so each diff has real changes.

@@ -26,6 +26,8 @@ public struct EngineCore: Sendable {
     private var marks: [EngineMark]
     /// Set while serving a request that acted with the cursor back.
     private var branchedAt: Int?
+    /// The branch's newest structured events by step, for the space-time diagram.
+    public private(set) var recentEvents = RecentEvents()
 
     /// Every command begun up to the cursor, in order: the session as a script.
     public var transcript: [String] { Array(transcriptLines.prefix(currentMark.transcriptCount)) }
@@ -36,7 +38,11 @@ public struct EngineCore: Sendable {
 
     /// `world` before the script's first statement; nil script: commands come only from keys.
     public init(world: World = World(), script: ScenarioScript? = nil) {
-        timeline = Timeline(world: world)
+        // The space-time diagram draws the event log; the timeline drops what replays
+        // record, so each event is taken once, right after the step that made it.
+        var recording = world
+        recording.recordsEvents = true
+        timeline = Timeline(world: recording)
         self.script = script
         marks = [EngineMark(step: 0, nextStatement: 0, isWaitingAtPause: false, transcriptCount: 0,
                             runningOrigin: .script, label: nil)]
@@ -87,7 +93,8 @@ public struct EngineCore: Sendable {
                                         label: mark.step == timeline.cursor ? mark.label : nil,
                                         traveled: traveled, branchedAt: branchedAt)
         return EngineReport(world: world, notices: notices, isWaitingAtPause: isWaitingAtPause,
-                            scriptRemaining: scriptRemaining, stepsTaken: steps, timeline: position)
+                            scriptRemaining: scriptRemaining, stepsTaken: steps, timeline: position,
+                            recentEvents: recentEvents.window(upTo: timeline.cursor, limit: EventWindow.limit))
     }
 
     // MARK: Time travel
@@ -112,6 +119,7 @@ public struct EngineCore: Sendable {
         let cursor = timeline.cursor
         guard cursor < timeline.stepCount else { return }
         marks.removeAll { $0.step > cursor }
+        recentEvents.forget(after: cursor)
         transcriptLines.removeSubrange(currentMark.transcriptCount...)
         branchedAt = min(branchedAt ?? cursor, cursor)
     }
@@ -127,11 +135,13 @@ public struct EngineCore: Sendable {
 
     private mutating func timelineStep() throws(ScriptError) -> Bool {
         prepareToAct()
+        defer { recentEvents.append(timeline.takeEvents(), step: timeline.cursor) }
         return try timeline.step()
     }
 
     private mutating func timelineBegin(_ statement: Statement) throws(ScriptError) -> [ScriptOutput] {
         prepareToAct()
+        defer { recentEvents.append(timeline.takeEvents(), step: timeline.cursor) }
         return try timeline.begin(statement)
     }
 

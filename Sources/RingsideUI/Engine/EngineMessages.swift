@@ -91,18 +91,21 @@ public struct EngineReport: Sendable {
     public var stepsTaken: Int
     /// Where the time-travel cursor is, on a branch of `timeline.steps` steps.
     public var timeline: TimelinePosition
+    /// The newest structured events up to the cursor, for the space-time diagram.
+    public var recentEvents: EventWindow
 
     /// The events alone, in order.
     public var events: [EngineEvent] { notices.map(\.event) }
 
     public init(world: World, notices: [EngineNotice], isWaitingAtPause: Bool, scriptRemaining: Int, stepsTaken: Int,
-                timeline: TimelinePosition = TimelinePosition()) {
+                timeline: TimelinePosition = TimelinePosition(), recentEvents: EventWindow = EventWindow()) {
         self.world = world
         self.notices = notices
         self.isWaitingAtPause = isWaitingAtPause
         self.scriptRemaining = scriptRemaining
         self.stepsTaken = stepsTaken
         self.timeline = timeline
+        self.recentEvents = recentEvents
     }
 }
 

@@ -19,9 +19,14 @@ public enum AppView {
                 .render(into: &grid, area: grid.area)
             return grid
         }
-        RingPanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.ring)
-        FingerTablePanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.fingers)
-        BayouPanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.bayou)
+        switch model.mainView {
+        case .ring:
+            RingPanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.ring)
+            FingerTablePanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.fingers)
+            BayouPanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.bayou)
+        case .spaceTime:
+            SpaceTimePanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.main)
+        }
         EventsPanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.events)
         switch model.overlay {
         case .messages:

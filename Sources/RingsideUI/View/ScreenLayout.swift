@@ -56,6 +56,11 @@ public struct ScreenLayout: Equatable, Sendable {
         Rect(x: 0, y: 0, width: size.width, height: max(0, promptLine.y))
     }
 
+    /// The ring, finger-table and Bayou panels together: where another main view goes.
+    public var main: Rect {
+        Rect(x: 0, y: 0, width: size.width, height: max(0, events.y))
+    }
+
     /// Every panel, for tests that check clipping.
     public var panels: [Rect] { [ring, fingers, bayou, events, promptLine, status] }
 }

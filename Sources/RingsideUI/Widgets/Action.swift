@@ -23,6 +23,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case previousNode
     case zoomIn
     case zoomOut
+    case cycleView
     // Time travel
     case undo
     case redo

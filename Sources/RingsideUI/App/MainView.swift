@@ -1,0 +1,22 @@
+/// What fills the screen above the events panel; `v` cycles through them in this order.
+public enum MainView: String, CaseIterable, Hashable, Sendable {
+    /// The ring, the finger table and the Bayou logs.
+    case ring
+    /// One column per node, virtual time downwards, an arrow per message.
+    case spaceTime
+
+    /// The view after this one (the last wraps to the first).
+    public var next: MainView {
+        let all = Self.allCases
+        let index = all.firstIndex(of: self) ?? 0
+        return all[(index + 1) % all.count]
+    }
+
+    /// What the status line says on switching to it.
+    var caption: String {
+        switch self {
+        case .ring: "view: ring, finger table and Bayou logs (v: space-time diagram)"
+        case .spaceTime: "view: space-time diagram, newest messages at the bottom (v: ring)"
+        }
+    }
+}
