@@ -14,7 +14,7 @@ struct Ringside: ParsableCommand {
             Scripts use the command language of the spec (see README.md).
             """,
         version: version,
-        subcommands: [Run.self, Play.self, Check.self, Fuzz.self, Bench.self]
+        subcommands: [Run.self, Play.self, Check.self, Explore.self, Fuzz.self, Bench.self]
     )
 
     mutating func run() throws {
