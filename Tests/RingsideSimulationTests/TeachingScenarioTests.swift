@@ -1,0 +1,64 @@
+import Testing
+@testable import RingsideSimulation
+
+/// The guided scenarios teach what their captions say: each is run headless and its
+/// outcome checked at the points where the captions make a claim.
+@Suite struct TeachingScenarioTests {
+    /// Runs `name`, handing the world to `atDump` at each `dump` (numbered from 0).
+    private func run(_ name: String, atDump: (Int, World) throws -> Void = { _, _ in }) throws -> World {
+        var world = World()
+        var dumps = 0
+        for statement in try Parser.parse(script: try scenario(name)) {
+            _ = try world.execute(statement)
+            if case .dump = statement.command {
+                try atDump(dumps, world)
+                dumps += 1
+            }
+        }
+        return world
+    }
+
+
+    @Test func successorPointersAloneWalkTheRingAndFingersCutItShort() throws {
+        let world = try run("successor-vs-fingers")
+        let lookups = world.chord.lookups
+        #expect(lookups.count == 2)
+        // 5 → 10 → 16 → … → 58, then the owner 0: every node on the way.
+        #expect(lookups[0].path.count - 1 == 11)
+        #expect(lookups[1].path.count - 1 <= 4)
+        #expect(lookups[0].owner == lookups[1].owner)
+        #expect(lookups[0].owner.map { world.state.id($0).description } == "0")
+    }
+
+    @Test func aTentativeBookingChangesWhenThePrimaryCommitsInAnotherOrder() throws {
+        let names = ["P", "A", "B"]
+        let world = try run("meeting-room-commit") { number, world in
+            let database = { (name: String) in world.replica(world.state.index(ofName: name)!).database }
+            switch number {
+            case 0:
+                // Timestamp order: Bob (3) before Alice (5), at both A and B.
+                #expect(database("A") == ["mon10": "bob", "mon11": "alice"])
+                #expect(database("B") == ["mon10": "bob", "mon11": "alice"])
+            case 1:
+                // Alice's booking committed first (CSN 1): B re-applies Bob's and moves him.
+                #expect(database("B") == ["mon10": "alice", "mon11": "bob"])
+                #expect(database("A") == ["mon10": "bob", "mon11": "alice"])
+            default:
+                break
+            }
+        }
+        for name in names {
+            #expect(world.replica(world.state.index(ofName: name)!).database == ["mon10": "alice", "mon11": "bob"])
+        }
+    }
+
+    @Test func aThousandNodeRingAnswersInAboutHalfLogNHops() throws {
+        let world = try run("thousand-node-hops")
+        let lookups = world.chord.lookups
+        #expect(lookups.count == 20)
+        #expect(lookups.allSatisfy { !$0.failed && $0.owner != nil })
+        let mean = Double(lookups.map { $0.path.count - 1 }.reduce(0, +)) / Double(lookups.count)
+        // ½·log2(1000) ≈ 5; the paper's mean for 2^10 nodes is about 5.
+        #expect(mean > 3.5 && mean < 7)
+    }
+}
