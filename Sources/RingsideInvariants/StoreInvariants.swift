@@ -31,7 +31,8 @@ public enum StoreInvariants {
         }
     }
 
-    /// A hint still held after `handoff`, for a node its holder can reach.
+    /// A hint still held after `handoff` sent hints from its holder to its intended node
+    /// (which was reachable then), once every message is done.
     public struct LeftoverHint: Sendable {
         public var holder: Identifier
         public var intended: Identifier
@@ -45,7 +46,7 @@ public enum StoreInvariants {
 
     public static func hintsHandedOff(_ leftovers: [LeftoverHint]) -> [Violation] {
         leftovers.map {
-            Violation(name: "HintsHandedOff", detail: "node \(IDText.text($0.holder)) still holds a hint for \(IDText.text($0.intended)) (key \(IDText.text($0.key))) although \(IDText.text($0.intended)) is reachable")
+            Violation(name: "HintsHandedOff", detail: "node \(IDText.text($0.holder)) still holds a hint for \(IDText.text($0.intended)) (key \(IDText.text($0.key))) after handing off to \(IDText.text($0.intended))")
         }
     }
 

@@ -44,8 +44,9 @@ struct KeyValueState: Sendable {
     // What the store invariants need to know about the past (Simulation+StoreInvariants).
     /// A store message was lost or a node crashed since the last repair pass.
     var faultSinceRepair = false
-    /// The holders a `handoff` covered, until a new hint or a lost message.
-    var handedOff: [NodeIndex]?
+    /// The (stand-in, intended node) pairs the last `handoff` sent hints for, until a new
+    /// hint or a lost message.
+    var handedOff: [HandoffPair]?
     /// The last finished merkle-sync pair, until either node's values change.
     var syncedPair: (a: NodeIndex, b: NodeIndex)?
 
@@ -54,6 +55,11 @@ struct KeyValueState: Sendable {
         replicas.values.contains { !$0.isEmpty } || siblings.values.contains { !$0.isEmpty }
             || hints.values.contains { !$0.isEmpty }
     }
+}
+
+struct HandoffPair: Sendable, Hashable {
+    var holder: NodeIndex
+    var intended: NodeIndex
 }
 
 /// A value a stand-in holds for the node it replaces in a preference list (hinted handoff).

@@ -191,7 +191,7 @@ extension Simulation {
     /// How a replica's siblings changed, in the lecture's words.
     func describeMerge(_ before: [ClockedValue], into after: [ClockedValue], incoming: ClockedValue) -> String {
         if before.isEmpty { return "stored" }
-        if !after.contains(incoming) { return "an older or equal version (\(describe(before)) descends from it) → keep mine" }
+        if after == before { return "\(describe(before)) already descends from it → keep mine" }
         let replaced = before.filter { !after.contains($0) }
         let kept = before.filter { after.contains($0) }
         var parts: [String] = []

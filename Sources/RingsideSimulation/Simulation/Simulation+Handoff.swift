@@ -30,7 +30,8 @@ extension Simulation {
     /// reach now; unreachable ones wait for a later handoff.
     mutating func performHandoff(_ only: NodeIndex?) {
         let holders = only.map { [$0] } ?? state.allNodesByID().filter { kv.hints[$0]?.isEmpty == false }
-        kv.handedOff = holders
+        var sent: [HandoffPair] = []
+        defer { kv.handedOff = sent }
         for holder in holders where state.isAlive(holder) {
             let held = hints(at: holder)
             if held.isEmpty, narrates { note(.store, "\(chord.label(holder)): no hints to hand off", node: holder) }
@@ -38,6 +39,7 @@ extension Simulation {
                 if reachable(hint.intended, from: holder) {
                     if narrates { note(.store, "\(chord.label(holder)): hint for \(chord.label(hint.intended)): \(chord.label(hint.key)) = \(hint.value.value) \(hint.value.clock); \(chord.label(hint.intended)) is reachable again → hand it back", node: holder) }
                     send(from: holder, to: hint.intended, .store(.handoff(key: hint.key, value: hint.value)))
+                    sent.append(HandoffPair(holder: holder, intended: hint.intended))
                 } else if narrates {
                     note(.store, "\(chord.label(holder)): hint for \(chord.label(hint.intended)) (\(chord.label(hint.key)) = \(hint.value.value)) waits: \(chord.label(hint.intended)) is still unreachable", node: holder)
                 }

@@ -124,9 +124,12 @@ extension Simulation {
     /// A descends into the differing internal nodes and sends its keys of differing leaves.
     mutating func deliverMerkleDiffer(_ id: Int, nodes: [MerkleNodeID], entries: [MerkleEntry], at node: NodeIndex) {
         guard var session = kv.merkleSessions[id] else { return }
-        mergeMerkleEntries(entries, at: node, from: session.b)
         let next = MerkleExchange.descend(nodes, trees: session.treesA)
-        let mine = merkleEntries(node, leaves: next.leaves, trees: session.treesA)
+        // A's copies as they were, less those equal to what B just sent: only values
+        // that differ travel back.
+        let theirs = Set(entries)
+        let mine = merkleEntries(node, leaves: next.leaves, trees: session.treesA).filter { !theirs.contains($0) }
+        mergeMerkleEntries(entries, at: node, from: session.b)
         guard !next.hashes.isEmpty || !mine.isEmpty else {
             finishMerkleSync(id)
             return
@@ -161,7 +164,7 @@ extension Simulation {
     private mutating func finishMerkleSync(_ id: Int) {
         guard let session = kv.merkleSessions.removeValue(forKey: id) else { return }
         kv.syncedPair = (session.a, session.b)
-        note(.store, "merkle-sync \(chord.label(session.a))–\(chord.label(session.b)) done: \(session.hashesSent) hashes and \(session.entriesSent) values sent", node: session.a)
+        note(.store, "merkle-sync \(chord.label(session.a))–\(chord.label(session.b)) done: \(session.hashesSent) hash\(session.hashesSent == 1 ? "" : "es") and \(session.entriesSent) value\(session.entriesSent == 1 ? "" : "s") sent", node: session.a)
     }
 
     /// A lost message ends the session where it was (a later merkle-sync starts afresh).

@@ -15,7 +15,7 @@ extension Simulation {
         guard network.isQuiet, kv.holdsAnything || kv.syncedPair != nil else { return [] }
         var result: [Violation] = []
         if !kv.dynamo, !kv.faultSinceRepair { result += StoreInvariants.replicasNewest(staleCopies()) }
-        if let holders = kv.handedOff { result += StoreInvariants.hintsHandedOff(leftoverHints(holders)) }
+        if let pairs = kv.handedOff { result += StoreInvariants.hintsHandedOff(leftoverHints(pairs)) }
         if let pair = kv.syncedPair { result += StoreInvariants.merkleReplicasAgree(disagreements(pair.a, pair.b)) }
         return result
     }
@@ -42,9 +42,11 @@ extension Simulation {
         return stale
     }
 
-    private func leftoverHints(_ holders: [NodeIndex]) -> [StoreInvariants.LeftoverHint] {
-        holders.filter { state.isAlive($0) }.flatMap { holder in
-            hints(at: holder).filter { reachable($0.intended, from: holder) }.map {
+    /// Hints still held for a node the last handoff reached from that stand-in.
+    private func leftoverHints(_ pairs: [HandoffPair]) -> [StoreInvariants.LeftoverHint] {
+        let reached = Set(pairs)
+        return state.allNodesByID().flatMap { holder in
+            hints(at: holder).filter { reached.contains(HandoffPair(holder: holder, intended: $0.intended)) }.map {
                 StoreInvariants.LeftoverHint(holder: state.id(holder), intended: state.id($0.intended), key: $0.key)
             }
         }
