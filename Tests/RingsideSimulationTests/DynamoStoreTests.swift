@@ -138,3 +138,20 @@ struct VectorClockTests {
         #expect(store[1].map(\.value) == ["z"])
     }
 }
+
+@Suite("Dynamo mode on the event log")
+struct DynamoEventTests {
+    @Test func everyDynamoAndMerkleMessageHasOneOutcome() throws {
+        for text in [try scenario("sloppy-quorum-dynamo"), try scenario("vector-clocks-cart"),
+                     ring + "put 14 a from A\nfail C\nput 14 b from A\nrecover C via A\nloss 0.5\nmerkle-sync C D\nhandoff\nloss 0\nmerkle-sync C D\n"] {
+            let (events, _) = try recordedRun(text)
+            assertEverySendHasOneOutcome(events)
+            #expect(events.contains { $0.kind == .send && ($0.type?.hasPrefix("store_") ?? false) })
+        }
+    }
+
+    @Test func sameScriptSameBytes() throws {
+        let text = try scenario("sloppy-quorum-dynamo") + "vnodes 3\njoin G via A\nput 77 z from G\nmerkle-sync A G\ndump\n"
+        #expect(try run(text, seed: 5).outputs == run(text, seed: 5).outputs)
+    }
+}
