@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RingsideSimulation
 
 /// `ringside bench store`: strict-mode put/get throughput on an oracle ring.
@@ -18,8 +19,14 @@ struct StoreBench: ParsableCommand {
     @Option(help: "Lookup mode: recursive or iterative.") var lookupMode: String = "recursive"
     @Option(help: "Identifier bits (1 to 160).") var bits: Int = 32
     @Option(help: "PRNG seed.") var seed: UInt64 = 1
+    @Flag(help: "Instead: compare two replicas' Merkle trees (merkle-sync's steps) and count the hashes sent.") var merkle = false
+    @Option(help: "With --merkle: keys per replica.") var merkleKeys: Int = 1_000_000
+    @Option(help: "With --merkle: percent of the keys whose values differ.") var differPercent: Double = 1
 
     func validate() throws {
+        guard (1...10_000_000).contains(merkleKeys), (0...100).contains(differPercent) else {
+            throw ValidationError("--merkle-keys must be from 1 to 10000000, --differ-percent from 0 to 100")
+        }
         guard ["recursive", "iterative"].contains(lookupMode) else { throw ValidationError("--lookup-mode must be recursive or iterative") }
         guard (1...160).contains(bits) else { throw ValidationError("--bits must be from 1 to 160") }
         guard (1...2_000_000).contains(nodes) else { throw ValidationError("--nodes must be from 1 to 2000000") }
@@ -34,6 +41,7 @@ struct StoreBench: ParsableCommand {
     }
 
     func run() throws {
+        if merkle { return runMerkle() }
         let clock = ContinuousClock()
         var world = World()
         let buildTime = clock.measure { world = ChordBenchmark.build(nodes: nodes, bits: bits, seed: seed) }
@@ -55,6 +63,26 @@ struct StoreBench: ParsableCommand {
             ("buildSeconds", format(buildTime.seconds, 3)),
             ("operationSeconds", format(seconds, 3)),
             ("operationsPerSecond", format(seconds > 0 ? Double(ops) / seconds : 0, 0)),
+            ("peakRSSBytes", String(PeakMemory.residentBytes())),
+        ])
+    }
+
+    /// Hashes sent against differences · log2(keys): the claim is that they grow alike.
+    private func runMerkle() {
+        let clock = ContinuousClock()
+        var result: MerkleBenchmark.Result?
+        let time = clock.measure { result = MerkleBenchmark.run(keys: merkleKeys, differPercent: differPercent, seed: seed) }
+        guard let result else { return }
+        let bound = Double(max(1, result.differing)) * log2(Double(max(2, result.keys)))
+        printJSONLine([
+            ("merkleKeys", String(result.keys)), ("differing", String(result.differing)),
+            ("treeDepth", String(result.depth)),
+            ("hashesSent", String(result.cost.hashes)),
+            ("hashesPerDifferenceLog2Keys", format(Double(result.cost.hashes) / bound, 3)),
+            ("differingLeaves", String(result.cost.differingLeaves)),
+            ("valuesSent", String(result.cost.keysSent)),
+            ("rounds", String(result.cost.rounds)),
+            ("seconds", format(time.seconds, 3)),
             ("peakRSSBytes", String(PeakMemory.residentBytes())),
         ])
     }

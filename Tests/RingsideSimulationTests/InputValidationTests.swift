@@ -108,17 +108,16 @@ struct MemoryBudgetTests {
     }
 }
 
-@Suite("Version-2 commands before their engine exists")
+@Suite("Version-2 commands that need a setting first")
 struct Version2StubTests {
-    @Test func eachSaysItIsNotYetSupported() {
-        let commands = [
-            // replication, quorum, lookup-mode, put and get run now (KeyValueStoreTests).
-            "store-mode dynamo", "vnodes 4", "handoff", "merkle-sync 10 32",
-        ]
-        for command in commands {
-            let word = command.split(separator: " ")[0]
-            #expect(scriptError("bits 7\nadd 10 32\n  \(command)\ndump") == ScriptError(line: 3, column: 3, "\(word) is not yet supported in this version of Ringside"), "\(command)")
-        }
+    @Test func dynamoCommandsSayWhatTheyNeed() {
+        #expect(scriptError("bits 7\nadd 10 32\n  vnodes 4\n") == ScriptError(line: 3, column: 3, "vnodes is a Dynamo setting: give store-mode dynamo first"))
+        #expect(scriptError("bits 7\nadd 10 32\n  handoff\n") == ScriptError(line: 3, column: 3, "handoff is Dynamo's hinted handoff: give store-mode dynamo first"))
+        #expect(scriptError("bits 7\nadd 10 32\nfail 32\nmerkle-sync 10 32\n")?.column == 16)
+        let switched = scriptError("bits 7\nadd 10 32\nput 5 v from 10\n  store-mode dynamo\n")
+        #expect(switched?.line == 4 && switched?.column == 3)
+        #expect(switched?.message.contains("only change while the key-value store is empty") == true)
+        #expect(scriptError("bits 7\nadd 10 32\nstore-mode dynamo\nvnodes 4\nhandoff\nmerkle-sync 10 32\nstore-mode strict\n") == nil)
     }
 
     @Test func viewControlIsIgnoredHeadless() throws {

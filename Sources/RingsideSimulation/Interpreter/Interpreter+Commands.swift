@@ -62,6 +62,7 @@ extension Interpreter {
             let identity = try identity(of: spec, sim)
             try MemoryBudget.check(nodes: sim.state.count + 1, successors: sim.state.successorListLength, bits: sim.space.bits, column: origin.column)
             let node = sim.addJoining(id: identity.id, name: identity.name)
+            sim.assignTokens(node)
             enqueue(.join(node, via: entry, eager: sim.eagerJoin), sim)
             enqueueStoreRepair(leaving: nil, sim)
         case let .stabilize(ref):
@@ -81,6 +82,8 @@ extension Interpreter {
             sim.fail(try resolveLive(ref, for: "fail", sim))
         case let .leave(ref):
             let node = try resolveLive(ref, for: "leave", sim)
+            // Gone from Dynamo's membership (a crash is not: its outage is temporary).
+            sim.kv.departed.insert(node)
             enqueueStoreRepair(leaving: node, sim)
             enqueue(.leave(node), sim)
         case let .lookup(key, ref):
@@ -137,6 +140,9 @@ extension Interpreter {
             identities.append(identity)
         }
         sim.addByOracle(identities)
+        for identity in identities {
+            if let node = sim.state.index(ofName: identity.name) { sim.assignTokens(node) }
+        }
     }
 
     private mutating func forEachLive(_ ref: NodeRef?, _ what: String, _ sim: Simulation,

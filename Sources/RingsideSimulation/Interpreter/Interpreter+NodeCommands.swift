@@ -33,6 +33,7 @@ extension Interpreter {
             throw ScriptError(column: viaRef.token.column, "a node cannot recover through itself; name a live node")
         }
         sim.restart(node)
+        sim.kv.departed.remove(node)
         enqueue(.join(node, via: entry, eager: sim.eagerJoin), sim)
         enqueueStoreRepair(leaving: nil, sim)
     }
@@ -52,5 +53,22 @@ extension Interpreter {
     mutating func startGet(_ key: KeySpec, from ref: NodeRef, _ sim: Simulation) throws(ScriptError) {
         let from = try resolveLive(ref, for: "coordinate a get", sim)
         enqueue(.get(key: try keyID(key, sim), from: from, keyText: key.token.text, nodeText: ref.token.text), sim)
+    }
+
+    mutating func startHandoff(_ ref: NodeRef?, _ sim: Simulation) throws(ScriptError) {
+        guard sim.kv.dynamo else {
+            throw ScriptError(column: origin.column, "handoff is Dynamo's hinted handoff: give store-mode dynamo first")
+        }
+        let node = try ref.map { ref throws(ScriptError) in try resolveLive(ref, for: "hand off its hints", sim) }
+        enqueue(.handoff(node), sim)
+    }
+
+    mutating func startMerkleSync(_ a: NodeRef, _ b: NodeRef, _ sim: Simulation) throws(ScriptError) {
+        let first = try resolveLive(a, for: "run a merkle-sync", sim)
+        let second = try resolveLive(b, for: "run a merkle-sync", sim)
+        guard first != second else {
+            throw ScriptError(column: b.token.column, "merkle-sync compares two different nodes, not \(a.token.text) with itself")
+        }
+        enqueue(.merkleSync(first, second), sim)
     }
 }

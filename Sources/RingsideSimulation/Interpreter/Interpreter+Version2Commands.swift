@@ -47,8 +47,22 @@ extension Interpreter {
             }
         case let .lookupMode(iterative):
             sim.chord.iterativeLookups = iterative
-        case .storeMode(dynamo: false):
-            break
+        case let .storeMode(dynamo):
+            do {
+                try sim.setStoreMode(dynamo: dynamo)
+            } catch {
+                throw error.at(column: origin.column)
+            }
+        case let .vnodes(count):
+            do {
+                try sim.setVnodes(count)
+            } catch {
+                throw error.at(column: origin.column)
+            }
+        case let .handoff(ref):
+            try startHandoff(ref, sim)
+        case let .merkleSync(a, b):
+            try startMerkleSync(a, b, sim)
         case let .put(key, value, from):
             try startPut(key, value: value, from: from, sim)
         case let .get(key, from):

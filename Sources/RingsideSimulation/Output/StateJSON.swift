@@ -51,6 +51,20 @@ public enum StateJSON {
             BayouJSON.encode(world, node: n, byID: byID, into: &json)
             // The key-value store's fields (version 2); `hints` stay empty in strict mode.
             json.key("store"); json.beginObject()
+            if world.kv.dynamo {
+                for (key, values) in world.storedSiblings(n) {
+                    json.key(key.description); json.beginArray()
+                    for value in values {
+                        json.beginObject()
+                        json.key("value"); json.string(value.value)
+                        json.key("version"); json.beginObject()
+                        for entry in value.clock.entries { json.key(entry.node); json.raw(entry.count.description) }
+                        json.endObject()
+                        json.endObject()
+                    }
+                    json.endArray()
+                }
+            }
             for (key, value) in world.storedValues(n) {
                 json.key(key.description); json.beginArray()
                 json.beginObject()
@@ -63,7 +77,20 @@ public enum StateJSON {
                 json.endArray()
             }
             json.endObject()
-            json.key("hints"); json.beginArray(); json.endArray()
+            json.key("hints"); json.beginArray()
+            for hint in world.hints(at: n) {
+                json.beginObject()
+                json.key("for"); id(state.id(hint.intended))
+                json.key("key"); id(hint.key)
+                json.key("value"); json.string(hint.value.value)
+                json.endObject()
+            }
+            json.endArray()
+            if world.listsTokens {
+                json.key("tokens"); json.beginArray()
+                for token in world.tokens(of: n) { id(token) }
+                json.endArray()
+            }
             json.endObject()
         }
         json.endArray()
@@ -89,7 +116,7 @@ public enum StateJSON {
         json.key("r"); json.number(world.quorum.r)
         json.endObject()
         json.key("lookupMode"); json.string(world.lookupIterative ? "iterative" : "recursive")
-        json.key("storeMode"); json.string("strict")
+        json.key("storeMode"); json.string(world.storeModeName)
         json.key("gets"); json.beginArray()
         for get in world.gets {
             json.beginObject()

@@ -22,4 +22,8 @@ enum Action: Sendable {
     /// `leaving` is a node about to leave, already counted out of every replica set.
     case storeRepair(leaving: NodeIndex?)
     case storePrune(leaving: NodeIndex?)
+    /// Dynamo's hinted handoff from every stand-in, or from one (Simulation+Handoff).
+    case handoff(NodeIndex?)
+    /// A Merkle-tree comparison of two replicas (Simulation+Merkle).
+    case merkleSync(NodeIndex, NodeIndex)
 }

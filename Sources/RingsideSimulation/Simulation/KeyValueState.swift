@@ -18,6 +18,55 @@ struct KeyValueState: Sendable {
     var gets: [GetRecord] = []
     /// Result lines of gets that finished and nobody printed yet.
     var reports: [String] = []
+
+    // Dynamo mode (Simulation+Dynamo, +Handoff): its own values, so the two modes'
+    // versions never mix (the mode changes only while the store is empty).
+    var dynamo = false
+    var vnodes = 1
+    /// Ring positions of nodes added while `vnodes` > 1; any other node's one token is its id.
+    var tokens: [NodeIndex: [Identifier]] = [:]
+    /// Nodes that left: gone from Dynamo's membership (a crashed node stays a member).
+    var departed: Set<NodeIndex> = []
+    /// Each node's siblings per key; kept across a crash (Dynamo's durable local store).
+    var siblings: [NodeIndex: SiblingStore] = [:]
+    /// Values a stand-in keeps for an unreachable node of the preference list.
+    var hints: [NodeIndex: [Hint]] = [:]
+    /// Per node and key, the vector clock of the node's last get: its next put's context.
+    var contexts: [NodeIndex: [Identifier: VectorClock]] = [:]
+    /// Per node and key, the highest counter the node gave its own entry, so two puts from
+    /// one node never carry the same clock.
+    var counters: [NodeIndex: [Identifier: UInt64]] = [:]
+
+    // merkle-sync sessions (Simulation+Merkle).
+    var merkleSessions: [Int: MerkleSession] = [:]
+    var nextMerkleSession = 1
+
+    // What the store invariants need to know about the past (Simulation+StoreInvariants).
+    /// A store message was lost or a node crashed since the last repair pass.
+    var faultSinceRepair = false
+    /// The (stand-in, intended node) pairs the last `handoff` sent hints for, until a new
+    /// hint or a lost message.
+    var handedOff: [HandoffPair]?
+    /// The last finished merkle-sync pair, until either node's values change.
+    var syncedPair: (a: NodeIndex, b: NodeIndex)?
+
+    /// Whether any value or hint is stored in either mode.
+    var holdsAnything: Bool {
+        replicas.values.contains { !$0.isEmpty } || siblings.values.contains { !$0.isEmpty }
+            || hints.values.contains { !$0.isEmpty }
+    }
+}
+
+struct HandoffPair: Sendable, Hashable {
+    var holder: NodeIndex
+    var intended: NodeIndex
+}
+
+/// A value a stand-in holds for the node it replaces in a preference list (hinted handoff).
+struct Hint: Sendable, Hashable {
+    var intended: NodeIndex
+    var key: Identifier
+    var value: ClockedValue
 }
 
 /// A put or a get at its coordinator.
@@ -26,6 +75,9 @@ struct StoreOperation: Sendable {
         case put(VersionedValue)
         /// `record` indexes `gets`; `newest` is the best value among the replies counted.
         case get(record: Int, replies: [VersionedValue?])
+        /// Dynamo mode: the new version, and each reply's siblings.
+        case dynamoPut(ClockedValue)
+        case dynamoGet(record: Int, replies: [[ClockedValue]])
     }
     var kind: Kind
     var key: Identifier
@@ -37,7 +89,12 @@ struct StoreOperation: Sendable {
     var keyText: String
     var nodeText: String
 
-    var isPut: Bool { if case .put = kind { true } else { false } }
+    var isPut: Bool {
+        switch kind {
+        case .put, .dynamoPut: true
+        case .get, .dynamoGet: false
+        }
+    }
 }
 
 /// One `get`, as state.md's `gets` lists it.

@@ -34,5 +34,8 @@ extension Simulation {
         chord.fail(node)
         storeNodeFailed(node)
         note(.command, "\(chord.label(node)) crashed: it stops answering; its keys are lost", node: node)
+        if kv.dynamo {
+            note(.command, "\(chord.label(node)): its Dynamo values and hints are on durable storage: they are back when it recovers; until then it stays in the membership, and sloppy quorums skip it", node: node)
+        }
     }
 }

@@ -38,6 +38,11 @@ extension Simulation {
             repairReplicaSets(leaving: leaving)
         case let .storePrune(leaving):
             pruneReplicaSets(leaving: leaving)
+        case let .handoff(node):
+            performHandoff(node)
+        case let .merkleSync(a, b):
+            guard state.isAlive(a) else { break }
+            performMerkleSync(a, b)
         }
         return ledger
     }

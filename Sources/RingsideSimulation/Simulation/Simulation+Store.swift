@@ -32,6 +32,7 @@ extension Simulation {
 
     /// The put starts now: its version is (now, coordinator id); first the owner lookup.
     mutating func performPut(key: Identifier, value: String, from: NodeIndex, cause: Int) {
+        guard !kv.dynamo else { return performDynamoPut(key: key, value: value, from: from, cause: cause) }
         guard chord.state.isAlive(from) else { return }
         let version = Version(time: time, node: state.id(from))
         let operation = openOperation(StoreOperation(
@@ -42,6 +43,7 @@ extension Simulation {
     }
 
     mutating func performGet(key: Identifier, from: NodeIndex, keyText: String, nodeText: String, cause: Int) {
+        guard !kv.dynamo else { return performDynamoGet(key: key, from: from, keyText: keyText, nodeText: nodeText, cause: cause) }
         guard chord.state.isAlive(from) else { return }
         kv.gets.append(GetRecord(key: key, from: from))
         let operation = openOperation(StoreOperation(
@@ -51,7 +53,7 @@ extension Simulation {
         apply(chord.startStoreQuery(key: key, from: from, operation: operation))
     }
 
-    private mutating func openOperation(_ operation: StoreOperation) -> Int {
+    mutating func openOperation(_ operation: StoreOperation) -> Int {
         let id = kv.nextOperation
         kv.nextOperation += 1
         kv.operations[id] = operation
@@ -87,6 +89,8 @@ extension Simulation {
                 } else {
                     send(from: coordinator, to: member, .store(.get(operation: id, key: operation.key)))
                 }
+            case .dynamoPut, .dynamoGet:
+                break  // Dynamo routes zero-hop: it never waits for an owner lookup.
             }
         }
     }
@@ -118,6 +122,9 @@ extension Simulation {
             send(from: to, to: from, .store(.putAck(operation: id)))
         case let .putAck(id):
             putAcknowledged(id, by: from)
+        case let .get(id, key) where kv.dynamo:
+            let held = heldVersions(at: to, key: key)
+            send(from: to, to: from, .store(.dynamoGetReply(operation: id, values: held)))
         case let .get(id, key):
             let held = kv.replicas[to]?[key]
             if narrates { note(.store, "\(chord.label(to)): get \(chord.label(key)) → \(held.map { "\($0.value) \(describe($0.version))" } ?? "nothing held")", node: to) }
@@ -126,13 +133,30 @@ extension Simulation {
             getReplied(id, by: from, value: value)
         case let .transfer(key, value):
             let kept = kv.replicas[to, default: ReplicaStore()].accept(key, value)
+            if kept { storeChanged(at: to) }
             if narrates { note(.store, "\(chord.label(to)): received \(chord.label(key)) = \(value.value) \(describe(value.version)) from \(chord.label(from))\(kept ? "" : ", not newer → keep mine")", node: to) }
+        case let .dynamoPut(id, key, value, hintFor):
+            storeDynamo(at: to, key: key, value: value, hintFor: hintFor)
+            send(from: to, to: from, .store(.putAck(operation: id)))
+        case let .dynamoGetReply(id, values):
+            dynamoGetReplied(id, by: from, values: values)
+        case let .handoff(key, value):
+            deliverHandoff(key: key, value: value, from: from, to: to)
+        case let .handoffAck(key, value):
+            handoffAcknowledged(key: key, value: value, by: from, at: to)
+        case let .merkleHashes(session, ranges, hashes, entries):
+            deliverMerkleHashes(session, ranges: ranges, hashes: hashes, entries: entries, at: to)
+        case let .merkleDiffer(session, nodes, entries):
+            deliverMerkleDiffer(session, nodes: nodes, entries: entries, at: to)
         }
     }
 
     mutating func storeTimedOut(_ message: StoreMessage, from: NodeIndex, to: NodeIndex) {
+        // A lost store message is a fault the store invariants wait out (until a repair).
+        kv.faultSinceRepair = true
+        kv.handedOff = nil
         switch message {
-        case let .put(id, _, _):
+        case let .put(id, _, _), let .dynamoPut(id, _, _, _):
             guard var operation = kv.operations[id] else { return }
             let failed = operation.quorum.timeout()
             kv.operations[id] = operation
@@ -144,7 +168,11 @@ extension Simulation {
             kv.operations[id] = operation
             if narrates { note(.store, "\(chord.label(from)): no reply from \(chord.label(to))", node: from) }
             if failed { finishGet(id) }
-        case .putAck, .getReply, .transfer:
+        case let .merkleHashes(session, _, _, _), let .merkleDiffer(session, _, _):
+            merkleTimedOut(session)
+        case let .handoff(key, value):
+            if narrates { note(.store, "\(chord.label(from)): no ack from \(chord.label(to)) for \(chord.label(key)) = \(value.value): the hint stays", node: from) }
+        case .putAck, .getReply, .transfer, .dynamoGetReply, .handoffAck:
             // A reply or a hand-over that never arrived: the sender has nothing to redo
             // (the coordinator's own timer counts the missing reply; repair runs again).
             break
@@ -154,6 +182,7 @@ extension Simulation {
     private mutating func storeAtReplica(_ node: NodeIndex, key: Identifier, value: VersionedValue) {
         let held = kv.replicas[node]?[key]
         let kept = kv.replicas[node, default: ReplicaStore()].accept(key, value)
+        if kept { storeChanged(at: node) }
         guard narrates else { return }
         if kept {
             note(.store, "\(chord.label(node)): put \(value.value) \(describe(value.version)) → ack", node: node)
@@ -162,7 +191,7 @@ extension Simulation {
         }
     }
 
-    private mutating func putAcknowledged(_ id: Int, by replica: NodeIndex) {
+    mutating func putAcknowledged(_ id: Int, by replica: NodeIndex) {
         guard var operation = kv.operations[id] else { return }
         let wasPending = operation.quorum.outcome == .pending
         let completes = operation.quorum.reply()
@@ -191,7 +220,7 @@ extension Simulation {
     }
 
     /// The put is decided: succeeded once W acknowledged, failed once too few can.
-    private mutating func finishPut(_ id: Int, succeeded: Bool) {
+    mutating func finishPut(_ id: Int, succeeded: Bool) {
         guard let operation = kv.operations[id] else { return }
         kv.open.removeAll { $0 == id }
         guard !succeeded, narrates else { return }
@@ -199,7 +228,8 @@ extension Simulation {
     }
 
     /// The get answers: the newest version among the first R replies, or it failed.
-    private mutating func finishGet(_ id: Int) {
+    mutating func finishGet(_ id: Int) {
+        if case .dynamoGet = kv.operations[id]?.kind { return finishDynamoGet(id) }
         guard let operation = kv.operations[id], case let .get(record, replies) = operation.kind else { return }
         kv.open.removeAll { $0 == id }
         let head = "get \(operation.keyText) from \(operation.nodeText)"

@@ -32,6 +32,7 @@ extension Simulation {
     /// Each key's newest copy goes, as a `store_transfer` message, to every member of its
     /// current replica set that lacks it.
     mutating func repairReplicaSets(leaving: NodeIndex?) {
+        kv.faultSinceRepair = false
         for copy in newestCopies(including: leaving) {
             for member in replicaSet(ofKeyAt: copy.key, excluding: leaving) where member != copy.holder {
                 if let held = kv.replicas[member]?[copy.key], held.version >= copy.value.version { continue }
@@ -59,6 +60,7 @@ extension Simulation {
                 let covered = members.allSatisfy { (kv.replicas[$0]?[key]?.version).map { $0 >= mine } ?? false }
                 guard covered else { continue }
                 kv.replicas[node]?.remove(key)
+                storeChanged(at: node)
                 if narrates { note(.store, "\(chord.label(node)): no longer in the replica set of \(chord.label(key)) → drop it", node: node) }
             }
             if kv.replicas[node]?.isEmpty == true { kv.replicas[node] = nil }
@@ -67,7 +69,11 @@ extension Simulation {
 
     /// A crash loses what the node held in memory (as for the DHT's keys).
     mutating func storeNodeFailed(_ node: NodeIndex) {
-        kv.replicas[node] = nil
+        kv.faultSinceRepair = true
+        if kv.replicas[node] != nil {
+            kv.replicas[node] = nil
+            storeChanged(at: node)
+        }
     }
 
     /// `add` places nodes as an oracle: values are then exactly at their replica sets,
@@ -92,6 +98,13 @@ extension Simulation {
         case let .get(_, key): "get \(chord.label(key))"
         case let .getReply(_, value): value.map { "\($0.value) \(describe($0.version))" } ?? "nothing"
         case let .transfer(key, value): "transfer \(chord.label(key))=\(value.value) \(describe(value.version))"
+        case let .dynamoPut(_, key, value, hintFor):
+            "put \(chord.label(key))=\(value.value) \(value.clock)" + (hintFor.map { " hint for \(chord.label($0))" } ?? "")
+        case let .dynamoGetReply(_, values): values.isEmpty ? "nothing" : describe(values)
+        case let .handoff(key, value): "handoff \(chord.label(key))=\(value.value) \(value.clock)"
+        case .handoffAck: "ack"
+        case let .merkleHashes(_, _, hashes, entries): "\(hashes.count) hashes" + (entries.isEmpty ? "" : ", \(entries.count) values")
+        case let .merkleDiffer(_, nodes, entries): "\(nodes.count) differ" + (entries.isEmpty ? "" : ", \(entries.count) values")
         }
     }
 }
