@@ -16,6 +16,18 @@ extension ChordProtocol {
     /// Whether `node` is joining (its join has not ended yet).
     public func isJoining(_ node: NodeIndex) -> Bool { pending[PendingKey(node, .join)] != nil }
 
+    /// The nodes joins under way depend on: each joiner's entry node and the successor it
+    /// waits on for a list. Zave's join is one atomic step, so her assumptions say nothing
+    /// about these crashing mid-join (`ringside check` judges such a crash as outside them).
+    public var joinDependencies: Set<NodeIndex> {
+        var nodes = Set<NodeIndex>()
+        for (key, operation) in pending where key.kind == .join {
+            if case let .join(via, _) = operation { nodes.insert(via) }
+        }
+        for successor in zave.joinListFrom.values { nodes.insert(successor) }
+        return nodes
+    }
+
     /// Appends a canonical encoding of everything the protocol remembers beyond `state`
     /// (pending operations, open queries, join entry points, Zave's bookkeeping).
     /// `id` writes an identifier canonically (e.g. rotated, for symmetry); a node is
@@ -39,6 +51,7 @@ extension ChordProtocol {
         for (a, b) in zave.adopting { items.append([6, ref(a), ref(b)]) }
         for (a, b) in zave.joinListFrom { items.append([7, ref(a), ref(b)]) }
         for (a, w) in zave.rectifying { items.append([8, ref(a), ref(w.pinged), ref(w.candidate)]) }
+        for (a, tries) in zave.joinTries { items.append([9, ref(a), UInt64(tries)]) }
         items.sort { $0.lexicographicallyPrecedes($1) }
         out.append(UInt64(items.count))
         for item in items {

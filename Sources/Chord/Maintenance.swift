@@ -24,6 +24,11 @@ struct ZaveBookkeeping: Sendable {
     /// A rectifying node that pinged its old predecessor: whom it pinged, and the notifier
     /// that takes the old one's place if the ping goes unanswered.
     var rectifying: [NodeIndex: (pinged: NodeIndex, candidate: NodeIndex)] = [:]
+    /// A joiner's tries so far whose successor died before answering. The entry keeps
+    /// naming a dead node until it notices (its own stabilize), which a join alone never
+    /// makes it do: without a bound, `recover X via Y` could retry forever.
+    var joinTries: [NodeIndex: Int] = [:]
+    static let joinTriesMax = 3
 
     /// True when no node waits for an answer in Zave's steps.
     var waitsForNothing: Bool { adopting.isEmpty && joinListFrom.isEmpty && rectifying.isEmpty }
@@ -37,6 +42,7 @@ struct ZaveBookkeeping: Sendable {
 
     mutating func dropWork(of node: NodeIndex) {
         joiners.remove(node)
+        joinTries[node] = nil
         adopting[node] = nil
         joinListFrom[node] = nil
         rectifying[node] = nil

@@ -11,6 +11,15 @@ extension ChordProtocol {
 
     mutating func startStabilize(_ node: NodeIndex, out: inout Effects) {
         guard let successor = state.successor(node) else {
+            // A join that gave up (its entry kept naming dead nodes) left no successor:
+            // try the entry again, which may have noticed by now.
+            if let via = joinedVia[node], via != node, state.isAlive(via), pending[PendingKey(node, .join)] == nil {
+                pending[PendingKey(node, .join)] = .join(via: via, eager: false)
+                out.note(node, "\(label(node)): stabilize: no successor known → join again via \(label(via)): find_successor(\(label(node)))")
+                startQuery(key: state.id(node), origin: node, entry: via, mode: .successor, purpose: .joinSuccessor,
+                           excludesOrigin: true, out: &out)
+                return
+            }
             out.note(node, "\(label(node)): stabilize: no successor known, nothing to ask")
             return
         }

@@ -51,6 +51,7 @@ extension ChordProtocol {
     ) -> Bool {
         if zave.joinListFrom[node] == replier {
             zave.joinListFrom[node] = nil
+            zave.joinTries[node] = nil
             pending[PendingKey(node, .join)] = nil
             state.setSuccessorList(node, successorList(from: [replier] + successors, for: node))
             out.note(node, "\(label(node)): successor list := [\(label(replier))] + \(label(replier))'s list minus the last = \(listText(node)); predecessor stays nil; a member after its first stabilize and rectify")
@@ -96,6 +97,15 @@ extension ChordProtocol {
         if zave.joinListFrom[node] == dead {
             zave.joinListFrom[node] = nil
             guard case let .join(via, _)? = pending[PendingKey(node, .join)] else { return true }
+            let tries = zave.joinTries[node, default: 0] + 1
+            guard tries < ZaveBookkeeping.joinTriesMax else {
+                zave.joinTries[node] = nil
+                pending[PendingKey(node, .join)] = nil
+                state.setSuccessorList(node, [])
+                out.note(node, "\(label(node)): join via \(label(via)) gave up after \(tries) tries: each answer named a node that does not answer (last \(label(dead))); once \(label(via)) has noticed (stabilize \(label(via))), stabilize \(label(node)) joins again")
+                return true
+            }
+            zave.joinTries[node] = tries
             out.note(node, "\(label(node)): successor \(label(dead)) died mid-join → ask \(label(via)) again")
             state.setSuccessorList(node, [])
             startQuery(key: state.id(node), origin: node, entry: via, mode: .successor,

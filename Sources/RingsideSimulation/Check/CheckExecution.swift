@@ -94,7 +94,7 @@ public struct CheckExecution: Sendable {
         case .partition, .drop: networkFaulted = true
         case let .latency(_, max) where max >= world.networkConfig.timeout: networkFaulted = true
         case let .fail(ref), let .leave(ref):
-            if let victim = try? world.resolve(ref), !world.state.crashKeepsZaveAssumptions(victim) {
+            if let victim = try? world.resolve(ref), !world.chord.crashKeepsZaveAssumptions(victim) {
                 assumptionsBroken = true
             }
         case let .async(inner): judgeFaults(inner)

@@ -21,3 +21,13 @@ extension ChordState {
         return true
     }
 }
+
+extension ChordProtocol {
+    /// `ChordState.crashKeepsZaveAssumptions`, and not a node a join under way depends on:
+    /// in Zave's model a join is one atomic step, so a crash of its entry node or of the
+    /// successor the joiner is copying its list from, between the steps this engine takes,
+    /// lies outside her assumptions (her proof says nothing about it).
+    public func crashKeepsZaveAssumptions(_ victim: NodeIndex) -> Bool {
+        state.crashKeepsZaveAssumptions(victim) && !joinDependencies.contains(victim)
+    }
+}
