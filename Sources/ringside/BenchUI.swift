@@ -14,7 +14,7 @@ struct UIBench: ParsableCommand {
     @Option(help: "Screen width in cells.") var width: Int = 200
     @Option(help: "Screen height in cells.") var height: Int = 60
     @Option(help: "Frames to render.") var frames: Int = 500
-    @Option(help: "The main view: ring (ring, finger table, Bayou logs) or space-time (the diagram of recent messages).")
+    @Option(help: "The main view: ring (ring, finger table, Bayou logs) space-time (the diagram of recent messages) or convergence (version vectors and plots over the run).")
     var view: String = "ring"
 
     func validate() throws {
@@ -23,7 +23,7 @@ struct UIBench: ParsableCommand {
             throw ValidationError("--width and --height must be from 1 to 1000")
         }
         guard (1...1_000_000).contains(frames) else { throw ValidationError("--frames must be from 1 to 1000000") }
-        guard mainView != nil else { throw ValidationError("--view must be ring or space-time") }
+        guard mainView != nil else { throw ValidationError("--view must be ring, space-time or convergence") }
     }
 
     func run() throws {
@@ -46,6 +46,7 @@ struct UIBench: ParsableCommand {
         switch view {
         case "ring": .ring
         case "space-time": .spaceTime
+        case "convergence": .convergence
         default: nil
         }
     }

@@ -48,10 +48,19 @@ public enum UIBenchmark {
             _ = try? world.step()
             _ = try? world.step()
         }
+        var convergence = ConvergenceHistory()
+        var steps = 0
+        if view == .convergence {
+            steps = recordConvergence(in: &world, into: &convergence)
+        }
         var recent = RecentEvents()
         recent.append(world.takeEvents(), step: 1)
         var model = AppModel(world: world)
         model.mainView = view
+        if view == .convergence {
+            model.convergence = convergence
+            model.timeline = TimelinePosition(cursor: steps, steps: steps)
+        }
         model.recentEvents = recent.window(upTo: 1, limit: EventWindow.limit)
         model.selection = world.chord.lookups.last?.from ?? model.selection
         model.lookupFocus = world.chord.lookups.isEmpty ? nil : world.chord.lookups.count - 1
@@ -71,6 +80,29 @@ public enum UIBenchmark {
         if world.state.index(ofName: "A") != nil, world.state.index(ofName: "B") != nil {
             _ = try? world.execute(line: "sync A B")
         }
+    }
+
+    /// Churn and anti-entropy, one convergence sample per command: on the demo writes at
+    /// two replicas and sessions between them; on a big ring a crash, then stabilize
+    /// rounds at the nodes around it. Returns the steps recorded.
+    static func recordConvergence(in world: inout World, into history: inout ConvergenceHistory) -> Int {
+        var lines: [String] = []
+        let live = world.state.liveRing.nodes
+        if world.state.index(ofName: "A") != nil, world.state.index(ofName: "B") != nil {
+            lines = ["write A put x 1", "write B put y 2", "sync A B", "lookup 70 from 10"]
+        }
+        if live.count > 8 {
+            let victim = world.commandReference(live[live.count / 2])
+            lines.append("fail \(victim)")
+            for offset in -3...3 {
+                lines.append("stabilize \(world.commandReference(live[(live.count / 2 + offset + live.count) % live.count]))")
+            }
+        }
+        for (step, line) in lines.enumerated() {
+            _ = try? world.execute(line: line)
+            history.record(world, step: step + 1)
+        }
+        return lines.count
     }
 
     /// Renders `frames` frames, alternating the selection so each diff has real changes.
