@@ -10,6 +10,8 @@ public enum UIBenchmark {
         public var size: Size
         public var medianFrameMillis: Double
         public var p99FrameMillis: Double
+        /// Messages on the wire in the frames' world.
+        public var inFlight: Int
     }
 
     /// A stabilized ring of `nodes` random ids placed with one `add`, some stored keys
@@ -35,7 +37,10 @@ public enum UIBenchmark {
     /// lookup's start node selected, showing `view`. For the space-time view the world
     /// first records some traffic (lookups from nodes all round the ring, and a Bayou
     /// session on the demo), so the diagram has a full window of events to draw.
-    public static func model(nodes: Int?, view: MainView = .ring) -> AppModel {
+    ///
+    /// `inFlight` > 0 first starts that many lookups (async) from nodes spread round the
+    /// ring and delivers a few, so the ring draws that many messages on their chords.
+    public static func model(nodes: Int?, view: MainView = .ring, inFlight: Int = 0) -> AppModel {
         var world = nodes.map { randomRing(nodes: $0) } ?? Demo.world()
         if view == .spaceTime {
             world.recordsEvents = true
@@ -48,6 +53,7 @@ public enum UIBenchmark {
             _ = try? world.step()
             _ = try? world.step()
         }
+        startLookups(inFlight, in: &world)
         var convergence = ConvergenceHistory()
         var steps = 0
         if view == .convergence {
@@ -80,6 +86,17 @@ public enum UIBenchmark {
         if world.state.index(ofName: "A") != nil, world.state.index(ofName: "B") != nil {
             _ = try? world.execute(line: "sync A B")
         }
+    }
+
+    /// `count` lookups begun at once from live nodes spread round the ring, a tenth delivered.
+    static func startLookups(_ count: Int, in world: inout World) {
+        let live = world.state.liveRing.nodes
+        guard count > 0, !live.isEmpty else { return }
+        for i in 0..<count {
+            let from = world.commandReference(live[i * live.count / count % live.count])
+            _ = try? world.execute(line: "async lookup key\(i) from \(from)")
+        }
+        _ = try? world.execute(line: "step \(max(1, count / 10))")
     }
 
     /// Churn and anti-entropy, one convergence sample per command: on the demo writes at
@@ -126,7 +143,8 @@ public enum UIBenchmark {
         }
         millis.sort()
         return Result(frames: millis.count, nodes: model.world.state.count, size: size,
-                      medianFrameMillis: percentile(millis, 50), p99FrameMillis: percentile(millis, 99))
+                      medianFrameMillis: percentile(millis, 50), p99FrameMillis: percentile(millis, 99),
+                      inFlight: model.world.inFlightCount)
     }
 
     /// Nearest-rank percentile of sorted values.
