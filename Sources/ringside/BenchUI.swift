@@ -41,6 +41,7 @@ struct UIBench: ParsableCommand {
             ("inFlight", String(result.inFlight)),
             ("medianFrameMillis", format(result.medianFrameMillis, 3)),
             ("p99FrameMillis", format(result.p99FrameMillis, 3)),
+            ("convergenceSampleMillis", format(result.sampleMillis, 3)),
         ]
         printJSONLine(fields)
     }

@@ -12,6 +12,9 @@ public enum UIBenchmark {
         public var p99FrameMillis: Double
         /// Messages on the wire in the frames' world.
         public var inFlight: Int
+        /// Median time of one convergence sample of the world: what every engine report
+        /// costs the front end on top of its frame, in whichever view.
+        public var sampleMillis: Double
     }
 
     /// A stabilized ring of `nodes` random ids placed with one `add`, some stored keys
@@ -142,9 +145,17 @@ public enum UIBenchmark {
             millis.append(Double(seconds) * 1000 + Double(attoseconds) / 1e15)
         }
         millis.sort()
+        var samples: [Double] = []
+        for step in 0..<50 {
+            let (seconds, attoseconds) = clock.measure {
+                _ = ConvergenceSample(world: model.world, step: step, previous: nil)
+            }.components
+            samples.append(Double(seconds) * 1000 + Double(attoseconds) / 1e15)
+        }
+        samples.sort()
         return Result(frames: millis.count, nodes: model.world.state.count, size: size,
                       medianFrameMillis: percentile(millis, 50), p99FrameMillis: percentile(millis, 99),
-                      inFlight: model.world.inFlightCount)
+                      inFlight: model.world.inFlightCount, sampleMillis: percentile(samples, 50))
     }
 
     /// Nearest-rank percentile of sorted values.
