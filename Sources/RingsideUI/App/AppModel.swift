@@ -44,6 +44,8 @@ public struct AppModel: Sendable {
     public internal(set) var overlay: Overlay?
     /// The in-flight list: the messages described, and which one is selected.
     public internal(set) var messageList = MessageList()
+    /// Convergence samples, one per report, for the convergence view's plots.
+    public internal(set) var convergence = ConvergenceHistory()
 
     // MARK: Playback
 

@@ -4,6 +4,8 @@ public enum MainView: String, CaseIterable, Hashable, Sendable {
     case ring
     /// One column per node, virtual time downwards, an arrow per message.
     case spaceTime
+    /// How far replicas and routing state are from converged, over the run.
+    case convergence
 
     /// The view after this one (the last wraps to the first).
     public var next: MainView {
@@ -12,11 +14,21 @@ public enum MainView: String, CaseIterable, Hashable, Sendable {
         return all[(index + 1) % all.count]
     }
 
+    /// Its short name, as a footer names the next one ("v ring view").
+    var name: String {
+        switch self {
+        case .ring: "ring"
+        case .spaceTime: "space-time"
+        case .convergence: "convergence"
+        }
+    }
+
     /// What the status line says on switching to it.
     var caption: String {
         switch self {
         case .ring: "view: ring, finger table and Bayou logs (v: space-time diagram)"
-        case .spaceTime: "view: space-time diagram, newest messages at the bottom (v: ring)"
+        case .spaceTime: "view: space-time diagram, newest messages at the bottom (v: convergence)"
+        case .convergence: "view: convergence, version vectors and plots up to the cursor (v: ring)"
         }
     }
 }

@@ -26,6 +26,8 @@ public enum AppView {
             BayouPanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.bayou)
         case .spaceTime:
             SpaceTimePanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.main)
+        case .convergence:
+            ConvergencePanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.main)
         }
         EventsPanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.events)
         switch model.overlay {

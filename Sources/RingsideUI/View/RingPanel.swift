@@ -21,9 +21,11 @@ struct RingPanel {
     /// Draws the panel, border included, inside `area`.
     func render(into grid: inout Grid, area: Rect) {
         let world = model.world
-        let inner = grid.drawBox(area, title: title(), footer: footer(), glyphs: glyphs)
-        guard !inner.isEmpty else { return }
+        let inner = area.inset(by: 1)
         let scene = RingScene(model: model, area: inner, glyphs: glyphs)
+        let messages = RingMessages(world: world, scene: scene)
+        _ = grid.drawBox(area, title: title(notDrawn: messages.notDrawn), footer: footer(), glyphs: glyphs)
+        guard !inner.isEmpty else { return }
         guard scene.isDrawable else {
             let text = world.state.count == 0 ? "no nodes yet: :add 10 32 60" : "enlarge to see the ring"
             grid.write(text, x: inner.x, y: inner.y, style: Style(.dim), clip: inner)
@@ -43,6 +45,8 @@ struct RingPanel {
         canvas.render(into: &grid, origin: inner.origin, clip: inner, glyphs: glyphs)
 
         drawKeys(scene, into: &grid, clip: inner)
+        // Over the keys (a message moves, a key stays put), under the node marks.
+        messages.render(into: &grid, clip: inner, glyphs: glyphs)
         if let key = hops.key, let angle = scene.angle(of: key) {
             let cell = scene.cell(of: scene.dot(at: angle))
             grid.put(Character(glyphs.hollow), x: cell.x, y: cell.y, style: Style(.warning, bold: true), clip: inner)
@@ -54,11 +58,12 @@ struct RingPanel {
 
     // MARK: Title and footer
 
-    private func title() -> String {
+    private func title(notDrawn: Int) -> String {
         let state = model.world.state
         var parts = ["Ring", "m=\(state.bits)", "\(state.liveCount) live"]
         let failed = state.count - state.liveCount
         if failed > 0 { parts.append("\(failed) down") }
+        if notDrawn > 0 { parts.append("+\(notDrawn) more msgs") }
         if model.zoom > 0 {
             parts.append("zoom \(glyphs.times)\(1 << min(model.zoom, 62))" + (arcText().map { " " + $0 } ?? ""))
         }

@@ -29,7 +29,7 @@ extension Snapshots {
     │         │         •         │         │         │         │     32: 90 did not answer → treat it as failed           │
     │         │         ●───────┐ │         │         │         │     32: 100 ∉ (32,60] → forward to closest preceding fi… │
     │         │         │       ▽ │         │         │         │     now: 1 in flight                                     │
-    └────────────────────────────────────────────────────────────────────────────────────── ↑ earlier events  v ring view ─┘
+    └─────────────────────────────────────────────────────────────────────────────── ↑ earlier events  v convergence view ─┘
     ┌─ Events · 1 in flight ───────────────────────────────────────────────────────────────────────────────────────────────┐
     │ next ▸ t=81  32 → 60  find_successor(100)                                                                            │
     │    › lookup 100 from 32                                                                                              │
@@ -40,6 +40,6 @@ extension Snapshots {
     │ 73 32: 100 ∉ (32,60] → forward to closest preceding finger 60                                                        │
     └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
      l lookup  j join  x fail  w write  n step  Space play  ? help
-     ‖ paused  2 msg/s  t=73  seed 1  ● 32 A  view: space-time diagram, newest messages at the bottom (v: ring)      ? help
+     ‖ paused  2 msg/s  t=73  seed 1  ● 32 A  view: space-time diagram, newest messages at the bottom (v: convergence)
     """#
 }

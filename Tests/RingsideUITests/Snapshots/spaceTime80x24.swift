@@ -17,7 +17,7 @@ extension Snapshots {
     │       │      •      │      │      │      │    32: 90 did not answer → treat… │
     │       │      ●────┐ │      │      │      │    32: 100 ∉ (32,60] → forward t… │
     │       │      │    ▽ │      │      │      │    now: 1 in flight               │
-    └────────────────────────────────────────────── ↑ earlier events  v ring view ─┘
+    └─────────────────────────────────────── ↑ earlier events  v convergence view ─┘
     ┌─ Events · 1 in flight ───────────────────────────────────────────────────────┐
     │ next ▸ t=81  32 → 60  find_successor(100)                                    │
     │ 73 32: 90 did not answer → treat it as failed                                │
