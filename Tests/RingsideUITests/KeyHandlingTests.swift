@@ -64,6 +64,8 @@ import Testing
         frontEnd.press(.character(":"))
         frontEnd.type("join-mode eager")
         frontEnd.press(.enter)
+        // The commands after `s` waited for it (in the order given); N runs them all.
+        frontEnd.press(.character("N"))
         frontEnd.press(.character("L"))
         frontEnd.press(.character("x"))
         let expected = ["stabilize", "fix-fingers 90", "commit", "write 90 put X 9", "sync 90 32",

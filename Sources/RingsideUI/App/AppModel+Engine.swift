@@ -22,6 +22,7 @@ extension AppModel {
         }
         isWaitingAtPause = report.isWaitingAtPause
         scriptRemaining = report.scriptRemaining
+        queued = report.queued
         for notice in report.notices {
             record(notice)
         }
@@ -67,6 +68,10 @@ extension AppModel {
             note(text, role: .key, traceMark: mark, step: notice.step)
         case .paused:
             status = nil
+        case let .queued(line):
+            note("\u{2026} " + line + "  (queued: begins when the work under way finishes)", role: .dim,
+                 traceMark: mark, step: notice.step)
+            status = StatusMessage("\(line): queued behind the work under way; n or Space runs it, N finishes all")
         case let .dump(json):
             note("dump: \(json.utf8.count) bytes of state JSON (ringside run prints it)", role: .dim, traceMark: mark, step: notice.step)
         case let .error(text):

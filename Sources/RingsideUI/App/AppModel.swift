@@ -18,6 +18,8 @@ public struct AppModel: Sendable {
     public internal(set) var scriptRemaining = 0
     /// True while the script waits at `pause` for a key.
     public internal(set) var isWaitingAtPause = false
+    /// User command lines waiting for the work under way, oldest first.
+    public internal(set) var queued: [String] = []
     /// Requests sent to the engine and not yet answered.
     public internal(set) var requestsOutstanding = 0
 
