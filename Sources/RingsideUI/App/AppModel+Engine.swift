@@ -85,15 +85,23 @@ extension AppModel {
     }
 
     /// Starts a flash for each replica (of those the panel may show) whose log was just
-    /// rolled back and redone.
+    /// rolled back and redone; the panel then follows the replicas that changed.
     mutating func noticeReorderings() {
         var seen: [NodeIndexValue: BayouReplicaView] = [:]
+        var changed: [NodeIndexValue] = []
         for node in BayouPanel.candidates(in: self) {
             let view = world.bayouView(of: node)
             if let old = bayouSeen[node], Self.wasReordered(from: old, to: view) {
                 flashUntil[node] = now + Self.flashMillis
             }
+            // A replica seen for the first time changed only if others were seen before
+            // (not on the first report, nor right after time travel).
+            if bayouSeen[node].map({ $0 != view }) ?? (!bayouSeen.isEmpty && !view.log.isEmpty) { changed.append(node) }
             seen[node] = view
+        }
+        if !changed.isEmpty {
+            bayouFocus = changed
+            bayouScroll = nil
         }
         bayouSeen = seen
         flashUntil = flashUntil.filter { $0.value > now }

@@ -30,6 +30,11 @@ public struct AppModel: Sendable {
     public internal(set) var mainView = MainView.ring
     /// 0 shows the whole ring; each level halves the arc shown around the selection.
     public internal(set) var zoom = 0
+    /// The Bayou panel's top row of replicas when scrolled by hand; nil follows the selection.
+    public internal(set) var bayouScroll: Int?
+    /// The replicas the last report changed: the Bayou panel keeps them in view (a write
+    /// the script just made must not be "not shown"); empty follows the selection.
+    public internal(set) var bayouFocus: [NodeIndexValue] = []
     public internal(set) var isHelpVisible = false
     public internal(set) var helpScroll = 0
     public internal(set) var prompt: Prompt?
