@@ -150,6 +150,13 @@ import Testing
         #expect(grid.roles(in: grid.area).contains(.flash))
     }
 
+    /// Issue 8: a failed primary's header keeps its clock (`P 10 primary down  clock 7`).
+    @Test func aFailedPrimarysHeaderIsWhole() throws {
+        let model = try Fixtures.model(Self.lectureSetup + Self.lectureWrites + ["fail P"], selecting: "32")
+        let grid = render(model)
+        #expect(grid.trimmed[1].contains("P 10 primary down  clock 7"))
+    }
+
     /// The slide "Primary respects causality": after A–B, a commit, D(Y) at B and P–B.
     @Test func goldenAfterThePrimaryBSession() throws {
         let script = Self.lectureSetup + Self.lectureWrites + ["sync A B", "commit", "write B delete Y", "sync P B"]

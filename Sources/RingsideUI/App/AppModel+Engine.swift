@@ -26,6 +26,7 @@ extension AppModel {
         for notice in report.notices {
             record(notice)
         }
+        if status?.lastsWhileBusy == true, world.isIdle, queued.isEmpty { status = nil }
         if overlay == .messages { messageList.refresh(from: world) }
         if report.timeline.traveled {
             flashUntil = [:]
@@ -58,8 +59,11 @@ extension AppModel {
         case let .began(line, origin):
             let role: Role = origin == .maintenance ? .dim : .key
             note("\u{203A} " + line, role: role, traceMark: mark, step: notice.step)
-            if origin != .maintenance, origin != .script, !isPlaying, !world.isIdle {
-                status = StatusMessage("\(line): n delivers the next message, Space plays")
+            let byUser = origin == .key || origin == .commandLine
+            // A command that began is news the user's last error is not.
+            if byUser, status?.isError == true { status = nil }
+            if byUser, !isPlaying, !world.isIdle {
+                status = StatusMessage("\(line): n delivers the next message, Space plays", lastsWhileBusy: true)
             }
         case let .caption(text):
             captions.append((notice.step, text))
@@ -71,9 +75,10 @@ extension AppModel {
         case let .queued(line):
             note("\u{2026} " + line + "  (queued: begins when the work under way finishes)", role: .dim,
                  traceMark: mark, step: notice.step)
-            status = StatusMessage("\(line): queued behind the work under way; n or Space runs it, N finishes all")
-        case let .dump(json):
-            note("dump: \(json.utf8.count) bytes of state JSON (ringside run prints it)", role: .dim, traceMark: mark, step: notice.step)
+            status = StatusMessage("\(line): queued behind the work under way; n or Space runs it, N finishes all",
+                                   lastsWhileBusy: true)
+        case .dump:
+            break  // the state JSON is for `ringside run`; on screen the panels show the state
         case let .error(text):
             status = StatusMessage(text, isError: true)
             note(text, role: .error, traceMark: mark, step: notice.step)
@@ -81,6 +86,11 @@ extension AppModel {
             status = StatusMessage("nothing in flight: l looks a key up, s stabilizes, j joins, : runs any command")
         case .scriptFinished:
             note("end of the script", role: .dim, traceMark: mark, step: notice.step)
+            // Playing on would bury the result under maintenance traffic: stop here.
+            if isPlaying {
+                isPlaying = false
+                status = StatusMessage("end of the script: Space plays on (stabilize rounds), ? shows the keys")
+            }
         }
     }
 

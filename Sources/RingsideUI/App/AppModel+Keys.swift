@@ -62,7 +62,7 @@ extension AppModel {
         case .step:
             return [.engine(.step(1))]
         case .finish:
-            status = StatusMessage("finishing: delivering every message in flight")
+            status = StatusMessage("finishing: delivering every message in flight", lastsWhileBusy: true)
             return [.engine(.finish)]
         case .faster, .slower:
             speed = Self.clampSpeed(action == .faster ? speed * 2 : speed / 2)
@@ -125,6 +125,11 @@ extension AppModel {
         }
         if action == .recover, world.state.isAlive(node) {
             fail("\(world.displayName(node)) is not down: r recovers a failed node (x fails one)")
+            return []
+        }
+        // The command would only fail after the user typed its argument: say so now.
+        if action != .recover, !world.state.isAlive(node) {
+            fail("\(world.displayName(node)) is down: r recovers it, Tab selects another node")
             return []
         }
         let label = keyMap.binding(for: action)?.label ?? action.rawValue

@@ -230,9 +230,11 @@ public struct EngineCore: Sendable {
                 advanceScript(notices: &notices)
                 if world.isIdle || isWaitingAtPause { break }
             }
+            let wasIdle = world.isIdle
             do {
                 guard try timelineStep() else { break }
                 taken += 1
+                noteScriptEnd(wasIdle: wasIdle, notices: &notices)
             } catch {
                 notify(.error(describe(error)), into: &notices)
                 if runningOrigin == .script { nextStatement = script?.lines.count ?? 0 }
@@ -260,6 +262,7 @@ public struct EngineCore: Sendable {
             do {
                 guard try timelineStep() else { break }
                 taken += 1
+                noteScriptEnd(wasIdle: false, notices: &notices)
             } catch {
                 notify(.error(describe(error)), into: &notices)
                 if runningOrigin == .script { nextStatement = script?.lines.count ?? 0 }
@@ -298,10 +301,16 @@ public struct EngineCore: Sendable {
                 return
             }
             setMark(label: line.text)
-            if nextStatement == script.lines.count {
-                notify(.scriptFinished, into: &notices)
-            }
+            noteScriptEnd(wasIdle: false, notices: &notices)
         }
+    }
+
+    /// "End of the script" once its last statement has run, not when it began: a
+    /// protocol command's messages are still to come then.
+    private func noteScriptEnd(wasIdle: Bool, notices: inout [EngineNotice]) {
+        guard let script, !wasIdle, world.isIdle, nextStatement == script.lines.count,
+              runningOrigin == .script else { return }
+        notify(.scriptFinished, into: &notices)
     }
 
     private func describe(_ error: ScriptError) -> String {
@@ -309,10 +318,11 @@ public struct EngineCore: Sendable {
         return "error: \(error.message)"
     }
 
-    /// `say` and `pause` show as a caption and a notice, not as an echoed command.
+    /// `say` and `pause` show as a caption and a notice, not as an echoed command; a
+    /// script's `dump` is for `ringside run` and shows nothing.
     private static func isNarration(_ command: Command) -> Bool {
         switch command {
-        case .say, .pause: return true
+        case .say, .pause, .dump: return true
         default: return false
         }
     }
