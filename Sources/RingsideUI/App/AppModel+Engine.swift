@@ -72,6 +72,8 @@ extension AppModel {
             note(text, role: .key, traceMark: mark, step: notice.step)
         case .paused:
             status = nil
+        case let .selected(node):
+            if Int(node) < world.state.count { select(node) }
         case let .queued(line):
             note("\u{2026} " + line + "  (queued: begins when the work under way finishes)", role: .dim,
                  traceMark: mark, step: notice.step)

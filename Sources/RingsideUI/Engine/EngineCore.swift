@@ -198,6 +198,7 @@ public struct EngineCore: Sendable {
             runningOrigin = origin
             transcriptLines.append(line)
             notify(.began(line, origin: origin), traceMark: mark, into: &notices)
+            noteSelection(statement, notices: &notices)
             record(outputs, notices: &notices)
             setMark(label: line)
         } catch {
@@ -293,6 +294,7 @@ public struct EngineCore: Sendable {
                 if !Self.isNarration(line.statement.command) {
                     notify(.began(line.text, origin: .script), traceMark: mark, into: &notices)
                 }
+                noteSelection(line.statement, notices: &notices)
                 record(outputs, notices: &notices)
             } catch {
                 notify(.error(error.formatted(file: script.name)), into: &notices)
@@ -303,6 +305,11 @@ public struct EngineCore: Sendable {
             setMark(label: line.text)
             noteScriptEnd(wasIdle: false, notices: &notices)
         }
+    }
+
+    /// `select NODE` is a view command: the engine only passes it on to the front end.
+    private func noteSelection(_ statement: Statement, notices: inout [EngineNotice]) {
+        if let node = world.nodeSelected(by: statement) { notify(.selected(node), into: &notices) }
     }
 
     /// "End of the script" once its last statement has run, not when it began: a

@@ -54,6 +54,8 @@ public enum EngineEvent: Hashable, Sendable {
     case paused
     /// A `dump`: the state JSON (the TUI notes it; `ringside run` prints it).
     case dump(String)
+    /// `select NODE` ran: the viewer selects that node.
+    case selected(Int32)
     /// A user command waits for the work under way (it begins, with `began`, later).
     case queued(String)
     /// A command failed; the text is ready to show (with FILE:LINE:COL for scripts).
