@@ -80,6 +80,25 @@ import Testing
         #expect(frontEnd.model.scriptRemaining == 0)
     }
 
+    /// Issue 8: "rollbacks are only text": in the lecture at 100×30 the entries a
+    /// rollback redid flash on screen (the replica rolled back is the one shown).
+    @Test func theLecturesRollbacksFlashOnScreen() throws {
+        let text = try String(contentsOfFile: Self.scenarioPath("bayou-lecture.ringside"), encoding: .utf8)
+        var (frontEnd, _) = try Fixtures.scripted(text, name: "bayou-lecture.ringside")
+        let size = Size(width: 100, height: 30)
+        var flashes = 0
+        var now: Int64 = 0
+        for _ in 0..<400 where frontEnd.model.scriptRemaining > 0 || !frontEnd.model.world.isIdle {
+            now += 2 * AppModel.flashMillis  // each step well after the last flash ended
+            frontEnd.press(.character("n"), size: size, now: now)
+            guard !frontEnd.model.flashUntil.isEmpty else { continue }
+            let layout = ScreenLayout(size: size, bits: frontEnd.model.world.space.bits)
+            #expect(frontEnd.render(size: size, glyphs: .unicode).roles(in: layout.bayou).contains(.flash), "\(frontEnd.model.flashUntil) \(frontEnd.model.bayouFocus) \(frontEnd.render(size: size, glyphs: .unicode).text(in: layout.bayou).joined(separator: "\n"))")
+            flashes += 1
+        }
+        #expect(flashes > 0)
+    }
+
     /// The mouse wheel over the panel scrolls it by a row of replicas; Tab follows the
     /// selection again.
     @Test func theWheelScrollsThePanel() throws {

@@ -35,15 +35,16 @@ struct BayouLayout {
             let focus = Set(model.bayouFocus.isEmpty ? model.selection.map { [$0] } ?? [] : model.bayouFocus)
             let wanted = blocks.indices.filter { focus.contains(blocks[$0].node) }
             let last = wanted.last ?? 0
-            func shownCount(from candidate: Int) -> Int {
+            // How many wanted blocks, then how many blocks at all, a start shows.
+            func score(from candidate: Int) -> [Int] {
                 let shown = Self.fitting(blocks, from: candidate, columns: columns, in: area).map(\.blocks)
-                return wanted.count { index in shown.contains { $0.contains(index) } }
+                return [wanted.count { index in shown.contains { $0.contains(index) } }, shown.reduce(0) { $0 + $1.count }]
             }
-            let counts = (0...last).map { shownCount(from: $0) }
-            let most = counts.max() ?? 0
+            let scores = (0...last).map { score(from: $0) }
+            let best = scores.max { $0.lexicographicallyPrecedes($1) } ?? []
             // All fit: the earliest start that shows them. Not all: the latest start
             // showing the most (a script's later statements write the later replicas).
-            first = (most == wanted.count ? counts.firstIndex(of: most) : counts.lastIndex(of: most)) ?? last
+            first = (best.first == wanted.count ? scores.firstIndex(of: best) : scores.lastIndex(of: best)) ?? last
         }
         visibleRows = Self.fitting(blocks, from: first, columns: columns, in: area)
     }
