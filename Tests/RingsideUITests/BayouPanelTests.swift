@@ -99,6 +99,23 @@ import Testing
         #expect(flashes > 0)
     }
 
+    /// One report can change every replica (N finishes a sync and a commit): the one
+    /// the newest Bayou event is about stays in view, here the committing primary.
+    @Test func theNewestChangeStaysInView() throws {
+        let text = try String(contentsOfFile: Self.scenarioPath("bayou-lecture.ringside"), encoding: .utf8)
+        var (frontEnd, _) = try Fixtures.scripted(text, name: "bayou-lecture.ringside", selecting: "32")
+        let size = Size(width: 100, height: 30)
+        frontEnd.press(.character(":"), size: size)
+        frontEnd.type("sync P A")
+        frontEnd.press(.enter, size: size)
+        frontEnd.press(.character("c"), size: size)
+        frontEnd.press(.character("N"), size: size)
+        let layout = ScreenLayout(size: size, bits: frontEnd.model.world.space.bits)
+        let panel = frontEnd.render(size: size, glyphs: .unicode).text(in: layout.bayou).joined(separator: "\n")
+        #expect(panel.contains("P 10 primary"))
+        #expect(panel.contains("1:1:P w(X,4)"))
+    }
+
     /// The mouse wheel over the panel scrolls it by a row of replicas; Tab follows the
     /// selection again.
     @Test func theWheelScrollsThePanel() throws {

@@ -112,11 +112,22 @@ extension AppModel {
             seen[node] = view
         }
         if !changed.isEmpty {
-            bayouFocus = changed
+            bayouFocus = Self.newestFirst(changed, in: world)
             bayouScroll = nil
         }
         bayouSeen = seen
         flashUntil = flashUntil.filter { $0.value > now }
+    }
+
+    /// `nodes` with the one the newest Bayou trace event is about first (a report can
+    /// cover a whole sync and commit; the panel keeps the last actor in view).
+    static func newestFirst(_ nodes: [NodeIndexValue], in world: World) -> [NodeIndexValue] {
+        guard nodes.count > 1 else { return nodes }
+        let newest = world.trace.last(256).reversed().first { event in
+            event.kind == .bayou && event.node.map(nodes.contains) == true
+        }?.node
+        guard let newest else { return nodes }
+        return [newest] + nodes.filter { $0 != newest }
     }
 
     /// True when a replica's newest view shows a rollback the previous one did not: the

@@ -40,7 +40,13 @@ struct BayouLayout {
                 let shown = Self.fitting(blocks, from: candidate, columns: columns, in: area).map(\.blocks)
                 return [wanted.count { index in shown.contains { $0.contains(index) } }, shown.reduce(0) { $0 + $1.count }]
             }
-            let scores = (0...last).map { score(from: $0) }
+            // The newest change (listed first) must show; a start that hides it scores nothing.
+            let newest = blocks.indices.first { blocks[$0].node == model.bayouFocus.first }
+            let scores = (0...last).map { start -> [Int] in
+                guard let newest, !Self.fitting(blocks, from: start, columns: columns, in: area)
+                    .contains(where: { $0.blocks.contains(newest) }) else { return score(from: start) }
+                return [-1, 0]
+            }
             let best = scores.max { $0.lexicographicallyPrecedes($1) } ?? []
             // All fit: the earliest start that shows them. Not all: the latest start
             // showing the most (a script's later statements write the later replicas).
