@@ -64,12 +64,13 @@ struct TerminalEndToEndTests {
             return lines.first?.hasPrefix("┌─ Ring") == true && lines.first.map { $0.count == 70 } == true
         }
         #expect(ok, "no redraw at 70×20:\n\(screen)")
-        #expect(screen.contains("Fingers of 90"))
+        // Mid-lookup the finger panel follows the node that routes it next (32).
+        #expect(screen.contains("Fingers of 32 A · lookup 15 here"))
         try tmux.run(["resize-window", "-x", "50", "-y", "12"])
         (ok, screen) = tmux.waitFor("need 60×16, have 50×12")
         #expect(ok, "no too-small notice:\n\(screen)")
         try tmux.run(["resize-window", "-x", "120", "-y", "40"])
-        (ok, screen) = tmux.waitFor("Fingers of 90")
+        (ok, screen) = tmux.waitFor("Fingers of 32 A · lookup 15 here")
         #expect(ok, "no redraw at 120×40:\n\(screen)")
 
         try tmux.send("q")

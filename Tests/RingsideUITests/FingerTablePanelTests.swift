@@ -72,3 +72,32 @@ import Testing
         }
     }
 }
+
+/// Issue 8: the finger panel follows the node a lookup is at, hop by hop; Esc (or the
+/// lookup's end) gives it back to the selection.
+@Suite struct FingerPanelFollowsLookupTests {
+    private func title(_ frontEnd: FrontEnd) -> String? {
+        frontEnd.screen().first { $0.contains("Fingers of") }
+    }
+
+    @Test func thePanelFollowsTheLookup() throws {
+        var (frontEnd, _) = try Fixtures.demo(selecting: "90")
+        frontEnd.press(.character("l"))
+        frontEnd.type("15")
+        frontEnd.press(.enter)
+        frontEnd.press(.character("n"))  // 90 forwards to 10: 10's fingers route it next
+        #expect(title(frontEnd)?.contains("Fingers of 10 P · lookup 15 here") == true)
+        for _ in 0..<50 where !frontEnd.model.world.isIdle { frontEnd.press(.character("n")) }
+        #expect(title(frontEnd)?.contains("Fingers of 90 ") == true)
+    }
+
+    @Test func escapeGivesThePanelBack() throws {
+        var (frontEnd, _) = try Fixtures.demo(selecting: "90")
+        frontEnd.press(.character("l"))
+        frontEnd.type("15")
+        frontEnd.press(.enter)
+        frontEnd.press(.character("n"))
+        frontEnd.press(.escape)
+        #expect(title(frontEnd)?.contains("Fingers of 90 ") == true)
+    }
+}

@@ -64,6 +64,8 @@ import Testing
         frontEnd.press(.character(":"))
         frontEnd.type("join-mode eager")
         frontEnd.press(.enter)
+        // The commands after `s` waited for it (in the order given); N runs them all.
+        frontEnd.press(.character("N"))
         frontEnd.press(.character("L"))
         frontEnd.press(.character("x"))
         let expected = ["stabilize", "fix-fingers 90", "commit", "write 90 put X 9", "sync 90 32",
@@ -187,6 +189,20 @@ import Testing
         #expect(frontEnd.model.selection.map(frontEnd.model.world.commandReference) == "60")
         frontEnd.press(.mouse(MouseEvent(x: 0, y: 0, button: .left)), size: size)
         #expect(frontEnd.model.selection.map(frontEnd.model.world.commandReference) == "60")
+    }
+
+    /// Issue 8: `x` on 10, then `l`: no prompt opens for a crashed node (the command
+    /// could only fail after the key was typed).
+    @Test func noPromptOpensForACrashedNode() throws {
+        var (frontEnd, _) = try Fixtures.demo(selecting: "10")
+        frontEnd.press(.character("x"))
+        for key in ["l", "j", "w", "a"] {
+            frontEnd.press(.character(Character(key)))
+            #expect(frontEnd.model.prompt == nil, "\(key)")
+            #expect(frontEnd.model.status?.text.contains("is down") == true)
+        }
+        frontEnd.press(.character("r"))
+        #expect(frontEnd.model.prompt != nil)
     }
 
     /// Failing a node while a lookup is on its way: it acts at once and the route times out.

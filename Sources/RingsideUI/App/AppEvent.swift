@@ -35,10 +35,14 @@ public struct AppNote: Hashable, Sendable {
 public struct StatusMessage: Hashable, Sendable {
     public var text: String
     public var isError: Bool
+    /// Says something about the work under way ("finishing…", "n delivers the next
+    /// message"): it goes when the world is idle, so it never outlives what it describes.
+    public var lastsWhileBusy: Bool
 
-    public init(_ text: String, isError: Bool = false) {
+    public init(_ text: String, isError: Bool = false, lastsWhileBusy: Bool = false) {
         self.text = text
         self.isError = isError
+        self.lastsWhileBusy = lastsWhileBusy
     }
 }
 

@@ -23,9 +23,11 @@ extension AppModel {
         }
         isWaitingAtPause = report.isWaitingAtPause
         scriptRemaining = report.scriptRemaining
+        queued = report.queued
         for notice in report.notices {
             record(notice)
         }
+        if status?.lastsWhileBusy == true, world.isIdle, queued.isEmpty { status = nil }
         if overlay == .messages { messageList.refresh(from: world) }
         if report.timeline.traveled {
             flashUntil = [:]
@@ -58,8 +60,11 @@ extension AppModel {
         case let .began(line, origin):
             let role: Role = origin == .maintenance ? .dim : .key
             note("\u{203A} " + line, role: role, traceMark: mark, step: notice.step)
-            if origin != .maintenance, origin != .script, !isPlaying, !world.isIdle {
-                status = StatusMessage("\(line): n delivers the next message, Space plays")
+            let byUser = origin == .key || origin == .commandLine
+            // A command that began is news the user's last error is not.
+            if byUser, status?.isError == true { status = nil }
+            if byUser, !isPlaying, !world.isIdle {
+                status = StatusMessage("\(line): n delivers the next message, Space plays", lastsWhileBusy: true)
             }
         case let .caption(text):
             captions.append((notice.step, text))
@@ -68,8 +73,15 @@ extension AppModel {
             note(text, role: .key, traceMark: mark, step: notice.step)
         case .paused:
             status = nil
-        case let .dump(json):
-            note("dump: \(json.utf8.count) bytes of state JSON (ringside run prints it)", role: .dim, traceMark: mark, step: notice.step)
+        case let .selected(node):
+            if Int(node) < world.state.count { select(node) }
+        case let .queued(line):
+            note("\u{2026} " + line + "  (queued: begins when the work under way finishes)", role: .dim,
+                 traceMark: mark, step: notice.step)
+            status = StatusMessage("\(line): queued behind the work under way; n or Space runs it, N finishes all",
+                                   lastsWhileBusy: true)
+        case .dump:
+            break  // the state JSON is for `ringside run`; on screen the panels show the state
         case let .error(text):
             status = StatusMessage(text, isError: true)
             note(text, role: .error, traceMark: mark, step: notice.step)
@@ -77,22 +89,46 @@ extension AppModel {
             status = StatusMessage("nothing in flight: l looks a key up, s stabilizes, j joins, : runs any command")
         case .scriptFinished:
             note("end of the script", role: .dim, traceMark: mark, step: notice.step)
+            // Playing on would bury the result under maintenance traffic: stop here.
+            if isPlaying {
+                isPlaying = false
+                status = StatusMessage("end of the script: Space plays on (stabilize rounds), ? shows the keys")
+            }
         }
     }
 
     /// Starts a flash for each replica (of those the panel may show) whose log was just
-    /// rolled back and redone.
+    /// rolled back and redone; the panel then follows the replicas that changed.
     mutating func noticeReorderings() {
         var seen: [NodeIndexValue: BayouReplicaView] = [:]
+        var changed: [NodeIndexValue] = []
         for node in BayouPanel.candidates(in: self) {
             let view = world.bayouView(of: node)
             if let old = bayouSeen[node], Self.wasReordered(from: old, to: view) {
                 flashUntil[node] = now + Self.flashMillis
             }
+            // A replica seen for the first time changed only if others were seen before
+            // (not on the first report, nor right after time travel).
+            if bayouSeen[node].map({ $0 != view }) ?? (!bayouSeen.isEmpty && !view.log.isEmpty) { changed.append(node) }
             seen[node] = view
+        }
+        if !changed.isEmpty {
+            bayouFocus = Self.newestFirst(changed, in: world)
+            bayouScroll = nil
         }
         bayouSeen = seen
         flashUntil = flashUntil.filter { $0.value > now }
+    }
+
+    /// `nodes` with the one the newest Bayou trace event is about first (a report can
+    /// cover a whole sync and commit; the panel keeps the last actor in view).
+    static func newestFirst(_ nodes: [NodeIndexValue], in world: World) -> [NodeIndexValue] {
+        guard nodes.count > 1 else { return nodes }
+        let newest = world.trace.last(256).reversed().first { event in
+            event.kind == .bayou && event.node.map(nodes.contains) == true
+        }?.node
+        guard let newest else { return nodes }
+        return [newest] + nodes.filter { $0 != newest }
     }
 
     /// True when a replica's newest view shows a rollback the previous one did not: the

@@ -62,7 +62,7 @@ extension AppModel {
         case .step:
             return [.engine(.step(1))]
         case .finish:
-            status = StatusMessage("finishing: delivering every message in flight")
+            status = StatusMessage("finishing: delivering every message in flight", lastsWhileBusy: true)
             return [.engine(.finish)]
         case .faster, .slower:
             speed = Self.clampSpeed(action == .faster ? speed * 2 : speed / 2)
@@ -125,6 +125,11 @@ extension AppModel {
         }
         if action == .recover, world.state.isAlive(node) {
             fail("\(world.displayName(node)) is not down: r recovers a failed node (x fails one)")
+            return []
+        }
+        // The command would only fail after the user typed its argument: say so now.
+        if action != .recover, !world.state.isAlive(node) {
+            fail("\(world.displayName(node)) is down: r recovers it, Tab selects another node")
             return []
         }
         let label = keyMap.binding(for: action)?.label ?? action.rawValue
@@ -201,21 +206,41 @@ extension AppModel {
 
     // MARK: Selection
 
+    /// Scrolls the Bayou panel by rows of replicas (the wheel over it); Tab follows the
+    /// selection again.
+    mutating func scrollBayou(by rows: Int, in panel: Rect) {
+        let layout = BayouLayout(model: self, glyphs: .unicode, area: panel.inset(by: 1))
+        bayouScroll = max(0, min(layout.firstBlock + rows * layout.columns, layout.blocks.count - 1))
+    }
+
+    /// Selects `node`; the Bayou panel follows it again.
+    mutating func select(_ node: NodeIndexValue) {
+        selection = node
+        bayouScroll = nil
+        bayouFocus = []
+    }
+
     mutating func moveSelection(by offset: Int) {
         let nodes = digest.nodesByID
         guard !nodes.isEmpty else { return }
         let current = selection.flatMap { nodes.firstIndex(of: $0) } ?? (offset > 0 ? nodes.count - 1 : 0)
         let next = ((current + offset) % nodes.count + nodes.count) % nodes.count
-        selection = nodes[next]
+        select(nodes[next])
     }
 
     private mutating func click(_ event: MouseEvent, size: Size) -> [AppEffect] {
-        guard event.button == .left else { return [] }
         let layout = ScreenLayout(size: size, bits: world.space.bits)
+        if event.button == .scrollUp || event.button == .scrollDown {
+            if mainView == .ring, !layout.isTooSmall, layout.bayou.contains(x: event.x, y: event.y) {
+                scrollBayou(by: event.button == .scrollDown ? 1 : -1, in: layout.bayou)
+            }
+            return []
+        }
+        guard event.button == .left else { return [] }
         guard mainView == .ring, !layout.isTooSmall, layout.ring.contains(x: event.x, y: event.y) else { return [] }
         let scene = RingScene(model: self, area: RingPanel.canvasArea(in: layout.ring), glyphs: .unicode)
         if let node = scene.node(atX: event.x, y: event.y) {
-            selection = node
+            select(node)
         }
         return []
     }

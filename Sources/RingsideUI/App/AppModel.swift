@@ -18,6 +18,8 @@ public struct AppModel: Sendable {
     public internal(set) var scriptRemaining = 0
     /// True while the script waits at `pause` for a key.
     public internal(set) var isWaitingAtPause = false
+    /// User command lines waiting for the work under way, oldest first.
+    public internal(set) var queued: [String] = []
     /// Requests sent to the engine and not yet answered.
     public internal(set) var requestsOutstanding = 0
 
@@ -28,6 +30,11 @@ public struct AppModel: Sendable {
     public internal(set) var mainView = MainView.ring
     /// 0 shows the whole ring; each level halves the arc shown around the selection.
     public internal(set) var zoom = 0
+    /// The Bayou panel's top row of replicas when scrolled by hand; nil follows the selection.
+    public internal(set) var bayouScroll: Int?
+    /// The replicas the last report changed: the Bayou panel keeps them in view (a write
+    /// the script just made must not be "not shown"); empty follows the selection.
+    public internal(set) var bayouFocus: [NodeIndexValue] = []
     public internal(set) var isHelpVisible = false
     public internal(set) var helpScroll = 0
     public internal(set) var prompt: Prompt?

@@ -9,6 +9,8 @@ public struct WorldDigest: Sendable {
     public let inFlight: [InFlightMessage]
     /// All messages in flight.
     public let inFlightCount: Int
+    /// Nodes whose Bayou replica holds writes, by id ascending (the Bayou panel's default).
+    public let replicasWithWrites: [NodeIndexValue]
 
     /// Messages described at most: the events panel shows the first, the ring looks
     /// among them for the focused lookup's hop.
@@ -18,6 +20,7 @@ public struct WorldDigest: Sendable {
         nodesByID = world.state.allNodesByID()
         inFlight = world.inFlightMessages(limit: Self.inFlightShown)
         inFlightCount = world.inFlightCount
+        replicasWithWrites = world.replicasWithWrites
     }
 
     /// The next message to be delivered.

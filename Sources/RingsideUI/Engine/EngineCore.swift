@@ -28,6 +28,11 @@ public struct EngineCore: Sendable {
     private var branchedAt: Int?
     /// The branch's newest structured events by step, for the space-time diagram.
     public private(set) var recentEvents = RecentEvents()
+    /// User commands waiting for the work under way, oldest first (see `QueuedCommand`).
+    private var queued: [QueuedCommand] = []
+
+    /// The command lines waiting for their turn, oldest first.
+    public var queuedLines: [String] { queued.map(\.line) }
 
     /// Every command begun up to the cursor, in order: the session as a script.
     public var transcript: [String] { Array(transcriptLines.prefix(currentMark.transcriptCount)) }
@@ -65,13 +70,13 @@ public struct EngineCore: Sendable {
             let index = marks.index(inForceAt: timeline.cursor)
             if marks[index].step == timeline.cursor { marks[index].resumed = true } else { setMark() }
         case let .command(line, origin):
-            begin(line, origin: origin, notices: &notices)
+            enqueue(line, origin: origin, notices: &notices)
         case let .join(spec, via):
             // The id is drawn on a copy: only the recorded command may change the world,
             // so that replaying the timeline gives the same worlds.
             var probe = world
             if let text = spec ?? probe.randomFreeIdentifier()?.description {
-                begin("join \(text) via \(via)", origin: .key, notices: &notices)
+                enqueue("join \(text) via \(via)", origin: .key, notices: &notices)
             } else {
                 notify(.error("no free identifier is left for a new node"), into: &notices)
             }
@@ -83,6 +88,7 @@ public struct EngineCore: Sendable {
             travel(move)
             return report(notices: notices, steps: 0, traveled: true)
         }
+        beginQueued(notices: &notices)
         advanceScript(notices: &notices)
         return report(notices: notices, steps: steps, traveled: false)
     }
@@ -93,7 +99,7 @@ public struct EngineCore: Sendable {
                                         label: mark.step == timeline.cursor ? mark.label : nil,
                                         traveled: traveled, branchedAt: branchedAt)
         return EngineReport(world: world, notices: notices, isWaitingAtPause: isWaitingAtPause,
-                            scriptRemaining: scriptRemaining, stepsTaken: steps, timeline: position,
+                            scriptRemaining: scriptRemaining, stepsTaken: steps, queued: queuedLines, timeline: position,
                             recentEvents: recentEvents.window(upTo: timeline.cursor, limit: EventWindow.limit))
     }
 
@@ -112,6 +118,7 @@ public struct EngineCore: Sendable {
         nextStatement = mark.nextStatement
         isWaitingAtPause = mark.isWaiting(at: timeline.cursor)
         runningOrigin = mark.runningOrigin
+        queued = mark.queued
     }
 
     /// Before a step: with the cursor back, the steps after it are forgotten.
@@ -128,7 +135,8 @@ public struct EngineCore: Sendable {
     private mutating func setMark(label: String? = nil) {
         let cursor = timeline.cursor
         let mark = EngineMark(step: cursor, nextStatement: nextStatement, isWaitingAtPause: isWaitingAtPause,
-                              transcriptCount: transcriptLines.count, runningOrigin: runningOrigin, label: label)
+                              transcriptCount: transcriptLines.count, runningOrigin: runningOrigin, label: label,
+                              queued: queued)
         let index = marks.index(inForceAt: cursor)
         if marks[index].step == cursor { marks[index] = mark } else { marks.insert(mark, at: index + 1) }
     }
@@ -151,7 +159,8 @@ public struct EngineCore: Sendable {
 
     // MARK: Commands
 
-    private mutating func begin(_ line: String, origin: CommandOrigin, notices: inout [EngineNotice]) {
+    /// Parses a user command and begins it, or queues it behind the work under way.
+    private mutating func enqueue(_ line: String, origin: CommandOrigin, notices: inout [EngineNotice]) {
         let statement: Statement
         do {
             guard let parsed = try Parser.parse(line: Substring(line), number: 1) else { return }
@@ -160,12 +169,36 @@ public struct EngineCore: Sendable {
             notify(.error("\(line): error: \(error.message)"), into: &notices)
             return
         }
+        let command = QueuedCommand(line: line, statement: statement, origin: origin)
+        if command.runsAtOnce || (queued.isEmpty && !world.hasCommandUnderWay) {
+            begin(command, notices: &notices)
+            return
+        }
+        // Queuing is acting: with the cursor back it starts a new branch there.
+        prepareToAct()
+        queued.append(command)
+        setMark()
+        notify(.queued(line), into: &notices)
+    }
+
+    /// Begins the queued commands whose turn has come (each when nothing it must wait for
+    /// is under way: an instant one lets the next begin at once).
+    private mutating func beginQueued(notices: inout [EngineNotice]) {
+        while let next = queued.first, !world.hasCommandUnderWay {
+            queued.removeFirst()
+            begin(next, notices: &notices)
+        }
+    }
+
+    private mutating func begin(_ command: QueuedCommand, notices: inout [EngineNotice]) {
+        let (line, statement, origin) = (command.line, command.statement, command.origin)
         do {
             let mark = world.trace.total
             let outputs = try timelineBegin(statement)
             runningOrigin = origin
             transcriptLines.append(line)
             notify(.began(line, origin: origin), traceMark: mark, into: &notices)
+            noteSelection(statement, notices: &notices)
             record(outputs, notices: &notices)
             setMark(label: line)
         } catch {
@@ -193,13 +226,16 @@ public struct EngineCore: Sendable {
     private mutating func step(_ count: Int, notices: inout [EngineNotice]) -> Int {
         var taken = 0
         while taken < count {
+            beginQueued(notices: &notices)
             if world.isIdle {
                 advanceScript(notices: &notices)
                 if world.isIdle || isWaitingAtPause { break }
             }
+            let wasIdle = world.isIdle
             do {
                 guard try timelineStep() else { break }
                 taken += 1
+                noteScriptEnd(wasIdle: wasIdle, notices: &notices)
             } catch {
                 notify(.error(describe(error)), into: &notices)
                 if runningOrigin == .script { nextStatement = script?.lines.count ?? 0 }
@@ -220,10 +256,14 @@ public struct EngineCore: Sendable {
     /// it) completes at once, as it would headless. The script does not advance past it.
     private mutating func finish(notices: inout [EngineNotice]) -> Int {
         var taken = 0
-        while taken < Self.finishStepsMax, !world.isIdle {
+        while taken < Self.finishStepsMax {
+            // Commands queued behind the work under way are part of it.
+            beginQueued(notices: &notices)
+            if world.isIdle { break }
             do {
                 guard try timelineStep() else { break }
                 taken += 1
+                noteScriptEnd(wasIdle: false, notices: &notices)
             } catch {
                 notify(.error(describe(error)), into: &notices)
                 if runningOrigin == .script { nextStatement = script?.lines.count ?? 0 }
@@ -254,6 +294,7 @@ public struct EngineCore: Sendable {
                 if !Self.isNarration(line.statement.command) {
                     notify(.began(line.text, origin: .script), traceMark: mark, into: &notices)
                 }
+                noteSelection(line.statement, notices: &notices)
                 record(outputs, notices: &notices)
             } catch {
                 notify(.error(error.formatted(file: script.name)), into: &notices)
@@ -262,10 +303,21 @@ public struct EngineCore: Sendable {
                 return
             }
             setMark(label: line.text)
-            if nextStatement == script.lines.count {
-                notify(.scriptFinished, into: &notices)
-            }
+            noteScriptEnd(wasIdle: false, notices: &notices)
         }
+    }
+
+    /// `select NODE` is a view command: the engine only passes it on to the front end.
+    private func noteSelection(_ statement: Statement, notices: inout [EngineNotice]) {
+        if let node = world.nodeSelected(by: statement) { notify(.selected(node), into: &notices) }
+    }
+
+    /// "End of the script" once its last statement has run, not when it began: a
+    /// protocol command's messages are still to come then.
+    private func noteScriptEnd(wasIdle: Bool, notices: inout [EngineNotice]) {
+        guard let script, !wasIdle, world.isIdle, nextStatement == script.lines.count,
+              runningOrigin == .script else { return }
+        notify(.scriptFinished, into: &notices)
     }
 
     private func describe(_ error: ScriptError) -> String {
@@ -273,10 +325,11 @@ public struct EngineCore: Sendable {
         return "error: \(error.message)"
     }
 
-    /// `say` and `pause` show as a caption and a notice, not as an echoed command.
+    /// `say` and `pause` show as a caption and a notice, not as an echoed command; a
+    /// script's `dump` is for `ringside run` and shows nothing.
     private static func isNarration(_ command: Command) -> Bool {
         switch command {
-        case .say, .pause: return true
+        case .say, .pause, .dump: return true
         default: return false
         }
     }

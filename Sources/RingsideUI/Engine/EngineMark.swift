@@ -13,6 +13,8 @@ struct EngineMark: Sendable {
     var label: String?
     /// The pause begun at this step was answered: the script waits here, not after.
     var resumed = false
+    /// User commands waiting for their turn after this step.
+    var queued: [QueuedCommand] = []
 
     /// Whether the script waits for a key at `step` (a step this mark is in force at).
     func isWaiting(at step: Int) -> Bool {

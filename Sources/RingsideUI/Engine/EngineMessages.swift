@@ -54,6 +54,10 @@ public enum EngineEvent: Hashable, Sendable {
     case paused
     /// A `dump`: the state JSON (the TUI notes it; `ringside run` prints it).
     case dump(String)
+    /// `select NODE` ran: the viewer selects that node.
+    case selected(Int32)
+    /// A user command waits for the work under way (it begins, with `began`, later).
+    case queued(String)
     /// A command failed; the text is ready to show (with FILE:LINE:COL for scripts).
     case error(String)
     /// `step` found nothing in flight and nothing queued.
@@ -89,6 +93,8 @@ public struct EngineReport: Sendable {
     public var scriptRemaining: Int
     /// Messages delivered (or actions started) while serving the request.
     public var stepsTaken: Int
+    /// User command lines waiting for the work under way, oldest first.
+    public var queued: [String]
     /// Where the time-travel cursor is, on a branch of `timeline.steps` steps.
     public var timeline: TimelinePosition
     /// The newest structured events up to the cursor, for the space-time diagram.
@@ -98,7 +104,9 @@ public struct EngineReport: Sendable {
     public var events: [EngineEvent] { notices.map(\.event) }
 
     public init(world: World, notices: [EngineNotice], isWaitingAtPause: Bool, scriptRemaining: Int, stepsTaken: Int,
-                timeline: TimelinePosition = TimelinePosition(), recentEvents: EventWindow = EventWindow()) {
+                queued: [String] = [], timeline: TimelinePosition = TimelinePosition(),
+                recentEvents: EventWindow = EventWindow()) {
+        self.queued = queued
         self.world = world
         self.notices = notices
         self.isWaitingAtPause = isWaitingAtPause

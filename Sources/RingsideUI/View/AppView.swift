@@ -73,7 +73,8 @@ public enum AppView {
             Int($0) < model.world.state.count ? model.world.displayName($0, glyphs: glyphs) : nil
         }
         return StatusLine(
-            isPlaying: model.isPlaying, speed: model.speed,
+            // A script's pause stops play until a key, so the status must not say playing.
+            isPlaying: model.isPlaying && !model.isWaitingAtPause, speed: model.speed,
             time: Int(clamping: model.world.time), seed: model.world.seed,
             selection: selection,
             position: model.timeline.isBack || model.overlay == .timeline

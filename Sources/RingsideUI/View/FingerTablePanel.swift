@@ -21,10 +21,19 @@ struct FingerTablePanel {
         var isStale: Bool
     }
 
+    /// The node whose fingers route the focused lookup next, while it is under way: the
+    /// panel follows it hop by hop, as the lecture reads the tables along the route.
+    static func lookupHolder(_ model: AppModel) -> NodeIndex? {
+        let hops = LookupHops(model: model)
+        guard let record = hops.record, record.owner == nil, !record.failed else { return nil }
+        return hops.holder
+    }
+
     /// Draws the panel, border included, inside `area`.
     func render(into grid: inout Grid, area: Rect) {
         let world = model.world
-        guard let node = model.selection, Int(node) < world.state.count else {
+        let lookupNode = Self.lookupHolder(model)
+        guard let node = lookupNode ?? model.selection, Int(node) < world.state.count else {
             let inner = grid.drawBox(area, title: "Fingers", glyphs: glyphs)
             grid.write("no node selected", x: inner.x + 1, y: inner.y, style: Style(.dim), clip: inner)
             return
@@ -32,6 +41,9 @@ struct FingerTablePanel {
         let state = world.state
         var title = "Fingers of \(world.displayName(node, glyphs: glyphs))"
         if !state.isAlive(node) { title += " (down: as it was)" }
+        if lookupNode != nil, let key = LookupHops(model: model).key {
+            title += " \(glyphs.separator) lookup \(key) here"
+        }
         let inner = grid.drawBox(area, title: title, glyphs: glyphs)
         guard !inner.isEmpty else { return }
         let body = inner.inset(top: 0, left: 1, bottom: 0, right: 1)

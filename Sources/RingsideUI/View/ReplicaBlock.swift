@@ -9,6 +9,9 @@ struct ReplicaBlock {
     let view: BayouReplicaView
     let logWidth: Int
     let vectorWidth: Int
+    /// The version vector without its zero entries (replicas this one has heard nothing
+    /// from): on a large ring the zeros would crowd out what it knows.
+    let vector: [(node: NodeIndex, timestamp: UInt64)]
 
     init(model: AppModel, node: NodeIndex, glyphs: Glyphs) {
         self.model = model
@@ -16,11 +19,13 @@ struct ReplicaBlock {
         self.glyphs = glyphs
         view = model.world.bayouView(of: node)
         logWidth = max(14, view.log.map { TextWidth.of(glyphs.text($0.notation)) }.max() ?? 0)
-        vectorWidth = view.versionVector.prefix(BayouPanel.vectorLinesMax)
+        vector = view.versionVector.filter { $0.timestamp > 0 }
+        vectorWidth = vector.prefix(BayouPanel.vectorLinesMax)
             .map { TextWidth.of(model.world.state.name($0.node)) + 2 + String($0.timestamp).count }.max() ?? 0
     }
 
-    var width: Int { max(logWidth + 2 + vectorWidth, 24) }
+    /// Wide enough for the header too: `P 10 primary down  clock 13` must not lose its clock.
+    var width: Int { max(logWidth + 2 + vectorWidth, 24, header.reduce(0) { $0 + TextWidth.of($1.text) }) }
 
     /// Log lines including the rule between committed and tentative writes.
     private var logLines: Int {
@@ -29,13 +34,24 @@ struct ReplicaBlock {
         return max(1, view.log.count + rule)
     }
 
-    private var vectorLines: Int { min(view.versionVector.count, BayouPanel.vectorLinesMax) }
+    private var vectorLines: Int { min(vector.count, BayouPanel.vectorLinesMax) }
 
     var height: Int { 1 + max(logLines, vectorLines) + 1 }
 
     /// Draws the block inside `area` (no border), cut to its height.
     func render(into grid: inout Grid, area: Rect) {
         guard !area.isEmpty else { return }
+        grid.write(header, x: area.x, y: area.y, clip: area)
+
+        let bodyRows = max(0, area.height - 2)
+        drawLog(into: &grid, x: area.x, y: area.y + 1, rows: bodyRows, clip: area)
+        drawVector(into: &grid, x: area.x + logWidth + 2, y: area.y + 1, rows: bodyRows, clip: area)
+        let database = view.database.isEmpty ? "empty" : view.database.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        grid.write([Span("db ", Style(.dim)), Span(database)], x: area.x, y: area.y + 1 + bodyRows, clip: area)
+    }
+
+    /// `▸ P 10 primary down  clock 13`.
+    private var header: [Span] {
         let world = model.world
         let state = world.state
         var header: [Span] = [
@@ -46,13 +62,7 @@ struct ReplicaBlock {
         if !state.isAlive(node) { header.append(Span(" down", Style(.failed))) }
         header.append(Span("  clock \(view.clock)", Style(.dim)))
         if node == model.selection { header.insert(Span(glyphs.pointer + " ", Style(.selected, bold: true)), at: 0) }
-        grid.write(header, x: area.x, y: area.y, clip: area)
-
-        let bodyRows = max(0, area.height - 2)
-        drawLog(into: &grid, x: area.x, y: area.y + 1, rows: bodyRows, clip: area)
-        drawVector(into: &grid, x: area.x + logWidth + 2, y: area.y + 1, rows: bodyRows, clip: area)
-        let database = view.database.isEmpty ? "empty" : view.database.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        grid.write([Span("db ", Style(.dim)), Span(database)], x: area.x, y: area.y + 1 + bodyRows, clip: area)
+        return header
     }
 
     private func drawLog(into grid: inout Grid, x: Int, y: Int, rows: Int, clip: Rect) {
@@ -87,9 +97,9 @@ struct ReplicaBlock {
 
     private func drawVector(into grid: inout Grid, x: Int, y: Int, rows: Int, clip: Rect) {
         let names = model.world.state
-        let entries = view.versionVector.prefix(min(rows, BayouPanel.vectorLinesMax))
+        let entries = vector.prefix(min(rows, BayouPanel.vectorLinesMax))
         for (offset, entry) in entries.enumerated() {
-            let more = offset > 0 && offset == entries.count - 1 && view.versionVector.count > entries.count
+            let more = offset > 0 && offset == entries.count - 1 && vector.count > entries.count
             let text = more ? glyphs.ellipsis : "\(names.name(entry.node)): \(entry.timestamp)"
             grid.write(text, x: x, y: y + offset, style: Style(.dim), clip: clip)
         }
