@@ -49,14 +49,14 @@ extension Snapshots {
     └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────── v ring view ─┘
     ┌─ Events ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┐
     │ next nothing in flight                                                                                                                                                                               │
+    │ 2972 P→AF anti-entropy: end of session P → AF: 0 writes, 0 commit notices                                                                                                                            │
+    │ 2972 P→AF anti-entropy request: P asks for what it lacks: its VV is A:1 I:1 Q:1 Y:1, its highest CSN 0                                                                                               │
     │ 2978 AF→P anti-entropy: sending 0 writes and 0 commit notice(s) in log order                                                                                                                         │
     │ 2979 AF→P anti-entropy: end of session AF → P: 0 writes, 0 commit notices                                                                                                                            │
     │      › wait                                                                                                                                                                                          │
     │ 2979 One database left: the replicas are identical, within log2(32) = 5 rounds of doubling distance                                                                                                  │
     │      › invariants                                                                                                                                                                                    │
     │      invariants hold                                                                                                                                                                                 │
-    │      › dump                                                                                                                                                                                          │
-    │      dump: 29762 bytes of state JSON (ringside run prints it)                                                                                                                                        │
     │      end of the script                                                                                                                                                                               │
     └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
      One database left: the replicas are identical, within log2(32) = 5 rounds of doubling distance
