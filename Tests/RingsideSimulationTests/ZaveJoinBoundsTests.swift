@@ -35,3 +35,31 @@ import Testing
         #expect(world.chord.crashKeepsZaveAssumptions(entry))
     }
 }
+
+/// `check --protocol zave` judges Zave's guarantees only within her assumptions: crash
+/// faults only. Seeds 39 and 119 recovered a node its old neighbours still listed.
+@Suite struct ZaveRecoveryJudgementTests {
+    static let seed39 = ["maintenance zave", "add 104", "add 400", "add 899", "add 90", "add 95", "add 773",
+                         "fail 95", "leave 104", "recover 95 via 773", "invariants"]
+
+    @Test func aRecoveryWhileOldNeighboursStillListTheNodeIsOutsideZavesAssumptions() {
+        var settings = CheckSettings()
+        settings.zave = true
+        let execution = SeedCheck.replay(Self.seed39, settings: settings)
+        #expect(execution.failure == nil, "\(String(describing: execution.failure))")
+    }
+
+    @Test func theSameRingBreaksAtLeastOneRingAsTheSpecDefinesIt() throws {
+        // The reborn node is live with no successor: best-successor paths end there.
+        var world = World()
+        var reports: [ScriptOutput] = []
+        for line in Self.seed39 {
+            if line.hasPrefix("recover") {
+                // Its old neighbours still list the crashed node when it comes back.
+                #expect(world.state.isListedByALiveNode(try #require(world.state.index(ofName: "N95"))))
+            }
+            reports += try world.execute(line: line)
+        }
+        #expect(reports.contains { if case let .report(text) = $0 { return text.contains("AtLeastOneRing") } else { return false } })
+    }
+}

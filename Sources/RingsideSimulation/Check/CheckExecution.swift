@@ -97,6 +97,14 @@ public struct CheckExecution: Sendable {
             if let victim = try? world.resolve(ref), !world.chord.crashKeepsZaveAssumptions(victim) {
                 assumptionsBroken = true
             }
+        case let .recover(ref, _):
+            // Zave's guarantees are for crash faults only: a node that comes back under its
+            // old identifier while live nodes still list it is not a crash-stop fault (its
+            // old neighbours take the reborn, empty node for the one they knew). Once no
+            // list names it, a recovery is an ordinary join.
+            if let node = try? world.resolve(ref), world.state.isListedByALiveNode(node) {
+                assumptionsBroken = true
+            }
         case let .async(inner): judgeFaults(inner)
         default: break
         }

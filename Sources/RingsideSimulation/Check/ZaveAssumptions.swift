@@ -22,6 +22,13 @@ extension ChordState {
     }
 }
 
+extension ChordState {
+    /// Whether some live node other than `node` has `node` in its successor list.
+    public func isListedByALiveNode(_ node: NodeIndex) -> Bool {
+        liveRing.nodes.contains { $0 != node && successorList($0).contains(node) }
+    }
+}
+
 extension ChordProtocol {
     /// `ChordState.crashKeepsZaveAssumptions`, and not a node a join under way depends on:
     /// in Zave's model a join is one atomic step, so a crash of its entry node or of the
