@@ -17,8 +17,12 @@ struct Ringside: ParsableCommand {
         subcommands: [Run.self, Play.self, Check.self, Explore.self, Fuzz.self, Bench.self]
     )
 
+    @Option(name: .customLong("record"),
+            help: ArgumentHelp("When the session ends, write it to this file as a script: `ringside run` of it reaches the final state, `ringside play` of it replays the session (also after `play FILE`).", valueName: "out"))
+    var recordPath: String?
+
     mutating func run() throws {
-        try Play.openTerminal(scriptPath: nil, seed: nil, speed: nil)
+        try Play.openTerminal(scriptPath: nil, seed: nil, speed: nil, recordPath: recordPath)
     }
 
     /// Exit statuses: 0 ok, 1 script error, 2 usage error (bad flags, missing file, no terminal).
