@@ -159,6 +159,10 @@ struct TerminalEndToEndTests {
         let play = try Executable.run(["play", script.path, "--record", directory.path])
         #expect(play.status == 2)
         #expect(play.stderr.contains("it is a directory"))
+        // Only the terminal view records: `run` does not take the flag silently.
+        let run = try Executable.run(["run", script.path, "--record", directory.appendingPathComponent("out").path])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("--record goes with the terminal view"))
     }
 
     /// Ctrl-C and SIGTERM end the view with 128 + the signal and a restored terminal.
