@@ -11,13 +11,18 @@ struct Play: ParsableCommand {
         discussion: """
             The script is checked headless first: an error prints as FILE:LINE:COL: error: … \
             (exit status 1) before the screen is touched. In the view, `say` shows a caption \
-            and `pause` waits for a key. Without a terminal the exit status is 2.
+            and `pause` waits for a key. Without a terminal the exit status is 2. \
+            `ringside play FILE --record OUT` writes the session to OUT when it ends, as a \
+            script: `ringside run OUT` reaches its final state, `ringside play OUT` replays it.
             """
     )
 
     @Argument(help: "The scenario script.") var file: String
     @Option(help: "PRNG seed (a script's own `seed` command overrides it).") var seed: UInt64?
     @Option(help: "Messages delivered per second in play mode (0.25 to 1024).") var speed: Double?
+    /// `--record OUT` is the root command's option (ArgumentParser gives a parent's
+    /// option to the parent even after the subcommand's name).
+    @ParentCommand var ringside: Ringside
 
     func validate() throws {
         if let speed, !(AppModel.speedRange.contains(speed)) {
@@ -26,11 +31,14 @@ struct Play: ParsableCommand {
     }
 
     func run() throws {
-        try Play.openTerminal(scriptPath: file, seed: seed, speed: speed)
+        try Play.openTerminal(scriptPath: file, seed: seed, speed: speed, recordPath: ringside.recordPath)
     }
 
-    /// Opens the view on a script file, or on the built-in demo when `scriptPath` is nil.
-    static func openTerminal(scriptPath: String?, seed: UInt64?, speed: Double?) throws {
+    /// Opens the view on a script file, or on the built-in demo when `scriptPath` is nil;
+    /// with `recordPath`, writes the session there as a script when it ends.
+    static func openTerminal(scriptPath: String?, seed: UInt64?, speed: Double?, recordPath: String? = nil) throws {
+        // A recording that cannot be written is found before the session, not after it.
+        let recordFile = try recordPath.map { try SessionRecordFile(path: $0) }
         let script: ScenarioScript
         let title: String
         if let scriptPath {
@@ -54,6 +62,8 @@ struct Play: ParsableCommand {
         } catch {
             throw UsageError(error.description)
         }
+        // q, Ctrl-C and SIGTERM all end here, with the terminal restored.
+        if let recordFile { try recordFile.write(engine.recording(title: title)) }
         if reason != .quit { throw ExitCode(reason.exitStatus) }
     }
 

@@ -17,8 +17,27 @@ struct Ringside: ParsableCommand {
         subcommands: [Run.self, Play.self, Check.self, Explore.self, Fuzz.self, Bench.self]
     )
 
+    @Option(name: .customLong("record"),
+            help: ArgumentHelp("When the session ends, write it to this file as a script: `ringside run` of it reaches the final state, `ringside play` of it replays the session (also after `play FILE`).", valueName: "out"))
+    var recordPath: String?
+
+    /// `--record` is parsed here even after a subcommand's name (ArgumentParser gives a
+    /// parent's option to the parent); only the terminal view records.
+    func validate() throws {
+        guard recordPath != nil else { return }
+        var arguments = CommandLine.arguments.dropFirst()[...]
+        while let argument = arguments.popFirst() {
+            if argument == "--record" { _ = arguments.popFirst(); continue }
+            if argument.hasPrefix("-") { continue }
+            if argument != "play" {
+                throw ValidationError("--record goes with the terminal view: ringside --record OUT, or ringside play FILE --record OUT")
+            }
+            return
+        }
+    }
+
     mutating func run() throws {
-        try Play.openTerminal(scriptPath: nil, seed: nil, speed: nil)
+        try Play.openTerminal(scriptPath: nil, seed: nil, speed: nil, recordPath: recordPath)
     }
 
     /// Exit statuses: 0 ok, 1 script error, 2 usage error (bad flags, missing file, no terminal).

@@ -37,6 +37,16 @@ public struct EngineCore: Sendable {
     /// Every command begun up to the cursor, in order: the session as a script.
     public var transcript: [String] { Array(transcriptLines.prefix(currentMark.transcriptCount)) }
 
+    /// The current branch up to the cursor as a script that reproduces it headless (its
+    /// seed, the scenario's statements that ran, every key and typed command, the
+    /// messages stepped): see `SessionRecording`.
+    public func recording(title: String) -> SessionRecording {
+        timeline.recording(seed: seed, title: title)
+    }
+
+    /// The seed the session's world was made with.
+    private let seed: UInt64
+
     /// The most steps one request may take, so the engine answers within milliseconds
     /// even at high speed on a large ring.
     public static let stepBatchMax = 4_096
@@ -45,6 +55,7 @@ public struct EngineCore: Sendable {
     public init(world: World = World(), script: ScenarioScript? = nil) {
         // The space-time diagram draws the event log; the timeline drops what replays
         // record, so each event is taken once, right after the step that made it.
+        seed = world.seed
         var recording = world
         recording.recordsEvents = true
         timeline = Timeline(world: recording)

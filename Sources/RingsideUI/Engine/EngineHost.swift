@@ -1,4 +1,5 @@
 import Dispatch
+import RingsideSimulation
 import Synchronization
 
 /// Runs an `EngineCore` on its own serial queue, so the UI thread never waits for it.
@@ -40,6 +41,11 @@ public final class EngineHost: EngineDriver, Sendable {
     /// The session so far as script lines; waits for requests already sent to finish.
     public func transcript() -> [String] {
         queue.sync { [box] in box.core.transcript }
+    }
+
+    /// The session as a replayable script; waits for requests already sent to finish.
+    public func recording(title: String) -> SessionRecording {
+        queue.sync { [box] in box.core.recording(title: title) }
     }
 }
 
