@@ -157,7 +157,7 @@ extension KeyMap {
         KeyBinding([.character("Z")], .zoomOut, label: "zoom out",
                    help: "zoom the ring out", group: .view),
         KeyBinding([.character("v")], .cycleView, label: "view",
-                   help: "next view: ring, space-time, convergence, store", group: .view),
+                   help: "next view: ring, space-time diagram, convergence, store", group: .view),
         // Time travel
         KeyBinding([.character("u")], .undo, label: "back",
                    help: "back one step (a command begun or a message delivered)", group: .time),
