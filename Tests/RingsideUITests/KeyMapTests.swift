@@ -42,7 +42,7 @@ import Testing
         for (key, action) in expected {
             #expect(keyMap.action(for: key) == action, "\(key)")
         }
-        #expect(keyMap.action(for: .character("Q")) == nil)
+        #expect(keyMap.action(for: .character("Y")) == nil)
         #expect(keyMap.action(for: .function(1)) == nil)
     }
 

@@ -97,7 +97,8 @@ extension AppModel {
             return [.quit]
         case .heal:
             return command("heal")
-        case .join, .lookup, .write, .antiEntropy, .commandLine, .recover, .partition:
+        case .join, .lookup, .write, .antiEntropy, .commandLine, .recover, .partition,
+             .storePut, .storeGet, .storeSettings, .storeKey:
             return []  // prompted above
         case .undo, .redo, .timeline, .timelineBack, .timelineForward, .timelineStart, .timelineEnd,
              .timelineClose, .messages, .messageUp, .messageDown, .deliverMessage, .dropMessage, .closeMessages:
@@ -114,8 +115,9 @@ extension AppModel {
             prompt = Prompt(action: action, editor: editor, node: nil)
             return []
         }
-        if action == .partition {
-            editor.prompt = "partition \u{00B7} \(question): "
+        if action == .partition || action == .storeSettings || action == .storeKey {
+            let head = action == .partition ? "partition" : (keyMap.binding(for: action)?.label ?? action.rawValue)
+            editor.prompt = "\(head) \u{00B7} \(question): "
             prompt = Prompt(action: action, editor: editor, node: nil)
             return []
         }
@@ -133,7 +135,7 @@ extension AppModel {
             return []
         }
         let label = keyMap.binding(for: action)?.label ?? action.rawValue
-        let place = action == .join ? "via" : (action == .lookup ? "from" : (action == .recover ? "" : "at"))
+        let place = action == .join ? "via" : (action == .lookup || action == .storePut || action == .storeGet ? "from" : (action == .recover ? "" : "at"))
         let head = place.isEmpty ? label : "\(label) \(place)"
         editor.prompt = "\(head) \(world.displayName(node)) \u{00B7} \(question): "
         prompt = Prompt(action: action, editor: editor, node: node)
@@ -180,6 +182,8 @@ extension AppModel {
         case .partition:
             guard !text.isEmpty else { return refuse("a partition needs groups of nodes, e.g. 10,32 | 60,90") }
             return command("partition \(text)")
+        case .storePut, .storeGet, .storeSettings, .storeKey:
+            return submitStore(prompt.action, text: text, node: node)
         case .commandLine:
             guard !text.isEmpty else { return [] }
             return [.engine(.command(text, origin: .commandLine))]
@@ -188,7 +192,7 @@ extension AppModel {
         }
     }
 
-    private mutating func refuse(_ text: String) -> [AppEffect] {
+    mutating func refuse(_ text: String) -> [AppEffect] {
         fail(text)
         return []
     }

@@ -4,6 +4,12 @@ extension AppModel {
     /// (Chord runs them periodically at every node).
     public static let maintenanceCommands = ["stabilize", "fix-fingers", "check-predecessor"]
 
+    /// One idle round's commands: Chord's maintenance, and in Dynamo mode hinted handoff
+    /// while stand-ins hold hints (script.md: "the TUI's play mode runs `handoff` periodically").
+    func maintenanceRound() -> [String] {
+        Self.maintenanceCommands + (world.isDynamoStore && world.holdsHints ? ["handoff"] : [])
+    }
+
     mutating func tick() -> [AppEffect] {
         let elapsed = max(0, now - (lastTick ?? now))
         lastTick = now
@@ -21,7 +27,7 @@ extension AppModel {
             }
             guard now >= due, world.state.liveCount > 0 else { return [] }
             maintenanceDue = nil
-            return Self.maintenanceCommands.map { .engine(.command($0, origin: .maintenance)) }
+            return maintenanceRound().map { .engine(.command($0, origin: .maintenance)) }
         }
         maintenanceDue = nil
         // At most a second's worth, so a stall does not turn into a burst.

@@ -1,3 +1,4 @@
+import RingsideKernel
 import RingsideSimulation
 
 /// The whole state of the terminal view, as a value (Bubble Tea's model).
@@ -53,6 +54,8 @@ public struct AppModel: Sendable {
     public internal(set) var messageList = MessageList()
     /// Convergence samples, one per report, for the convergence view's plots.
     public internal(set) var convergence = ConvergenceHistory()
+    /// The key the store view shows, chosen with `K`; nil follows the newest put or get.
+    public internal(set) var storeKey: Identifier?
 
     // MARK: Playback
 

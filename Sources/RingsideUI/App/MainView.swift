@@ -6,6 +6,8 @@ public enum MainView: String, CaseIterable, Hashable, Sendable {
     case spaceTime
     /// How far replicas and routing state are from converged, over the run.
     case convergence
+    /// The key-value store: one key's replicas, versions, hints and quorum (`focus store`).
+    case store
 
     /// The view after this one (the last wraps to the first).
     public var next: MainView {
@@ -20,6 +22,7 @@ public enum MainView: String, CaseIterable, Hashable, Sendable {
         case .ring: "ring"
         case .spaceTime: "space-time"
         case .convergence: "convergence"
+        case .store: "store"
         }
     }
 
@@ -28,7 +31,8 @@ public enum MainView: String, CaseIterable, Hashable, Sendable {
         switch self {
         case .ring: "view: ring, finger table and Bayou logs (v: space-time diagram)"
         case .spaceTime: "view: space-time diagram, newest messages at the bottom (v: convergence)"
-        case .convergence: "view: convergence, version vectors and plots up to the cursor (v: ring)"
+        case .convergence: "view: convergence, version vectors and plots up to the cursor (v: store)"
+        case .store: "view: store, the key's replicas, versions, hints and quorum replies (v: ring)"
         }
     }
 }

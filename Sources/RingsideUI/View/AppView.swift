@@ -28,6 +28,8 @@ public enum AppView {
             SpaceTimePanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.main)
         case .convergence:
             ConvergencePanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.main)
+        case .store:
+            StorePanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.main)
         }
         EventsPanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.events)
         switch model.overlay {

@@ -13,6 +13,11 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case write
     case antiEntropy
     case commit
+    // Key-value store
+    case storePut
+    case storeGet
+    case storeSettings
+    case storeKey
     // View
     case playPause
     case step
@@ -56,6 +61,7 @@ public enum ActionGroup: String, CaseIterable, Hashable, Sendable {
     case view = "View"
     case time = "Time travel"
     case messages = "Messages and faults"
+    case store = "Key-value store"
     case general = "General"
 }
 

@@ -157,7 +157,7 @@ extension KeyMap {
         KeyBinding([.character("Z")], .zoomOut, label: "zoom out",
                    help: "zoom the ring out", group: .view),
         KeyBinding([.character("v")], .cycleView, label: "view",
-                   help: "next view: ring and tables, space-time diagram, convergence", group: .view),
+                   help: "next view: ring, space-time diagram, convergence, store", group: .view),
         // Time travel
         KeyBinding([.character("u")], .undo, label: "back",
                    help: "back one step (a command begun or a message delivered)", group: .time),
@@ -195,6 +195,19 @@ extension KeyMap {
                    group: .messages, prompt: "groups, e.g. 10,32 | 60,90"),
         KeyBinding([.character("h")], .heal, label: "heal",
                    help: "heal the partition: every node reaches every other", group: .messages),
+        // Key-value store
+        KeyBinding([.character("P")], .storePut, label: "put",
+                   help: "put KEY VALUE in the store, through the selected node",
+                   group: .store, prompt: "KEY VALUE"),
+        KeyBinding([.character("g")], .storeGet, label: "get",
+                   help: "get KEY from the store, through the selected node",
+                   group: .store, prompt: "KEY"),
+        KeyBinding([.character("Q")], .storeSettings, label: "quorum",
+                   help: "replication and quorum: N W R, or W R",
+                   group: .store, prompt: "N W R (replication, write and read quorum) or W R"),
+        KeyBinding([.character("K")], .storeKey, label: "store key",
+                   help: "the key the store view shows (Enter: the last put or get's)",
+                   group: .store, prompt: "KEY (Enter = the last put or get's)"),
         // General
         KeyBinding([.character(":")], .commandLine, label: "command",
                    help: "type a script command (e.g. lookup K from N)",

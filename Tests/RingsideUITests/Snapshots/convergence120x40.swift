@@ -29,7 +29,7 @@ extension Snapshots {
     │W ████████                                                                                                            │
     │X ████████                                                                                                            │
     │+8 more replicas                                                                                                      │
-    └──────────────────────────────────────────────────────────────────────────────────────────────────────── v ring view ─┘
+    └─────────────────────────────────────────────────────────────────────────────────────────────────────── v store view ─┘
     ┌─ Events ─────────────────────────────────────────────────────────────────────────────────────────────────────────────┐
     │ next nothing in flight yet: n starts the command waiting its turn                                                    │
     │ 2032 AF→D anti-entropy request: AF asks for what it lacks: its VV is A:1 I:1 Q:1 Y:1, its highest CSN 0              │
@@ -40,6 +40,6 @@ extension Snapshots {
     │      › async sync A I                                                                                                │
     └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
      Round 4: eight places on: watch the count of distinct databases fall
-     ‖ paused  2 msg/s  t=2035  seed 7  ● 4 A  view: convergence, version vectors and plots up to the cursor (v: ring)
+     ‖ paused  2 msg/s  t=2035  seed 7  ● 4 A  view: convergence, version vectors and plots up to the cursor (v: store)
     """#
 }

@@ -46,7 +46,7 @@ extension Snapshots {
     │                                                                                                                                                                                                      │
     │                                                                                                                                                                                                      │
     │                                                                                                                                                                                                      │
-    └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────── v ring view ─┘
+    └─────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────── v store view ─┘
     ┌─ Events ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┐
     │ next nothing in flight                                                                                                                                                                               │
     │ 2972 P→AF anti-entropy: end of session P → AF: 0 writes, 0 commit notices                                                                                                                            │
@@ -60,6 +60,6 @@ extension Snapshots {
     │      end of the script                                                                                                                                                                               │
     └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
      One database left: the replicas are identical, within log2(32) = 5 rounds of doubling distance
-     ‖ paused  2 msg/s  t=2979  seed 7  ● 4 A  view: convergence, version vectors and plots up to the cursor (v: ring)                                        ? help  Space play  n step  q quit  : command
+     ‖ paused  2 msg/s  t=2979  seed 7  ● 4 A  view: convergence, version vectors and plots up to the cursor (v: store)                                       ? help  Space play  n step  q quit  : command
     """#
 }

@@ -17,7 +17,7 @@ extension Snapshots {
     │K ████████                                                                    │
     │L ██████··                                                                    │
     │+20 more replicas                                                             │
-    └──────────────────────────────────────────────────────────────── v ring view ─┘
+    └─────────────────────────────────────────────────────────────── v store view ─┘
     ┌─ Events ─────────────────────────────────────────────────────────────────────┐
     │ next nothing in flight yet: n starts the command waiting its turn            │
     │ 2035 Round 4: eight places on: watch the count of distinct databases fall    │

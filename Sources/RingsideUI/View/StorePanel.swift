@@ -1,0 +1,130 @@
+import RingsideSimulation
+
+/// The store view (`focus store`): the selected key's replica set (strict) or preference
+/// list (Dynamo), each node's versions or siblings and the hints it keeps, and the quorum
+/// of the put or get under way with its messages as they arrive.
+struct StorePanel {
+    let model: AppModel
+    let glyphs: Glyphs
+
+    func render(into grid: inout Grid, area: Rect) {
+        let view = StorePanelModel(model: model)
+        let inner = grid.drawBox(area, title: title(view), footer: footer(), glyphs: glyphs)
+        guard !inner.isEmpty else { return }
+        let lines = Self.lines(view, glyphs: glyphs, keyMap: model.keyMap)
+        // Two columns when wide: the nodes on the left, the quorum and its replies on the right.
+        if inner.width >= 100, lines.right.count > 0 {
+            let leftWidth = inner.width / 2
+            draw(lines.left, into: &grid, area: Rect(x: inner.x, y: inner.y, width: leftWidth - 1, height: inner.height))
+            draw(lines.right, into: &grid, area: Rect(x: inner.x + leftWidth + 1, y: inner.y,
+                                                       width: inner.width - leftWidth - 1, height: inner.height))
+        } else {
+            draw(lines.left + (lines.right.isEmpty ? [] : [[]]) + lines.right, into: &grid, area: inner)
+        }
+    }
+
+    private func draw(_ lines: [[Span]], into grid: inout Grid, area: Rect) {
+        for (row, line) in lines.prefix(area.height).enumerated() {
+            grid.write(line, x: area.x, y: area.y + row, clip: area)
+        }
+    }
+
+    private func title(_ view: StorePanelModel) -> String {
+        var parts = ["Store"]
+        if let key = view.key {
+            parts.append("key \(model.world.idText(key, width: 12, glyphs: glyphs))\(view.isChosen ? "" : " (last put/get)")")
+        }
+        parts.append(view.settings)
+        if model.timeline.isBack { parts.append("at step \(model.timeline.cursor)") }
+        return parts.joined(separator: " \(glyphs.separator) ")
+    }
+
+    private func footer() -> String {
+        let key = model.keyMap.binding(for: .cycleView)?.keys.first?.label(glyphs: glyphs) ?? "v"
+        return "\(key) \(model.mainView.next.name) view"
+    }
+
+    // MARK: Lines
+
+    /// The left column (the key's nodes and hints) and the right one (the quorum and its messages).
+    static func lines(_ view: StorePanelModel, glyphs: Glyphs, keyMap: KeyMap) -> (left: [[Span]], right: [[Span]]) {
+        func keyName(_ action: Action) -> String {
+            keyMap.binding(for: action)?.keys.first?.label(glyphs: glyphs) ?? "?"
+        }
+        guard view.key != nil else {
+            let hint = "no put or get yet: \(keyName(.storePut)) puts, \(keyName(.storeGet)) gets at the selected node, "
+                + "\(keyName(.storeSettings)) sets N W R, \(keyName(.storeKey)) picks a key"
+            return ([[Span(hint, Style(.dim))]], [])
+        }
+        var left: [[Span]] = []
+        let heading = view.dynamo ? "Preference list (\(glyphs.pointer) the first N=\(view.replication))" : "Replica set (owner, next N-1)"
+        left.append([Span(heading, Style(.title, bold: true))])
+        if view.members.isEmpty { left.append([Span("  no live node holds this key's range", Style(.dim))]) }
+        for member in view.members { left += memberLines(member, glyphs: glyphs) }
+        if !view.others.isEmpty {
+            left.append([Span("Elsewhere (outside the list)", Style(.title, bold: true))])
+            for member in view.others { left += memberLines(member, glyphs: glyphs) }
+        }
+        var right: [[Span]] = []
+        if let command = view.command {
+            right.append([Span(command, Style(.title, bold: true))])
+        }
+        if let op = view.operation {
+            if let value = op.value {
+                right.append([Span("  version ", Style(.dim)), Span(value.value, Style(.bold)), Span(" \(value.version)", Style(.dim))])
+            }
+            let word = op.isPut ? "acks" : "replies"
+            let quorum = "\(op.isPut ? "W" : "R")=\(op.needed)"
+            let outcome: Style = switch op.outcome {
+            case "succeeded": Style(.committed, bold: true)
+            case "failed": Style(.error, bold: true)
+            default: Style(.warning, bold: true)
+            }
+            right.append([Span("  \(quorum): asked \(op.asked), \(op.replies) \(word), \(op.silent) silent \(glyphs.arrow) ", Style(.normal)),
+                          Span(op.outcome, outcome)])
+        }
+        if let answer = view.answer {
+            right.append([Span("  answer ", Style(.dim)),
+                          Span(answer.isEmpty ? "(none)" : answer.joined(separator: " | "), Style(.accent, bold: true))])
+        }
+        for item in view.activity {
+            switch item {
+            case let .message(reply):
+                let style: Style = switch reply.state {
+                case .inFlight: Style(.warning)
+                case .delivered: Style(.normal)
+                case .dropped: Style(.error)
+                }
+                var row = [Span("  m\(reply.message) ", Style(.dim)),
+                           Span("\(reply.from) \(glyphs.arrow) \(reply.to) ", Style(.normal)),
+                           Span(reply.type, Style(.accent))]
+                if reply.state == .delivered, let text = reply.text {
+                    row.append(Span(": " + glyphs.text(text), Style(.normal)))
+                } else {
+                    row.append(Span(" " + reply.state.rawValue, style))
+                }
+                right.append(row)
+            case let .note(time, text):
+                right.append([Span("  \(time) ", Style(.dim)), Span(glyphs.text(text), Style(.dim))])
+            }
+        }
+        return (left, right)
+    }
+
+    private static func memberLines(_ member: StorePanelModel.Member, glyphs: Glyphs) -> [[Span]] {
+        var head: [Span] = [Span(member.isReplica ? "  \(glyphs.pointer) " : "    ", Style(.accent, bold: true)),
+                            Span(member.name, Style(member.isReplica ? .accent : .normal, bold: member.isReplica))]
+        if !member.isAlive { head.append(Span(" down", Style(.error, bold: true))) }
+        if !member.isReplica { head.append(Span(member.hints.isEmpty ? " (stand-in candidate)" : " (stand-in)", Style(.dim))) }
+        if member.versions.isEmpty, member.hints.isEmpty { head.append(Span("  nothing held", Style(.dim))) }
+        var lines = [head]
+        for version in member.versions {
+            lines.append([Span("      ", Style.normal), Span(version.value, Style(.bold)), Span(" \(version.version)", Style(.dim))])
+        }
+        for hint in member.hints {
+            lines.append([Span("      hint for \(hint.intended): ", Style(.warning)), Span(hint.value.value, Style(.bold)),
+                          Span(" \(hint.value.version)", Style(.dim))])
+        }
+        return lines
+    }
+}
