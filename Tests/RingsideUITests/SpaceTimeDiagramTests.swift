@@ -87,10 +87,9 @@ import Testing
     }
 
     @Test func droppedMessageEndsInACrossAndTheSenderTimesOut() throws {
-        // The terminal begins a script's next command only when the world is idle, so the
-        // drop is typed while m1 flies (as `m` then `d` would send it).
+        // As headless, the script's `async lookup` starts at once: m1 is in flight when the
+        // drop is typed (as `m` then `d` would send it).
         var (frontEnd, _) = try Fixtures.scripted(Self.lectureRing + "async lookup 15 from 90\n")
-        frontEnd.press(.character("n"))
         frontEnd.press(.character(":"))
         frontEnd.type("drop m1")
         frontEnd.press(.enter)

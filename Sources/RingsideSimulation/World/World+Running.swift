@@ -15,9 +15,13 @@ extension World {
         return try execute(statement)
     }
 
-    /// Starts a statement without delivering its messages (the TUI steps them).
+    /// Starts a statement without delivering its messages (the TUI steps them). An `async`
+    /// one also starts its first work now, as `execute` does (script.md v2), so the
+    /// statements after it (`step`, `deliver mID`, `drop mID`) find its messages in flight.
     public mutating func begin(_ statement: Statement) throws(ScriptError) -> [ScriptOutput] {
-        try interpreter.begin(statement, &simulation)
+        let output = try interpreter.begin(statement, &simulation)
+        if statement.command.isAsync { try interpreter.startAsync(interpreter.commands.lastID, &simulation) }
+        return output
     }
 
     /// Delivers the next message, starts the next action, or fires the next timer.

@@ -238,7 +238,10 @@ public struct EngineCore: Sendable {
         var taken = 0
         while taken < count {
             beginQueued(notices: &notices)
-            if world.isIdle {
+            // As headless: the script goes on as soon as no command it must wait for is
+            // under way (an `async` command's messages may still be in flight; the
+            // script's own `step`/`deliver`/`drop` then act on them).
+            if !world.hasCommandUnderWay {
                 advanceScript(notices: &notices)
                 if world.isIdle || isWaitingAtPause { break }
             }
@@ -290,11 +293,12 @@ public struct EngineCore: Sendable {
         return taken
     }
 
-    /// Begins script statements while the world is idle: instant ones (add, store, say)
-    /// run straight through; the first protocol command or `pause` stops the advance.
+    /// Begins script statements while no command they must wait for is under way: instant
+    /// ones (add, store, say) and `async` ones run straight through; the first other
+    /// protocol command or `pause` stops the advance.
     private mutating func advanceScript(notices: inout [EngineNotice]) {
         guard let script, !isWaitingAtPause else { return }
-        while world.isIdle, nextStatement < script.lines.count, !isWaitingAtPause {
+        while !world.hasCommandUnderWay, nextStatement < script.lines.count, !isWaitingAtPause {
             let line = script.lines[nextStatement]
             nextStatement += 1
             do {

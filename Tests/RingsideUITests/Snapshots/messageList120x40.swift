@@ -33,10 +33,10 @@ extension Snapshots {
     ┌─ Events · 3 in flight ───────────────────────────────────────────────────────────────────────────────────────────────┐
     │ next ▸ t=6  90 → 10  find_successor(15)                                                                              │
     │   › async lookup 15 from 90                                                                                          │
-    │   › async lookup 70 from 10                                                                                          │
-    │   › async lookup 100 from 32                                                                                         │
     │ 0 90: 15 ∉ (90,105] → forward to closest preceding finger 10                                                         │
+    │   › async lookup 70 from 10                                                                                          │
     │ 0 10: 70 ∉ (10,32] → forward to closest preceding finger 60                                                          │
+    │   › async lookup 100 from 32                                                                                         │
     │ 0 32: 100 ∉ (32,60] → forward to closest preceding finger 90                                                         │
     └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
      Welcome to Ringside: press l to look up a key, n to step, ? for help

@@ -20,7 +20,7 @@ extension Snapshots {
     └───────────── lookup 100: 32 → … ─┘└─────── Enter deliver  d drop  Esc close ─┘
     ┌─ Events · 3 in flight ───────────────────────────────────────────────────────┐
     │ next ▸ t=6  90 → 10  find_successor(15)                                      │
-    │ 0 10: 70 ∉ (10,32] → forward to closest preceding finger 60                  │
+    │   › async lookup 100 from 32                                                 │
     │ 0 32: 100 ∉ (32,60] → forward to closest preceding finger 90                 │
     └──────────────────────────────────────────────────────────────────────────────┘
      Welcome to Ringside: press l to look up a key, n to step, ? for help

@@ -2,17 +2,17 @@
 extension Snapshots {
     static let store200x60 = #"""
     ┌─ Store · key 14 (last put/get) · strict N=3 W=2 R=2 ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┐
-    │Replica set (owner, next N-1)                                                                       put 14 V14new from 8                                                                              │
-    │  ▸ 1                                                                                                 20 8: put(14, V14new) with version (20,8) → find the owner of 14                                │
-    │      V14new (20,8)                                                                                   20 8: 14 ∈ (8,1] → successor 1 owns it                                                          │
-    │  ▸ 3                                                                                                 m11 8 → 1 store_put: 1: put V14new (20,8) → ack                                                 │
-    │      V14new (20,8)                                                                                   m12 8 → 3 store_put: 3: put V14new (20,8) → ack                                                 │
-    │  ▸ 4                                                                                                 m13 8 → 4 store_put: 4: put V14new (20,8) → ack                                                 │
-    │      V14new (20,8)                                                                                   m14 1 → 8 store_put_ack: 8: ack from 1: 1 of W=2                                                │
-    │                                                                                                      m15 3 → 8 store_put_ack: 8: 2 of W=2 acks → put succeeded                                       │
-    │                                                                                                      m16 4 → 8 store_put_ack: 8: ack from 4: 3 of W=2 (after the put finished)                       │
-    │                                                                                                                                                                                                      │
-    │                                                                                                                                                                                                      │
+    │Replica set (owner, next N-1)                                                                       get 14 from 8                                                                                     │
+    │  ▸ 1                                                                                                 answer V14new                                                                                   │
+    │      V14new (20,8)                                                                                   100 8: get(14) → find the owner of 14                                                           │
+    │  ▸ 3                                                                                                 100 8: 14 ∈ (8,1] → successor 1 owns it                                                         │
+    │      V14 (0,8)                                                                                       m27 8 → 4 store_get dropped                                                                     │
+    │  ▸ 4                                                                                                 110 m27 (get 14, 8 → 4) dropped                                                                 │
+    │      V14new (20,8)                                                                                   m25 8 → 1 store_get: 1: get 14 → V14new (20,8)                                                  │
+    │                                                                                                      m26 8 → 3 store_get: 3: get 14 → V14 (0,8)                                                      │
+    │                                                                                                      m28 1 → 8 store_get_reply delivered                                                             │
+    │                                                                                                      m29 3 → 8 store_get_reply: 8: 2 of R=2 replies (V14new (20,8), V14 (0,8)) → newest wins: V14new │
+    │                                                                                                      140 8: no reply from 4                                                                          │
     │                                                                                                                                                                                                      │
     │                                                                                                                                                                                                      │
     │                                                                                                                                                                                                      │
@@ -49,17 +49,17 @@ extension Snapshots {
     └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────── v ring view ─┘
     ┌─ Events ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┐
     │ next nothing in flight                                                                                                                                                                               │
-    │ 35 1: put V14new (20,8) → ack                                                                                                                                                                        │
-    │ 35 3: put V14new (20,8) → ack                                                                                                                                                                        │
-    │ 35 4: put V14new (20,8) → ack                                                                                                                                                                        │
-    │ 40 8: ack from 1: 1 of W=2                                                                                                                                                                           │
-    │ 40 8: 2 of W=2 acks → put succeeded                                                                                                                                                                  │
-    │ 40 8: ack from 4: 3 of W=2 (after the put finished)                                                                                                                                                  │
-    │    › step 2                                                                                                                                                                                          │
-    │ 40 m12 carries the put to N3: drop it. N1 and N4 acknowledge, 2 of W = 2: the put succeeds                                                                                                           │
-    │    quorum-k14.ringside:16:1: error: m12 is not in flight; no message is in flight                                                                                                                    │
+    │ 110 Lose the request to N4 (m27): the answer comes from N1 (new) and N3 (old)                                                                                                                        │
+    │     › drop m27                                                                                                                                                                                       │
+    │ 110 m27 (get 14, 8 → 4) dropped                                                                                                                                                                      │
+    │     › wait                                                                                                                                                                                           │
+    │ 115 1: get 14 → V14new (20,8)                                                                                                                                                                        │
+    │ 115 3: get 14 → V14 (0,8)                                                                                                                                                                            │
+    │ 120 8: 2 of R=2 replies (V14new (20,8), V14 (0,8)) → newest wins: V14new                                                                                                                             │
+    │ 140 8: no reply from 4                                                                                                                                                                               │
+    │     end of the script                                                                                                                                                                                │
     └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
-     m12 carries the put to N3: drop it. N1 and N4 acknowledge, 2 of W = 2: the put succeeds
-     ‖ paused  2 msg/s  t=40  seed 0  ● 1  view: store, the key's replicas, versions, hints and quorum replies (v: ring)                                      ? help  Space play  n step  q quit  : command
+     Lose the request to N4 (m27): the answer comes from N1 (new) and N3 (old)
+     ‖ paused  2 msg/s  t=140  seed 0  ● 1  view: store, the key's replicas, versions, hints and quorum replies (v: ring)                                     ? help  Space play  n step  q quit  : command
     """#
 }
