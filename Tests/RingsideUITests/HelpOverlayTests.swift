@@ -39,7 +39,7 @@ import Testing
         var help = HelpOverlay()
         let usedEnd = help.handle(.end, area: grid.area)
         #expect(usedEnd)
-        #expect(help.scroll == 29)
+        #expect(help.scroll == 36)
         help.render(into: &grid, area: grid.area)
         #expect(Array(grid.trimmed.suffix(7)) == [
             "│                                                                              │",
@@ -68,7 +68,7 @@ import Testing
         #expect(usedEnd)
         let usedDownAtTheEnd = help.handle(.down, area: area)
         #expect(usedDownAtTheEnd)
-        #expect(help.scroll == 29)
+        #expect(help.scroll == 36)
         let usedHome = help.handle(.home, area: area)
         #expect(usedHome)
         #expect(help.scroll == 0)

@@ -32,7 +32,11 @@ extension Interpreter {
     mutating func open(_ statement: Statement, _ sim: inout Simulation) {
         origin = (statement.line, statement.column)
         sim.cause = commands.open()
-        sim.eventLog.append(.command(time: sim.time, line: statement.line, text: statement.text))
+        // View control (select, focus, highlight) is for the terminal view: the event log
+        // is the same with or without it.
+        if !statement.command.isViewControl {
+            sim.eventLog.append(.command(time: sim.time, line: statement.line, text: statement.text))
+        }
     }
 
     mutating func start(_ command: Command, _ sim: inout Simulation) throws(ScriptError) -> [ScriptOutput] {

@@ -10,6 +10,10 @@ public enum AppEvent: Sendable {
 /// What the model asks the outside world to do after an update (Bubble Tea's commands).
 public enum AppEffect: Hashable, Sendable {
     case engine(EngineRequest)
+    /// List the scenarios (`o`): the front end reads the folder and opens the menu.
+    case listScenarios
+    /// Play this scenario from its start, in place of the script being played.
+    case playScenario(ScenarioFile)
     case quit
 }
 

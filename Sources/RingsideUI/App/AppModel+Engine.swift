@@ -75,6 +75,11 @@ extension AppModel {
             status = nil
         case let .selected(node):
             if Int(node) < world.state.count { select(node) }
+        case let .focused(target):
+            focus = target
+            if target == .all { mainView = .ring }
+        case let .highlighted(nodes):
+            highlighted = nodes.filter { Int($0) < world.state.count }
         case let .queued(line):
             note("\u{2026} " + line + "  (queued: begins when the work under way finishes)", role: .dim,
                  traceMark: mark, step: notice.step)

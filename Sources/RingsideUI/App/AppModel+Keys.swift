@@ -37,6 +37,7 @@ extension AppModel {
     mutating func perform(_ action: Action, size: Size = .zero) -> [AppEffect] {
         if let effects = performTimeTravel(action) { return effects }
         if let effects = performMessageList(action, size: size) { return effects }
+        if let effects = performScenarioMenu(action, size: size) { return effects }
         if action != .help, action != .escape { isHelpVisible = false }
         if let question = keyMap.binding(for: action)?.prompt {
             return open(action, question: question)
@@ -78,7 +79,8 @@ extension AppModel {
             zoom = max(0, zoom - 1)
             return []
         case .cycleView:
-            mainView = mainView.next
+            // `v` takes the screen back from a script's `focus`.
+            if focus != .all { focus = .all } else { mainView = mainView.next }
             status = StatusMessage(mainView.caption)
             return []
         case .help:
@@ -100,7 +102,8 @@ extension AppModel {
         case .join, .lookup, .write, .antiEntropy, .commandLine, .recover, .partition:
             return []  // prompted above
         case .undo, .redo, .timeline, .timelineBack, .timelineForward, .timelineStart, .timelineEnd,
-             .timelineClose, .messages, .messageUp, .messageDown, .deliverMessage, .dropMessage, .closeMessages:
+             .timelineClose, .messages, .messageUp, .messageDown, .deliverMessage, .dropMessage, .closeMessages,
+             .scenarios, .scenarioUp, .scenarioDown, .playScenario, .closeScenarios:
             return []  // handled above
         }
     }

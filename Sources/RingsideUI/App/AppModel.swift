@@ -28,6 +28,10 @@ public struct AppModel: Sendable {
     public internal(set) var selection: NodeIndexValue?
     /// What fills the upper part of the screen: the ring and its tables, or the space-time diagram.
     public internal(set) var mainView = MainView.ring
+    /// Which panels fill the screen (a script's `focus`; `.all` is the default layout).
+    public internal(set) var focus = FocusTarget.all
+    /// The nodes a script's `highlight` marked on every panel, until the next `highlight`.
+    public internal(set) var highlighted: [NodeIndexValue] = []
     /// 0 shows the whole ring; each level halves the arc shown around the selection.
     public internal(set) var zoom = 0
     /// The Bayou panel's top row of replicas when scrolled by hand; nil follows the selection.
@@ -51,6 +55,8 @@ public struct AppModel: Sendable {
     public internal(set) var overlay: Overlay?
     /// The in-flight list: the messages described, and which one is selected.
     public internal(set) var messageList = MessageList()
+    /// The scenario menu's listing and choice, while it is open.
+    public internal(set) var scenarioMenu: ScenarioMenu?
     /// Convergence samples, one per report, for the convergence view's plots.
     public internal(set) var convergence = ConvergenceHistory()
 
@@ -150,6 +156,9 @@ public struct AppModel: Sendable {
     public var caption: String? {
         captions.last { $0.step <= timeline.cursor }?.text
     }
+
+    /// True when a script's `highlight` marked `node`.
+    public func isHighlighted(_ node: NodeIndexValue) -> Bool { highlighted.contains(node) }
 
     mutating func fail(_ text: String) {
         status = StatusMessage(text, isError: true)

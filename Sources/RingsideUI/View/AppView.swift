@@ -19,20 +19,13 @@ public enum AppView {
                 .render(into: &grid, area: grid.area)
             return grid
         }
-        switch model.mainView {
-        case .ring:
-            RingPanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.ring)
-            FingerTablePanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.fingers)
-            BayouPanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.bayou)
-        case .spaceTime:
-            SpaceTimePanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.main)
-        case .convergence:
-            ConvergencePanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.main)
-        }
+        renderMain(model, layout: layout, into: &grid, glyphs: glyphs)
         EventsPanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.events)
         switch model.overlay {
         case .messages:
             MessageListPanel(model: model, glyphs: glyphs).render(into: &grid, area: MessageListPanel.area(in: layout))
+        case .scenarios:
+            ScenarioMenuPanel(model: model, glyphs: glyphs).render(into: &grid, area: ScenarioMenuPanel.area(in: layout))
         case .timeline:
             TimelineBar(model: model, glyphs: glyphs).render(into: &grid, area: TimelineBar.area(in: layout))
         case nil:
@@ -47,7 +40,44 @@ public enum AppView {
         return grid
     }
 
-    /// The prompt being typed, else the script's pause notice, else its caption, else a hint.
+    /// The upper panels: those a script's `focus` asks for across the whole upper part,
+    /// else the view `v` chose.
+    static func renderMain(_ model: AppModel, layout: ScreenLayout, into grid: inout Grid, glyphs: Glyphs) {
+        switch model.focus {
+        case .chord:
+            // The ring and the selected node's fingers, side by side.
+            let fingerWidth = min(46, max(30, layout.main.width * 38 / 100))
+            let (ring, fingers) = layout.main.splitLeft(max(0, layout.main.width - fingerWidth))
+            RingPanel(model: model, glyphs: glyphs).render(into: &grid, area: ring)
+            FingerTablePanel(model: model, glyphs: glyphs).render(into: &grid, area: fingers)
+            return
+        case .bayou:
+            BayouPanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.main)
+            return
+        case .time:
+            SpaceTimePanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.main)
+            return
+        case .store:
+            // No key-value store panel yet: the ring shows where the keys live.
+            RingPanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.main)
+            return
+        case .all:
+            break
+        }
+        switch model.mainView {
+        case .ring:
+            RingPanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.ring)
+            FingerTablePanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.fingers)
+            BayouPanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.bayou)
+        case .spaceTime:
+            SpaceTimePanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.main)
+        case .convergence:
+            ConvergencePanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.main)
+        }
+    }
+
+    /// The prompt being typed, else the script's caption (it stays until the next one; at a
+    /// pause it keeps its place and the pause notice follows it), else a hint.
     static func renderPromptLine(_ model: AppModel, into grid: inout Grid, area: Rect, glyphs: Glyphs) {
         if let prompt = model.prompt {
             var editor = prompt.editor
@@ -56,7 +86,11 @@ public enum AppView {
             return
         }
         let line: [Span]
-        if model.isWaitingAtPause {
+        if model.isWaitingAtPause, let caption = model.caption {
+            line = [Span(" \(glyphs.pause) ", Style(.warning, bold: true)),
+                    Span(glyphs.text(caption), Style(.accent, bold: true)),
+                    Span("  \(glyphs.separator) predict, then press any key", Style(.warning))]
+        } else if model.isWaitingAtPause {
             line = [Span(" \(glyphs.pause) paused by the script: ", Style(.warning, bold: true)),
                     Span("predict what happens next, then press any key", Style(.warning))]
         } else if let caption = model.caption {

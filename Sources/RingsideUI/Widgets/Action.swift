@@ -42,6 +42,12 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case closeMessages
     case partition
     case heal
+    // Guided scenarios
+    case scenarios
+    case scenarioUp
+    case scenarioDown
+    case playScenario
+    case closeScenarios
     // General
     case commandLine
     case help
@@ -56,6 +62,7 @@ public enum ActionGroup: String, CaseIterable, Hashable, Sendable {
     case view = "View"
     case time = "Time travel"
     case messages = "Messages and faults"
+    case scenarios = "Scenarios"
     case general = "General"
 }
 
@@ -65,4 +72,5 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case main
     case timeline
     case messages
+    case scenarios
 }

@@ -195,6 +195,17 @@ extension KeyMap {
                    group: .messages, prompt: "groups, e.g. 10,32 | 60,90"),
         KeyBinding([.character("h")], .heal, label: "heal",
                    help: "heal the partition: every node reaches every other", group: .messages),
+        // Guided scenarios
+        KeyBinding([.character("o")], .scenarios, label: "scenarios",
+                   help: "the scenario menu: Assets/scenarios with each first caption", group: .scenarios),
+        KeyBinding([.up], .scenarioUp, label: "up",
+                   help: "menu: the previous scenario", group: .scenarios, context: .scenarios),
+        KeyBinding([.down], .scenarioDown, label: "down",
+                   help: "menu: the next scenario", group: .scenarios, context: .scenarios),
+        KeyBinding([.enter], .playScenario, label: "play",
+                   help: "menu: play the selected scenario from its start", group: .scenarios, context: .scenarios),
+        KeyBinding([.escape, .character("o")], .closeScenarios, label: "close",
+                   help: "menu: close it", group: .scenarios, context: .scenarios),
         // General
         KeyBinding([.character(":")], .commandLine, label: "command",
                    help: "type a script command (e.g. lookup K from N)",
