@@ -39,7 +39,7 @@ import Testing
         var help = HelpOverlay()
         let usedEnd = help.handle(.end, area: grid.area)
         #expect(usedEnd)
-        #expect(help.scroll == 36)
+        #expect(help.scroll == 44)
         help.render(into: &grid, area: grid.area)
         #expect(Array(grid.trimmed.suffix(7)) == [
             "│                                                                              │",
@@ -68,17 +68,17 @@ import Testing
         #expect(usedEnd)
         let usedDownAtTheEnd = help.handle(.down, area: area)
         #expect(usedDownAtTheEnd)
-        #expect(help.scroll == 36)
+        #expect(help.scroll == 44)
         let usedHome = help.handle(.home, area: area)
         #expect(usedHome)
         #expect(help.scroll == 0)
         let usedQ = help.handle(.character("q"), area: area)
         #expect(!usedQ)
         // Tall enough for everything: nothing to scroll, no "more" in the footer.
-        var tall = Grid(width: 80, height: 60)
+        var tall = Grid(width: 80, height: 80)
         #expect(help.maxScroll(in: tall.area) == 0)
         help.render(into: &tall, area: tall.area)
-        #expect(tall.trimmed[59].hasSuffix("─ Esc close ─┘"))
+        #expect(tall.trimmed[79].hasSuffix("─ Esc close ─┘"))
     }
 
     /// Each binding's keys and help text appear on some page of the overlay.

@@ -26,12 +26,16 @@ public struct AppNote: Hashable, Sendable {
     public var traceMark: Int
     /// The timeline step it belongs to: it shows while the cursor is at or after it.
     public var step: Int
+    /// Set on a command's echo: who asked for it (the events filter `F` hides the work of
+    /// play mode's maintenance, from its echo to the next command's).
+    public var origin: CommandOrigin?
 
-    public init(_ text: String, role: Role, traceMark: Int, step: Int = 0) {
+    public init(_ text: String, role: Role, traceMark: Int, step: Int = 0, origin: CommandOrigin? = nil) {
         self.text = text
         self.role = role
         self.traceMark = traceMark
         self.step = step
+        self.origin = origin
     }
 }
 

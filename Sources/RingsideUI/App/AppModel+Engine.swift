@@ -59,7 +59,7 @@ extension AppModel {
         switch notice.event {
         case let .began(line, origin):
             let role: Role = origin == .maintenance ? .dim : .key
-            note("\u{203A} " + line, role: role, traceMark: mark, step: notice.step)
+            note("\u{203A} " + line, role: role, traceMark: mark, step: notice.step, origin: origin)
             let byUser = origin == .key || origin == .commandLine
             // A command that began is news the user's last error is not.
             if byUser, status?.isError == true { status = nil }

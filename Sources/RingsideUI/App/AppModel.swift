@@ -55,6 +55,12 @@ public struct AppModel: Sendable {
     public internal(set) var overlay: Overlay?
     /// The in-flight list: the messages described, and which one is selected.
     public internal(set) var messageList = MessageList()
+    /// Events-log lines scrolled back from the newest (0: the newest at the bottom).
+    public internal(set) var eventsScroll = 0
+    /// True while `F` hides play mode's periodic maintenance in the events log.
+    public internal(set) var hidesMaintenance = false
+    /// The text `/` searches the events log for (search mode while the overlay is `.search`).
+    public internal(set) var eventsSearch: String?
     /// The scenario menu's listing and choice, while it is open.
     public internal(set) var scenarioMenu: ScenarioMenu?
     /// Convergence samples, one per report, for the convergence view's plots.
@@ -141,8 +147,10 @@ public struct AppModel: Sendable {
 
     // MARK: Helpers shared by the update files
 
-    mutating func note(_ text: String, role: Role = .normal, traceMark: Int? = nil, step: Int? = nil) {
-        notes.append(AppNote(text, role: role, traceMark: traceMark ?? world.trace.total, step: step ?? timeline.cursor))
+    mutating func note(_ text: String, role: Role = .normal, traceMark: Int? = nil, step: Int? = nil,
+                       origin: CommandOrigin? = nil) {
+        notes.append(AppNote(text, role: role, traceMark: traceMark ?? world.trace.total, step: step ?? timeline.cursor,
+                             origin: origin))
         if notes.count > Self.notesMax { notes.removeFirst(notes.count - Self.notesMax) }
     }
 

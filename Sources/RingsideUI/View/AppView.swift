@@ -24,6 +24,8 @@ public enum AppView {
         switch model.overlay {
         case .messages:
             MessageListPanel(model: model, glyphs: glyphs).render(into: &grid, area: MessageListPanel.area(in: layout))
+        case .search:
+            break  // the events panel shows the search
         case .scenarios:
             ScenarioMenuPanel(model: model, glyphs: glyphs).render(into: &grid, area: ScenarioMenuPanel.area(in: layout))
         case .timeline:

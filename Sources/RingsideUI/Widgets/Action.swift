@@ -42,6 +42,13 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case closeMessages
     case partition
     case heal
+    // Events log
+    case eventsPageUp
+    case eventsPageDown
+    case searchEvents
+    case nextMatch
+    case closeSearch
+    case filterMaintenance
     // Guided scenarios
     case scenarios
     case scenarioUp
@@ -62,6 +69,7 @@ public enum ActionGroup: String, CaseIterable, Hashable, Sendable {
     case view = "View"
     case time = "Time travel"
     case messages = "Messages and faults"
+    case events = "Events log"
     case scenarios = "Scenarios"
     case general = "General"
 }
@@ -73,4 +81,5 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case timeline
     case messages
     case scenarios
+    case search
 }
