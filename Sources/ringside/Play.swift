@@ -18,6 +18,7 @@ struct Play: ParsableCommand {
     @Argument(help: "The scenario script.") var file: String
     @Option(help: "PRNG seed (a script's own `seed` command overrides it).") var seed: UInt64?
     @Option(help: "Messages delivered per second in play mode (0.25 to 1024).") var speed: Double?
+    @Flag(help: "Projector mode: fewer, larger panels, a taller events log, high contrast (b toggles it).") var big = false
 
     func validate() throws {
         if let speed, !(AppModel.speedRange.contains(speed)) {
@@ -26,11 +27,11 @@ struct Play: ParsableCommand {
     }
 
     func run() throws {
-        try Play.openTerminal(scriptPath: file, seed: seed, speed: speed)
+        try Play.openTerminal(scriptPath: file, seed: seed, speed: speed, projector: big)
     }
 
     /// Opens the view on a script file, or on the built-in demo when `scriptPath` is nil.
-    static func openTerminal(scriptPath: String?, seed: UInt64?, speed: Double?) throws {
+    static func openTerminal(scriptPath: String?, seed: UInt64?, speed: Double?, projector: Bool = false) throws {
         let script: ScenarioScript
         let title: String
         if let scriptPath {
@@ -46,7 +47,7 @@ struct Play: ParsableCommand {
         }
         let world = World(seed: seed ?? 0)
         let engine = EngineHost(core: EngineCore(world: world, script: script))
-        var frontEnd = FrontEnd(model: AppModel(world: world, title: title, speed: speed), engine: engine)
+        var frontEnd = FrontEnd(model: AppModel(world: world, title: title, speed: speed, projector: projector), engine: engine)
         frontEnd.start()
         let reason: ExitReason
         do {

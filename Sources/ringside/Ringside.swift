@@ -17,8 +17,10 @@ struct Ringside: ParsableCommand {
         subcommands: [Run.self, Play.self, Check.self, Explore.self, Fuzz.self, Bench.self]
     )
 
+    @Flag(help: "Projector mode: fewer, larger panels, a taller events log, high contrast (b toggles it).") var big = false
+
     mutating func run() throws {
-        try Play.openTerminal(scriptPath: nil, seed: nil, speed: nil)
+        try Play.openTerminal(scriptPath: nil, seed: nil, speed: nil, projector: big)
     }
 
     /// Exit statuses: 0 ok, 1 script error, 2 usage error (bad flags, missing file, no terminal).

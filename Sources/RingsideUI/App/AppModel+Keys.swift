@@ -84,6 +84,10 @@ extension AppModel {
             if focus != .all { focus = .all } else { mainView = mainView.next }
             status = StatusMessage(mainView.caption)
             return []
+        case .projector:
+            isProjector.toggle()
+            status = StatusMessage(isProjector ? "projector mode: b goes back to the usual panels" : "the usual panels")
+            return []
         case .help:
             isHelpVisible.toggle()
             helpScroll = 0

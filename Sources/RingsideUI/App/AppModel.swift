@@ -28,6 +28,8 @@ public struct AppModel: Sendable {
     public internal(set) var selection: NodeIndexValue?
     /// What fills the upper part of the screen: the ring and its tables, or the space-time diagram.
     public internal(set) var mainView = MainView.ring
+    /// Projector mode (`--big`, `b`): fewer, larger panels, a taller events log, high contrast.
+    public internal(set) var isProjector = false
     /// Which panels fill the screen (a script's `focus`; `.all` is the default layout).
     public internal(set) var focus = FocusTarget.all
     /// The nodes a script's `highlight` marked on every panel, until the next `highlight`.
@@ -105,7 +107,9 @@ public struct AppModel: Sendable {
     public static let zoomMax = 48
 
     /// A model showing `world` until the engine's first report; `speed` in messages a second.
-    public init(world: World = World(), title: String = "demo", speed: Double? = nil, keyMap: KeyMap = .default) {
+    public init(world: World = World(), title: String = "demo", speed: Double? = nil, keyMap: KeyMap = .default,
+                projector: Bool = false) {
+        self.isProjector = projector
         self.world = world
         self.digest = WorldDigest(world)
         self.title = title

@@ -13,7 +13,7 @@ public enum AppView {
     /// or the too-small notice.
     public static func render(_ model: AppModel, size: Size, glyphs: Glyphs) -> Grid {
         var grid = Grid(size: size)
-        let layout = ScreenLayout(size: grid.size, bits: model.world.space.bits)
+        let layout = ScreenLayout(size: grid.size, bits: model.world.space.bits, projector: model.isProjector)
         guard !layout.isTooSmall else {
             TooSmallScreen(required: ScreenLayout.minimumSize, actual: grid.size, glyphs: glyphs)
                 .render(into: &grid, area: grid.area)
@@ -39,7 +39,17 @@ public enum AppView {
         }
         renderPromptLine(model, into: &grid, area: layout.promptLine, glyphs: glyphs)
         statusLine(model, glyphs: glyphs).render(into: &grid, area: layout.status)
+        if model.isProjector { grid.restyle(highContrast) }
         return grid
+    }
+
+    /// The projector's high contrast: nothing dim, every glyph bold (a washed-out beam
+    /// still shows it).
+    static func highContrast(_ style: Style) -> Style {
+        var style = style
+        if style.role == .dim { style.role = .normal }
+        if style.role != .border { style.bold = true }
+        return style
     }
 
     /// The upper panels: those a script's `focus` asks for across the whole upper part,

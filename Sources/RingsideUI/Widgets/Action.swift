@@ -24,6 +24,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case zoomIn
     case zoomOut
     case cycleView
+    case projector
     // Time travel
     case undo
     case redo

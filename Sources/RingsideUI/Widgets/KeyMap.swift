@@ -158,6 +158,8 @@ extension KeyMap {
                    help: "zoom the ring out", group: .view),
         KeyBinding([.character("v")], .cycleView, label: "view",
                    help: "next view: ring and tables, space-time diagram, convergence", group: .view),
+        KeyBinding([.character("b")], .projector, label: "big",
+                   help: "projector mode (--big): larger panels, high contrast", group: .view),
         // Time travel
         KeyBinding([.character("u")], .undo, label: "back",
                    help: "back one step (a command begun or a message delivered)", group: .time),
