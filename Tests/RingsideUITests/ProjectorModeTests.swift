@@ -40,4 +40,17 @@ import Testing
             }
         }
     }
+
+    /// A scenario chosen from the menu keeps projector mode.
+    @Test func aScenarioFromTheMenuKeepsProjectorMode() throws {
+        var (frontEnd, _) = try Fixtures.demo()
+        frontEnd.press(.character("b"))
+        let file = ScenarioFile(name: "tiny.ringside", path: "/nowhere", caption: nil)
+        _ = frontEnd.model  // the model plays the bytes the front end read
+        var model = frontEnd.model
+        let effects = model.play(file, bytes: Array("bits 7\nadd 10 32".utf8))
+        #expect(model.isProjector)
+        #expect(model.title == "tiny.ringside")
+        #expect(effects == [.engine(.load(name: "tiny.ringside", bytes: Array("bits 7\nadd 10 32".utf8)))])
+    }
 }

@@ -67,7 +67,7 @@ extension AppModel {
 
     /// A fresh model for `file`, keeping the speed and keys; the engine loads the script.
     mutating func play(_ file: ScenarioFile, bytes: [UInt8]) -> [AppEffect] {
-        var fresh = AppModel(world: World(), title: file.name, speed: speed, keyMap: keyMap)
+        var fresh = AppModel(world: World(), title: file.name, speed: speed, keyMap: keyMap, projector: isProjector)
         fresh.now = now
         fresh.requestsOutstanding = requestsOutstanding + 1
         fresh.note("\u{203A} scenario \(file.name)", role: .key)
