@@ -23,6 +23,7 @@ struct Play: ParsableCommand {
     /// `--record OUT` is the root command's option (ArgumentParser gives a parent's
     /// option to the parent even after the subcommand's name).
     @ParentCommand var ringside: Ringside
+    @Flag(help: "Projector mode: fewer, larger panels, a taller events log, high contrast (b toggles it).") var big = false
 
     func validate() throws {
         if let speed, !(AppModel.speedRange.contains(speed)) {
@@ -31,12 +32,15 @@ struct Play: ParsableCommand {
     }
 
     func run() throws {
-        try Play.openTerminal(scriptPath: file, seed: seed, speed: speed, recordPath: ringside.recordPath)
+        try Play.openTerminal(scriptPath: file, seed: seed, speed: speed, recordPath: ringside.recordPath,
+                              projector: big || ringside.big)
     }
 
     /// Opens the view on a script file, or on the built-in demo when `scriptPath` is nil;
     /// with `recordPath`, writes the session there as a script when it ends.
-    static func openTerminal(scriptPath: String?, seed: UInt64?, speed: Double?, recordPath: String? = nil) throws {
+    static func openTerminal(
+        scriptPath: String?, seed: UInt64?, speed: Double?, recordPath: String? = nil, projector: Bool = false
+    ) throws {
         // A recording that cannot be written is found before the session, not after it.
         let recordFile = try recordPath.map { try SessionRecordFile(path: $0) }
         let script: ScenarioScript
@@ -54,7 +58,7 @@ struct Play: ParsableCommand {
         }
         let world = World(seed: seed ?? 0)
         let engine = EngineHost(core: EngineCore(world: world, script: script))
-        var frontEnd = FrontEnd(model: AppModel(world: world, title: title, speed: speed), engine: engine)
+        var frontEnd = FrontEnd(model: AppModel(world: world, title: title, speed: speed, projector: projector), engine: engine)
         frontEnd.start()
         let reason: ExitReason
         do {

@@ -17,6 +17,8 @@ struct Ringside: ParsableCommand {
         subcommands: [Run.self, Play.self, Check.self, Explore.self, Fuzz.self, Bench.self]
     )
 
+    @Flag(help: "Projector mode: fewer, larger panels, a taller events log, high contrast (b toggles it).") var big = false
+
     @Option(name: .customLong("record"),
             help: ArgumentHelp("When the session ends, write it to this file as a script: `ringside run` of it reaches the final state, `ringside play` of it replays the session (also after `play FILE`).", valueName: "out"))
     var recordPath: String?
@@ -37,7 +39,7 @@ struct Ringside: ParsableCommand {
     }
 
     mutating func run() throws {
-        try Play.openTerminal(scriptPath: nil, seed: nil, speed: nil, recordPath: recordPath)
+        try Play.openTerminal(scriptPath: nil, seed: nil, speed: nil, recordPath: recordPath, projector: big)
     }
 
     /// Exit statuses: 0 ok, 1 script error, 2 usage error (bad flags, missing file, no terminal).

@@ -22,7 +22,8 @@ import Testing
         #expect(model.world.state.count == 6)
         #expect(model.caption == "Where does 15 live?")
         #expect(model.isWaitingAtPause)
-        #expect(frontEnd.screen().contains { $0.contains("paused by the script") })
+        // The caption stays at the pause, followed by the pause notice (issue 8, item 5).
+        #expect(frontEnd.screen().contains { $0.contains("Where does 15 live?") && $0.contains("press any key") })
         // `n` at a pause only continues the script (any key does); it delivers nothing.
         frontEnd.press(.character("n"))
         #expect(!frontEnd.model.isWaitingAtPause)

@@ -39,15 +39,16 @@ import Testing
         var help = HelpOverlay()
         let usedEnd = help.handle(.end, area: grid.area)
         #expect(usedEnd)
-        #expect(help.scroll == 35)
+        #expect(help.scroll == 75)
         help.render(into: &grid, area: grid.area)
+        // The glyph and colour legend closes the overlay (issue 8, item 7).
         #expect(Array(grid.trimmed.suffix(7)) == [
-            "│                                                                              │",
-            "│ General                                                                      │",
-            "│   :          type a script command (e.g. lookup K from N)                    │",
-            "│   ?          show or hide this help                                          │",
-            "│   Esc        cancel the prompt, close help                                   │",
-            "│   q Ctrl-C   quit Ringside                                                   │",
+            "│   ✕         space-time: a lost message                                       │",
+            "│   ▽         space-time: a message still in flight                            │",
+            "│   ◷         space-time: a sender's timeout                                   │",
+            "│   ┄┄┄       space-time: a command begins                                     │",
+            "│   ·░▒▓█     convergence: none to all of an origin's writes seen              │",
+            "│   red       an error; yellow: a warning or a pause                           │",
             "└───────────────────────────────────────────────────────── ↑ more · Esc close ─┘",
         ])
     }
@@ -68,17 +69,17 @@ import Testing
         #expect(usedEnd)
         let usedDownAtTheEnd = help.handle(.down, area: area)
         #expect(usedDownAtTheEnd)
-        #expect(help.scroll == 35)
+        #expect(help.scroll == 75)
         let usedHome = help.handle(.home, area: area)
         #expect(usedHome)
         #expect(help.scroll == 0)
         let usedQ = help.handle(.character("q"), area: area)
         #expect(!usedQ)
         // Tall enough for everything: nothing to scroll, no "more" in the footer.
-        var tall = Grid(width: 80, height: 60)
+        var tall = Grid(width: 80, height: 100)
         #expect(help.maxScroll(in: tall.area) == 0)
         help.render(into: &tall, area: tall.area)
-        #expect(tall.trimmed[59].hasSuffix("─ Esc close ─┘"))
+        #expect(tall.trimmed[99].hasSuffix("─ Esc close ─┘"))
     }
 
     /// Each binding's keys and help text appear on some page of the overlay.
@@ -117,5 +118,22 @@ import Testing
         var narrow = Grid(width: 30, height: 6)
         HelpOverlay().render(into: &narrow, area: narrow.area)
         #expect(narrow.lines()[2] == "│   j          a new node j… │")
+    }
+
+    /// `?` explains every glyph the panels draw, in their own styles.
+    @Test func theLegendExplainsEveryGlyph() {
+        let help = HelpOverlay()
+        let text = help.contentLines().map { $0.map(\.text).joined() }
+        let legend = text.drop { $0 != "Legend" }
+        for (glyph, meaning) in [("○", "stored key"), ("✕", "failed node"), ("!", "stale finger"),
+                                 ("×3", "bucket"), ("•", "Chord message"), ("◆", "Bayou message"),
+                                 ("■", "store message"), ("▽", "still in flight")] {
+            #expect(legend.contains { $0.contains(glyph) && $0.contains(meaning) }, "no legend for \(glyph)")
+        }
+        // The samples are drawn in the panels' styles.
+        let styles = Set(help.contentLines().flatMap { $0.map(\.style.role) })
+        #expect(styles.isSuperset(of: [.failed, .committed, .tentative, .flash, .hopActive, .hopDone, .selected, .warning]))
+        let ascii = HelpOverlay(glyphs: .ascii).contentLines().map { $0.map(\.text).joined() }
+        #expect(ascii.contains { $0.contains("x3") && $0.contains("bucket") })
     }
 }

@@ -175,7 +175,7 @@ import Testing
         var (frontEnd, _) = try Fixtures.demo()
         let small = Size(width: 100, height: 30)
         frontEnd.press(.character("?"), size: small)
-        for _ in 0..<40 { frontEnd.press(.down, size: small) }
+        frontEnd.press(.end, size: small)
         let screen = frontEnd.screen(small).joined(separator: "\n")
         #expect(screen.contains("Commands given while messages are in flight wait their turn;"))
     }

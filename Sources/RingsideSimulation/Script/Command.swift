@@ -111,3 +111,14 @@ extension Command {
         return false
     }
 }
+
+extension Command {
+    /// `select`, `focus` and `highlight`: the terminal view acts on them; headless they
+    /// check their nodes and change nothing, not even the event log.
+    public var isViewControl: Bool {
+        switch self {
+        case .select, .focus, .highlight: return true
+        default: return false
+        }
+    }
+}

@@ -7,4 +7,17 @@ extension World {
         guard case let .select(ref) = statement.command else { return nil }
         return try? resolve(ref)
     }
+
+    /// The panels a `focus` statement asks for; nil for any other statement.
+    public func focusRequested(by statement: Statement) -> FocusTarget? {
+        guard case let .focus(target) = statement.command else { return nil }
+        return target
+    }
+
+    /// The nodes a `highlight [NODE...]` statement marks (empty: clear the marks); nil for
+    /// any other statement. Unknown nodes are left out (the interpreter already refused them).
+    public func nodesHighlighted(by statement: Statement) -> [NodeIndex]? {
+        guard case let .highlight(refs) = statement.command else { return nil }
+        return refs.compactMap { try? resolve($0) }
+    }
 }

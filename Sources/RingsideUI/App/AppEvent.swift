@@ -10,6 +10,10 @@ public enum AppEvent: Sendable {
 /// What the model asks the outside world to do after an update (Bubble Tea's commands).
 public enum AppEffect: Hashable, Sendable {
     case engine(EngineRequest)
+    /// List the scenarios (`o`): the front end reads the folder and opens the menu.
+    case listScenarios
+    /// Play this scenario from its start, in place of the script being played.
+    case playScenario(ScenarioFile)
     case quit
 }
 
@@ -22,12 +26,16 @@ public struct AppNote: Hashable, Sendable {
     public var traceMark: Int
     /// The timeline step it belongs to: it shows while the cursor is at or after it.
     public var step: Int
+    /// Set on a command's echo: who asked for it (the events filter `F` hides the work of
+    /// play mode's maintenance, from its echo to the next command's).
+    public var origin: CommandOrigin?
 
-    public init(_ text: String, role: Role, traceMark: Int, step: Int = 0) {
+    public init(_ text: String, role: Role, traceMark: Int, step: Int = 0, origin: CommandOrigin? = nil) {
         self.text = text
         self.role = role
         self.traceMark = traceMark
         self.step = step
+        self.origin = origin
     }
 }
 

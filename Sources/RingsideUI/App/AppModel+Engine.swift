@@ -59,7 +59,7 @@ extension AppModel {
         switch notice.event {
         case let .began(line, origin):
             let role: Role = origin == .maintenance ? .dim : .key
-            note("\u{203A} " + line, role: role, traceMark: mark, step: notice.step)
+            note("\u{203A} " + line, role: role, traceMark: mark, step: notice.step, origin: origin)
             let byUser = origin == .key || origin == .commandLine
             // A command that began is news the user's last error is not.
             if byUser, status?.isError == true { status = nil }
@@ -75,6 +75,11 @@ extension AppModel {
             status = nil
         case let .selected(node):
             if Int(node) < world.state.count { select(node) }
+        case let .focused(target):
+            focus = target
+            if target == .all { mainView = .ring }
+        case let .highlighted(nodes):
+            highlighted = nodes.filter { Int($0) < world.state.count }
         case let .queued(line):
             note("\u{2026} " + line + "  (queued: begins when the work under way finishes)", role: .dim,
                  traceMark: mark, step: notice.step)

@@ -2,7 +2,7 @@
 extension AppModel {
     mutating func handle(_ key: Key, size: Size) -> [AppEffect] {
         if case .resize = key { return [] }
-        if prompt != nil { return edit(key) }
+        if prompt != nil { return edit(key, size: size) }
         if case let .mouse(event) = key { return click(event, size: size) }
         if let overlay, let action = keyMap.action(for: key, in: overlay.keyContext) {
             return perform(action, size: size)
@@ -37,6 +37,8 @@ extension AppModel {
     mutating func perform(_ action: Action, size: Size = .zero) -> [AppEffect] {
         if let effects = performTimeTravel(action) { return effects }
         if let effects = performMessageList(action, size: size) { return effects }
+        if let effects = performScenarioMenu(action, size: size) { return effects }
+        if let effects = performEventsLog(action, size: size) { return effects }
         if action != .help, action != .escape { isHelpVisible = false }
         if let question = keyMap.binding(for: action)?.prompt {
             return open(action, question: question)
@@ -78,8 +80,13 @@ extension AppModel {
             zoom = max(0, zoom - 1)
             return []
         case .cycleView:
-            mainView = mainView.next
+            // `v` takes the screen back from a script's `focus`.
+            if focus != .all { focus = .all } else { mainView = mainView.next }
             status = StatusMessage(mainView.caption)
+            return []
+        case .projector:
+            isProjector.toggle()
+            status = StatusMessage(isProjector ? "projector mode: b goes back to the usual panels" : "the usual panels")
             return []
         case .help:
             isHelpVisible.toggle()
@@ -101,7 +108,9 @@ extension AppModel {
              .storePut, .storeGet, .storeSettings, .storeKey:
             return []  // prompted above
         case .undo, .redo, .timeline, .timelineBack, .timelineForward, .timelineStart, .timelineEnd,
-             .timelineClose, .messages, .messageUp, .messageDown, .deliverMessage, .dropMessage, .closeMessages:
+             .timelineClose, .messages, .messageUp, .messageDown, .deliverMessage, .dropMessage, .closeMessages,
+             .scenarios, .scenarioUp, .scenarioDown, .playScenario, .closeScenarios,
+             .eventsPageUp, .eventsPageDown, .searchEvents, .nextMatch, .closeSearch, .filterMaintenance:
             return []  // handled above
         }
     }
@@ -112,6 +121,11 @@ extension AppModel {
         var editor = editors[action] ?? LineEditor()
         if action == .commandLine {
             editor.prompt = ":"
+            prompt = Prompt(action: action, editor: editor, node: nil)
+            return []
+        }
+        if action == .searchEvents {
+            editor.prompt = "/"
             prompt = Prompt(action: action, editor: editor, node: nil)
             return []
         }
@@ -142,7 +156,7 @@ extension AppModel {
         return []
     }
 
-    private mutating func edit(_ key: Key) -> [AppEffect] {
+    private mutating func edit(_ key: Key, size: Size) -> [AppEffect] {
         guard var open = prompt else { return [] }
         let outcome = open.editor.handle(key)
         switch outcome {
@@ -157,12 +171,12 @@ extension AppModel {
         case let .submitted(text):
             editors[open.action] = open.editor
             prompt = nil
-            return submit(open, text: text.trimmingBlanks())
+            return submit(open, text: text.trimmingBlanks(), size: size)
         }
     }
 
     /// Turns a prompt's answer into a script command.
-    private mutating func submit(_ prompt: Prompt, text: String) -> [AppEffect] {
+    private mutating func submit(_ prompt: Prompt, text: String, size: Size) -> [AppEffect] {
         let node = prompt.node.map { world.commandReference($0) } ?? ""
         switch prompt.action {
         case .join:
@@ -184,6 +198,10 @@ extension AppModel {
             return command("partition \(text)")
         case .storePut, .storeGet, .storeSettings, .storeKey:
             return submitStore(prompt.action, text: text, node: node)
+        case .searchEvents:
+            guard !text.isEmpty else { return [] }
+            startSearch(text, size: size)
+            return []
         case .commandLine:
             guard !text.isEmpty else { return [] }
             return [.engine(.command(text, origin: .commandLine))]

@@ -29,6 +29,12 @@ public struct AppModel: Sendable {
     public internal(set) var selection: NodeIndexValue?
     /// What fills the upper part of the screen: the ring and its tables, or the space-time diagram.
     public internal(set) var mainView = MainView.ring
+    /// Projector mode (`--big`, `b`): fewer, larger panels, a taller events log, high contrast.
+    public internal(set) var isProjector = false
+    /// Which panels fill the screen (a script's `focus`; `.all` is the default layout).
+    public internal(set) var focus = FocusTarget.all
+    /// The nodes a script's `highlight` marked on every panel, until the next `highlight`.
+    public internal(set) var highlighted: [NodeIndexValue] = []
     /// 0 shows the whole ring; each level halves the arc shown around the selection.
     public internal(set) var zoom = 0
     /// The Bayou panel's top row of replicas when scrolled by hand; nil follows the selection.
@@ -52,6 +58,14 @@ public struct AppModel: Sendable {
     public internal(set) var overlay: Overlay?
     /// The in-flight list: the messages described, and which one is selected.
     public internal(set) var messageList = MessageList()
+    /// Events-log lines scrolled back from the newest (0: the newest at the bottom).
+    public internal(set) var eventsScroll = 0
+    /// True while `F` hides play mode's periodic maintenance in the events log.
+    public internal(set) var hidesMaintenance = false
+    /// The text `/` searches the events log for (search mode while the overlay is `.search`).
+    public internal(set) var eventsSearch: String?
+    /// The scenario menu's listing and choice, while it is open.
+    public internal(set) var scenarioMenu: ScenarioMenu?
     /// Convergence samples, one per report, for the convergence view's plots.
     public internal(set) var convergence = ConvergenceHistory()
     /// The key the store view shows, chosen with `K`; nil follows the newest put or get.
@@ -96,7 +110,9 @@ public struct AppModel: Sendable {
     public static let zoomMax = 48
 
     /// A model showing `world` until the engine's first report; `speed` in messages a second.
-    public init(world: World = World(), title: String = "demo", speed: Double? = nil, keyMap: KeyMap = .default) {
+    public init(world: World = World(), title: String = "demo", speed: Double? = nil, keyMap: KeyMap = .default,
+                projector: Bool = false) {
+        self.isProjector = projector
         self.world = world
         self.digest = WorldDigest(world)
         self.title = title
@@ -138,8 +154,10 @@ public struct AppModel: Sendable {
 
     // MARK: Helpers shared by the update files
 
-    mutating func note(_ text: String, role: Role = .normal, traceMark: Int? = nil, step: Int? = nil) {
-        notes.append(AppNote(text, role: role, traceMark: traceMark ?? world.trace.total, step: step ?? timeline.cursor))
+    mutating func note(_ text: String, role: Role = .normal, traceMark: Int? = nil, step: Int? = nil,
+                       origin: CommandOrigin? = nil) {
+        notes.append(AppNote(text, role: role, traceMark: traceMark ?? world.trace.total, step: step ?? timeline.cursor,
+                             origin: origin))
         if notes.count > Self.notesMax { notes.removeFirst(notes.count - Self.notesMax) }
     }
 
@@ -153,6 +171,9 @@ public struct AppModel: Sendable {
     public var caption: String? {
         captions.last { $0.step <= timeline.cursor }?.text
     }
+
+    /// True when a script's `highlight` marked `node`.
+    public func isHighlighted(_ node: NodeIndexValue) -> Bool { highlighted.contains(node) }
 
     mutating func fail(_ text: String) {
         status = StatusMessage(text, isError: true)

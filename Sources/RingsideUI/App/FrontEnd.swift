@@ -5,11 +5,14 @@
 public struct FrontEnd {
     public private(set) var model: AppModel
     public let engine: any EngineDriver
+    /// Where the scenario menu (`o`) finds its scripts.
+    public let scenarios: any ScenarioLibrary
 
     /// The model and where its requests go; call `start` before the first event.
-    public init(model: AppModel, engine: any EngineDriver) {
+    public init(model: AppModel, engine: any EngineDriver, scenarios: any ScenarioLibrary = ScenarioFolder.standard()) {
         self.model = model
         self.engine = engine
+        self.scenarios = scenarios
     }
 
     /// Asks the engine to run the script's opening statements.
@@ -51,11 +54,19 @@ public struct FrontEnd {
     }
 
     @discardableResult
-    private func dispatch(_ effects: [AppEffect], now: Int64) -> Bool {
+    private mutating func dispatch(_ effects: [AppEffect], now: Int64) -> Bool {
         var keepRunning = true
         for effect in effects {
             switch effect {
             case let .engine(request): engine.send(request)
+            case .listScenarios: model.showScenarios(scenarios.list())
+            case let .playScenario(file):
+                // The model is started afresh only once the file could be read.
+                if let bytes = scenarios.read(file) {
+                    dispatch(model.play(file, bytes: bytes), now: now)
+                } else {
+                    model.cannotRead(file)
+                }
             case .quit: keepRunning = false
             }
         }

@@ -95,6 +95,13 @@ public struct EngineCore: Sendable {
             steps = step(max(1, min(count, Self.stepBatchMax)), notices: &notices)
         case .finish:
             steps = finish(notices: &notices)
+        case let .load(name, bytes):
+            do {
+                let script = try ScenarioScript(name: name, bytes: bytes)
+                self = EngineCore(world: World(), script: script)
+            } catch {
+                notify(.error(error.formatted(file: name)), into: &notices)
+            }
         case let .travel(move):
             travel(move)
             return report(notices: notices, steps: 0, traveled: true)
@@ -322,9 +329,12 @@ public struct EngineCore: Sendable {
         }
     }
 
-    /// `select NODE` is a view command: the engine only passes it on to the front end.
+    /// `select`, `focus` and `highlight` are view commands: the engine only passes them
+    /// on to the front end.
     private func noteSelection(_ statement: Statement, notices: inout [EngineNotice]) {
         if let node = world.nodeSelected(by: statement) { notify(.selected(node), into: &notices) }
+        if let target = world.focusRequested(by: statement) { notify(.focused(target), into: &notices) }
+        if let nodes = world.nodesHighlighted(by: statement) { notify(.highlighted(nodes), into: &notices) }
     }
 
     /// "End of the script" once its last statement has run, not when it began: a

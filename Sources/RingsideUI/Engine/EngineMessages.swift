@@ -30,6 +30,9 @@ public enum EngineRequest: Hashable, Sendable {
     case resume
     /// Move the time-travel cursor (nothing is run: the world at that step is shown).
     case travel(TimeMove)
+    /// Play this script (a scenario's name and bytes) from its start, in place of the
+    /// current one: a fresh world, timeline and transcript.
+    case load(name: String, bytes: [UInt8])
 }
 
 /// Where the time-travel cursor goes: a step is one command begun or one event.
@@ -56,6 +59,10 @@ public enum EngineEvent: Hashable, Sendable {
     case dump(String)
     /// `select NODE` ran: the viewer selects that node.
     case selected(Int32)
+    /// `focus chord|bayou|time|store|all` ran: the viewer shows those panels.
+    case focused(FocusTarget)
+    /// `highlight [NODE...]` ran: the viewer marks these nodes (none: clears the marks).
+    case highlighted([Int32])
     /// A user command waits for the work under way (it begins, with `began`, later).
     case queued(String)
     /// A command failed; the text is ready to show (with FILE:LINE:COL for scripts).

@@ -13,11 +13,67 @@ public enum AppView {
     /// or the too-small notice.
     public static func render(_ model: AppModel, size: Size, glyphs: Glyphs) -> Grid {
         var grid = Grid(size: size)
-        let layout = ScreenLayout(size: grid.size, bits: model.world.space.bits)
+        let layout = ScreenLayout(size: grid.size, bits: model.world.space.bits, projector: model.isProjector)
         guard !layout.isTooSmall else {
             TooSmallScreen(required: ScreenLayout.minimumSize, actual: grid.size, glyphs: glyphs)
                 .render(into: &grid, area: grid.area)
             return grid
+        }
+        renderMain(model, layout: layout, into: &grid, glyphs: glyphs)
+        EventsPanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.events)
+        switch model.overlay {
+        case .messages:
+            MessageListPanel(model: model, glyphs: glyphs).render(into: &grid, area: MessageListPanel.area(in: layout))
+        case .search:
+            break  // the events panel shows the search
+        case .scenarios:
+            ScenarioMenuPanel(model: model, glyphs: glyphs).render(into: &grid, area: ScenarioMenuPanel.area(in: layout))
+        case .timeline:
+            TimelineBar(model: model, glyphs: glyphs).render(into: &grid, area: TimelineBar.area(in: layout))
+        case nil:
+            break
+        }
+        if model.isHelpVisible {
+            HelpOverlay(keyMap: model.keyMap, glyphs: glyphs, scroll: model.helpScroll, notes: helpNotes)
+                .render(into: &grid, area: layout.body)
+        }
+        renderPromptLine(model, into: &grid, area: layout.promptLine, glyphs: glyphs)
+        statusLine(model, glyphs: glyphs).render(into: &grid, area: layout.status)
+        if model.isProjector { grid.restyle(highContrast) }
+        return grid
+    }
+
+    /// The projector's high contrast: nothing dim, every glyph bold (a washed-out beam
+    /// still shows it).
+    static func highContrast(_ style: Style) -> Style {
+        var style = style
+        if style.role == .dim { style.role = .normal }
+        if style.role != .border { style.bold = true }
+        return style
+    }
+
+    /// The upper panels: those a script's `focus` asks for across the whole upper part,
+    /// else the view `v` chose.
+    static func renderMain(_ model: AppModel, layout: ScreenLayout, into grid: inout Grid, glyphs: Glyphs) {
+        switch model.focus {
+        case .chord:
+            // The ring and the selected node's fingers, side by side.
+            let fingerWidth = min(46, max(30, layout.main.width * 38 / 100))
+            let (ring, fingers) = layout.main.splitLeft(max(0, layout.main.width - fingerWidth))
+            RingPanel(model: model, glyphs: glyphs).render(into: &grid, area: ring)
+            FingerTablePanel(model: model, glyphs: glyphs).render(into: &grid, area: fingers)
+            return
+        case .bayou:
+            BayouPanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.main)
+            return
+        case .time:
+            SpaceTimePanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.main)
+            return
+        case .store:
+            StorePanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.main)
+            return
+        case .all:
+            break
         }
         switch model.mainView {
         case .ring:
@@ -31,25 +87,10 @@ public enum AppView {
         case .store:
             StorePanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.main)
         }
-        EventsPanel(model: model, glyphs: glyphs).render(into: &grid, area: layout.events)
-        switch model.overlay {
-        case .messages:
-            MessageListPanel(model: model, glyphs: glyphs).render(into: &grid, area: MessageListPanel.area(in: layout))
-        case .timeline:
-            TimelineBar(model: model, glyphs: glyphs).render(into: &grid, area: TimelineBar.area(in: layout))
-        case nil:
-            break
-        }
-        if model.isHelpVisible {
-            HelpOverlay(keyMap: model.keyMap, glyphs: glyphs, scroll: model.helpScroll, notes: helpNotes)
-                .render(into: &grid, area: layout.body)
-        }
-        renderPromptLine(model, into: &grid, area: layout.promptLine, glyphs: glyphs)
-        statusLine(model, glyphs: glyphs).render(into: &grid, area: layout.status)
-        return grid
     }
 
-    /// The prompt being typed, else the script's pause notice, else its caption, else a hint.
+    /// The prompt being typed, else the script's caption (it stays until the next one; at a
+    /// pause it keeps its place and the pause notice follows it), else a hint.
     static func renderPromptLine(_ model: AppModel, into grid: inout Grid, area: Rect, glyphs: Glyphs) {
         if let prompt = model.prompt {
             var editor = prompt.editor
@@ -58,7 +99,11 @@ public enum AppView {
             return
         }
         let line: [Span]
-        if model.isWaitingAtPause {
+        if model.isWaitingAtPause, let caption = model.caption {
+            line = [Span(" \(glyphs.pause) ", Style(.warning, bold: true)),
+                    Span(glyphs.text(caption), Style(.accent, bold: true)),
+                    Span("  \(glyphs.separator) predict, then press any key", Style(.warning))]
+        } else if model.isWaitingAtPause {
             line = [Span(" \(glyphs.pause) paused by the script: ", Style(.warning, bold: true)),
                     Span("predict what happens next, then press any key", Style(.warning))]
         } else if let caption = model.caption {

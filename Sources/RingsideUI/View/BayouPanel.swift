@@ -29,6 +29,7 @@ struct BayouPanel {
         guard !writers.isEmpty else { return beforeAnyWrite(in: model) }
         var chosen = Set(writers)
         for node in [model.selection, model.world.primary] where isNode(node) { chosen.insert(node!) }
+        for node in model.highlighted where isNode(node) { chosen.insert(node) }
         let ordered = chosen.sorted { state.id($0) < state.id($1) }
         guard ordered.count > candidatesMax else { return ordered }
         // A window around the selection (it is always among them).

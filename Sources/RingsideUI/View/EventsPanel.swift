@@ -19,8 +19,11 @@ struct EventsPanel {
     /// Draws the panel, border included, inside `area`.
     func render(into grid: inout Grid, area: Rect) {
         let count = model.digest.inFlightCount
-        let title = count == 0 ? "Events" : "Events \(glyphs.separator) \(count) in flight"
-        let inner = grid.drawBox(area, title: title, glyphs: glyphs)
+        var title = count == 0 ? "Events" : "Events \(glyphs.separator) \(count) in flight"
+        if model.hidesMaintenance { title += " \(glyphs.separator) maintenance hidden" }
+        if let search = model.eventsSearch { title += " \(glyphs.separator) /\(search)" }
+        if model.eventsScroll > 0 { title += " \(glyphs.separator) \(glyphs.arrowUp)\(model.eventsScroll) lines back" }
+        let inner = grid.drawBox(area, title: glyphs.text(title), glyphs: glyphs)
         guard !inner.isEmpty else { return }
         let body = inner.inset(top: 0, left: 1, bottom: 0, right: 1)
         grid.write(nextLine(), x: body.x, y: body.y, clip: body)
@@ -32,9 +35,20 @@ struct EventsPanel {
             let y = body.y + 1 + offset
             let time = String(repeating: " ", count: timeWidth - TextWidth.of(line.time)) + line.time
             let x = grid.write(time + " ", x: body.x, y: y, style: Style(.dim), clip: body)
+            let isMatch = model.eventsSearch.map { Self.matches(line.text, $0) } ?? false
             grid.write(TextWidth.truncate(glyphs.text(line.text), toWidth: body.maxX - x, ellipsis: glyphs.ellipsis),
-                       x: x, y: y, style: line.style, clip: body)
+                       x: x, y: y, style: isMatch ? Style.highlight : line.style, clip: body)
         }
+    }
+
+    /// History rows the panel shows at this layout (its border and the next line aside).
+    static func historyRows(in layout: ScreenLayout) -> Int {
+        max(0, layout.events.height - 3)
+    }
+
+    /// True when `text` contains `search`, ignoring case.
+    static func matches(_ text: String, _ search: String) -> Bool {
+        !search.isEmpty && text.lowercased().contains(search.lowercased())
     }
 
     /// "next ▸ t=14  90 → 10  find_successor(15)", or why nothing is moving.
@@ -63,8 +77,16 @@ struct EventsPanel {
         ]
     }
 
-    /// The newest `rows` lines, oldest first.
+    /// The `rows` lines that end `eventsScroll` lines before the newest, oldest first.
     func history(rows: Int) -> [Line] {
+        if model.eventsScroll == 0, !model.hidesMaintenance { return newest(rows: rows) }
+        let lines = allLines()
+        let end = max(0, lines.count - model.eventsScroll)
+        return Array(lines[max(0, end - rows)..<end])
+    }
+
+    /// The newest `rows` lines, oldest first (the usual case: no more is built).
+    private func newest(rows: Int) -> [Line] {
         let trace = model.world.trace
         let events = trace.last(rows)
         let firstIndex = trace.total - events.count
@@ -77,6 +99,36 @@ struct EventsPanel {
         // Stable: notes made at the same mark keep their order.
         let sorted = lines.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }
         return sorted.suffix(rows).map(\.element)
+    }
+
+    /// Every line kept (the trace's kept events and the notes), oldest first; without play
+    /// mode's maintenance when `F` hides it: a maintenance command's echo and every event
+    /// from it to the next command's echo (maintenance only starts on an idle ring).
+    func allLines() -> [Line] {
+        let trace = model.world.trace
+        let events = trace.events
+        let firstIndex = trace.total - events.count
+        let notes = model.visibleNotes
+        // Command echoes by trace mark, to tell whose work each event is.
+        let echoes = notes.filter { $0.origin != nil }
+        var lines: [Line] = []
+        lines.reserveCapacity(events.count + notes.count)
+        var echo = 0
+        var inMaintenance = false
+        for (offset, event) in events.enumerated() {
+            let index = firstIndex + offset
+            while echo < echoes.count, echoes[echo].traceMark <= index {
+                inMaintenance = echoes[echo].origin == .maintenance
+                echo += 1
+            }
+            if model.hidesMaintenance, inMaintenance { continue }
+            lines.append(Line(order: 2 * index + 1, time: String(event.time), text: event.text, style: Self.style(event.kind)))
+        }
+        for note in notes where !(model.hidesMaintenance && note.origin == .maintenance) {
+            lines.append(Line(order: 2 * note.traceMark, time: "", text: note.text, style: Style(note.role)))
+        }
+        let sorted = lines.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }
+        return sorted.map(\.element)
     }
 
     private static func style(_ kind: TraceLog.Event.Kind) -> Style {

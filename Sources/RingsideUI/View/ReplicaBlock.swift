@@ -55,7 +55,7 @@ struct ReplicaBlock {
         let world = model.world
         let state = world.state
         var header: [Span] = [
-            Span(state.name(node), Style(.title, bold: true)),
+            Span(state.name(node), model.isHighlighted(node) ? Style.highlight : Style(.title, bold: true)),
             Span(world.hasCustomName(node) ? " \(world.ringLabel(node, glyphs: glyphs))" : "", Style(.dim)),
         ]
         if world.primary == node { header.append(Span(" primary", Style(.accent))) }

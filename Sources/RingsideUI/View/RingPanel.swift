@@ -153,9 +153,14 @@ struct RingPanel {
             markStyle = Style(.hopDone, bold: true)
             labelStyle = Style(.hopDone, bold: true)
         }
+        let isHighlighted = mark.nodes.contains(where: model.isHighlighted)
+        if isHighlighted {
+            markStyle = Style.highlight
+            labelStyle = Style.highlight
+        }
         if mark.isSelected {
-            markStyle = Style(.selected, bold: true)
-            labelStyle = Style(.selected, bold: true)
+            markStyle = Style(.selected, bold: true, underline: isHighlighted)
+            labelStyle = Style(.selected, bold: true, underline: isHighlighted)
         }
         grid.write(symbol, x: mark.cell.x, y: mark.cell.y, style: markStyle, clip: clip)
         grid.write(mark.label, x: mark.labelCell.x, y: mark.labelCell.y, style: labelStyle, clip: clip)

@@ -18,18 +18,24 @@ public struct ScreenLayout: Equatable, Sendable {
     /// From this width on, the three upper panels sit side by side.
     public static let wideWidth = 150
 
-    /// `bits` sizes the finger table: a full table needs bits + 5 rows.
-    public init(size: Size, bits: Int = 7) {
+    /// `bits` sizes the finger table: a full table needs bits + 5 rows. `projector`: fewer,
+    /// larger panels (ring and fingers, no Bayou column) over an events panel twice as tall.
+    public init(size: Size, bits: Int = 7, projector: Bool = false) {
         self.size = size
         let screen = Rect(size: size)
         let rows = screen.split(.vertical, [.fill(1), .length(1), .length(1)])
         status = rows[2]
         promptLine = rows[1]
         let main = rows[0]
-        let eventRows = min(12, max(4, main.height / 4))
+        let eventRows = projector ? min(24, max(6, main.height * 2 / 5)) : min(12, max(4, main.height / 4))
         let (top, bottom) = main.splitBottom(eventRows)
         events = bottom
-        if size.width >= Self.wideWidth {
+        if projector {
+            let (left, right) = top.splitLeft(max(26, top.width * 62 / 100))
+            ring = left
+            fingers = right
+            bayou = Rect(x: right.maxX, y: right.y, width: 0, height: right.height)
+        } else if size.width >= Self.wideWidth {
             let columns = top.split(.horizontal, [.percentage(42), .length(46), .fill(1)])
             ring = columns[0]
             fingers = columns[1]

@@ -79,6 +79,7 @@ struct SpaceTimeDiagram {
         let world = model.world
         var preferred: [NodeIndex] = []
         if let selection = model.selection { preferred.append(selection) }
+        preferred += model.highlighted
         let hops = LookupHops(model: model)
         if let path = hops.record?.path { preferred += path }
         if let active = hops.active { preferred += [active.from, active.to] }

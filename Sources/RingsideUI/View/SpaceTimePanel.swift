@@ -78,7 +78,9 @@ struct SpaceTimePanel {
             let label = world.ringLabel(column.node, width: width, glyphs: glyphs)
             let style: Style
             if column.node == model.selection {
-                style = Style(.selected, bold: true)
+                style = Style(.selected, bold: true, underline: model.isHighlighted(column.node))
+            } else if model.isHighlighted(column.node) {
+                style = Style.highlight
             } else if !world.state.isAlive(column.node) {
                 style = Style(.failed)
             } else if route.contains(column.node) {

@@ -29,6 +29,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case zoomIn
     case zoomOut
     case cycleView
+    case projector
     // Time travel
     case undo
     case redo
@@ -47,6 +48,19 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case closeMessages
     case partition
     case heal
+    // Events log
+    case eventsPageUp
+    case eventsPageDown
+    case searchEvents
+    case nextMatch
+    case closeSearch
+    case filterMaintenance
+    // Guided scenarios
+    case scenarios
+    case scenarioUp
+    case scenarioDown
+    case playScenario
+    case closeScenarios
     // General
     case commandLine
     case help
@@ -62,6 +76,8 @@ public enum ActionGroup: String, CaseIterable, Hashable, Sendable {
     case time = "Time travel"
     case messages = "Messages and faults"
     case store = "Key-value store"
+    case events = "Events log"
+    case scenarios = "Scenarios"
     case general = "General"
 }
 
@@ -71,4 +87,6 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case main
     case timeline
     case messages
+    case scenarios
+    case search
 }

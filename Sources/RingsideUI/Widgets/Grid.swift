@@ -49,6 +49,11 @@ public struct Grid: Equatable, Sendable {
         return cells[i]
     }
 
+    /// Changes the style of every cell (the projector's high contrast).
+    public mutating func restyle(_ transform: (Style) -> Style) {
+        for index in cells.indices { cells[index].style = transform(cells[index].style) }
+    }
+
     // MARK: Drawing
 
     /// Draws one grapheme at (x, y) if it fits entirely inside `clip` and the grid.

@@ -34,6 +34,8 @@ public struct HelpOverlay: Sendable {
                 ])
             }
         }
+        lines.append([])
+        lines += Legend.lines(glyphs: glyphs)
         if !notes.isEmpty {
             lines.append([])
             lines.append([Span("Notes", Style(.title, bold: true))])

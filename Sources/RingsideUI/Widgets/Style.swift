@@ -39,6 +39,9 @@ public struct Style: Hashable, Sendable {
     /// The terminal's default look.
     public static let normal = Style()
 
+    /// A node a script's `highlight` marked: the same on every panel.
+    public static let highlight = Style(.warning, bold: true, underline: true)
+
     /// This style with bold set.
     public var bolded: Style { var s = self; s.bold = true; return s }
     /// This style with reverse video set (used for the prompt's cursor).

@@ -1,0 +1,42 @@
+/// The scenario menu (`o`) over the upper panels: one scenario a line, its file name and
+/// its first caption, the chosen one highlighted; it scrolls to keep the choice shown.
+struct ScenarioMenuPanel {
+    let model: AppModel
+    let glyphs: Glyphs
+
+    /// The upper panels' area, less a margin, so the events panel stays in view.
+    static func area(in layout: ScreenLayout) -> Rect {
+        layout.main.inset(top: 1, left: 2, bottom: 1, right: 2)
+    }
+
+    /// Scenario rows the menu shows at this layout.
+    static func rows(in layout: ScreenLayout) -> Int {
+        max(0, area(in: layout).height - 2)
+    }
+
+    func render(into grid: inout Grid, area: Rect) {
+        guard let menu = model.scenarioMenu else { return }
+        grid.fill(area)
+        let title = "Scenarios \(glyphs.separator) \(menu.listing.folder ?? "")"
+        let inner = grid.drawBox(area, title: title, glyphs: glyphs)
+        guard !inner.isEmpty else { return }
+        let body = inner.inset(top: 0, left: 1, bottom: 0, right: 1)
+        let files = menu.listing.files
+        let nameWidth = min(body.width / 2, (files.map { TextWidth.of($0.name) }.max() ?? 0))
+        let first = min(menu.scroll, max(0, files.count - body.height))
+        for (row, index) in (first..<min(files.count, first + body.height)).enumerated() {
+            let file = files[index]
+            let isChosen = index == menu.selected
+            let name = TextWidth.truncate(file.name, toWidth: nameWidth, ellipsis: glyphs.ellipsis)
+            let padded = name + String(repeating: " ", count: max(0, nameWidth - TextWidth.of(name)))
+            let y = body.y + row
+            if isChosen { grid.fill(Rect(x: body.x, y: y, width: body.width, height: 1), style: Style(.selected)) }
+            let nameStyle = isChosen ? Style(.selected, bold: true) : Style(.bold)
+            var x = grid.write((isChosen ? glyphs.pointer : " ") + " " + padded + "  ", x: body.x, y: y, style: nameStyle, clip: body)
+            let caption = glyphs.text(file.caption ?? "(no caption)")
+            let captionStyle = isChosen ? Style(.selected) : Style(file.caption == nil ? .dim : .accent)
+            x = grid.write(TextWidth.truncate(caption, toWidth: max(0, body.maxX - x), ellipsis: glyphs.ellipsis),
+                           x: x, y: y, style: captionStyle, clip: body)
+        }
+    }
+}

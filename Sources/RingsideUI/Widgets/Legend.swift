@@ -1,0 +1,57 @@
+/// What every glyph and colour on the panels means, for the help overlay (`?`): each
+/// entry drawn with the glyph set and the style the panels use, so ASCII and monochrome
+/// terminals show their own.
+enum Legend {
+    /// One entry: the sample as drawn, then what it means.
+    struct Entry {
+        var sample: [Span]
+        var meaning: String
+    }
+
+    static func entries(glyphs: Glyphs) -> [Entry] {
+        let st = SpaceTimeGlyphs(glyphs)
+        func mark(_ text: String, _ style: Style) -> [Span] { [Span(text, style)] }
+        return [
+            Entry(sample: mark(glyphs.node, Style(.accent, bold: true)), meaning: "ring: a live node, at its id"),
+            Entry(sample: mark(glyphs.failed, Style(.failed)), meaning: "ring: a failed node (crashed; its keys are lost)"),
+            Entry(sample: mark(glyphs.hollow, Style(.committed)), meaning: "ring: a stored key, at its id"),
+            Entry(sample: mark("\(glyphs.times)3", Style()), meaning: "ring: 3 nodes too close to draw apart (a bucket); z zooms in"),
+            Entry(sample: mark(" 90 ", Style(.selected, bold: true)), meaning: "the selected node (Tab, arrows or a click)"),
+            Entry(sample: mark(" 90 ", Style(.hopActive, bold: true)), meaning: "the node the focused lookup is at now"),
+            Entry(sample: mark(" 90 ", Style(.hopDone, bold: true)), meaning: "nodes the focused lookup has visited"),
+            Entry(sample: mark(" 90 ", Style.highlight), meaning: "nodes a script's highlight marked (every panel)"),
+            Entry(sample: mark(String(RingMessages.glyph(.chord, glyphs)), Style(MessageProtocol.chord.role, bold: true)),
+                  meaning: "a Chord message in flight (on the ring: along its chord)"),
+            Entry(sample: mark(String(RingMessages.glyph(.bayou, glyphs)), Style(MessageProtocol.bayou.role, bold: true)),
+                  meaning: "a Bayou message in flight (anti-entropy)"),
+            Entry(sample: mark(String(RingMessages.glyph(.store, glyphs)), Style(MessageProtocol.store.role, bold: true)),
+                  meaning: "a key-value store message in flight"),
+            Entry(sample: mark("!", Style(.warning, bold: true)), meaning: "finger table: a stale finger (not the ideal ring's)"),
+            Entry(sample: mark("1:5:A", Style(.committed, bold: true)), meaning: "Bayou: a committed write (CSN:timestamp:origin)"),
+            Entry(sample: mark("\(glyphs.infinity):5:A", Style(.tentative)), meaning: "Bayou: a tentative write (no CSN yet)"),
+            Entry(sample: mark("\(glyphs.infinity):5:A", Style(.flash, bold: true)), meaning: "Bayou: a write just redone after a rollback"),
+            Entry(sample: [Span("\(st.dot)\(glyphs.isUnicode ? "──┐" : "--+")"), Span(" \(glyphs.isUnicode ? "└" : "+")\(st.headRight)\(st.dot)")],
+                  meaning: "space-time: a message, from its send to its delivery"),
+            Entry(sample: mark(String(st.dropped), Style(.failed)), meaning: "space-time: a lost message"),
+            Entry(sample: mark(String(st.inFlight), Style()), meaning: "space-time: a message still in flight"),
+            Entry(sample: mark(String(st.timeout), Style()), meaning: "space-time: a sender's timeout"),
+            Entry(sample: mark(String(repeating: st.rule, count: 3), Style(.dim)), meaning: "space-time: a command begins"),
+            Entry(sample: mark(glyphs.isUnicode ? "·░▒▓█" : ".-+*#", Style(.committed)),
+                  meaning: "convergence: none to all of an origin's writes seen"),
+            Entry(sample: mark("red", Style(.error, bold: true)), meaning: "an error; yellow: a warning or a pause"),
+        ]
+    }
+
+    /// The help overlay's section: a title, then one line per entry.
+    static func lines(glyphs: Glyphs) -> [[Span]] {
+        let entries = entries(glyphs: glyphs)
+        let width = (entries.map { $0.sample.reduce(0) { $0 + $1.width } }.max() ?? 0) + 2
+        var lines: [[Span]] = [[Span("Legend", Style(.title, bold: true))]]
+        for entry in entries {
+            let used = entry.sample.reduce(0) { $0 + $1.width }
+            lines.append([Span("  ")] + entry.sample.map { Span(glyphs.text($0.text), $0.style) }
+                         + [Span(String(repeating: " ", count: max(0, width - used))), Span(glyphs.text(entry.meaning))])
+        }
+        return lines
+    }
+}
