@@ -59,17 +59,8 @@ import Testing
     }
 
     @Test func noTrapAtAnySizeAndAsciiStaysAscii() throws {
-        let frontEnd = try Self.scenario()
-        for (width, height) in [(0, 0), (1, 1), (2, 2), (5, 3), (12, 4), (60, 16), (61, 17), (300, 8), (40, 100)] {
-            let size = Size(width: width, height: height)
-            for glyphs in [Glyphs.unicode, .ascii] {
-                let screen = frontEnd.render(size: size, glyphs: glyphs)
-                #expect(screen.size == size)
-                if !glyphs.isUnicode { #expect(screen.lines().joined().allSatisfy { $0.isASCII }) }
-                var grid = Grid(size: size)
-                ConvergencePanel(model: frontEnd.model, glyphs: glyphs).render(into: &grid, area: grid.area)
-                #expect(grid.lines().allSatisfy { TextWidth.of($0) == width })
-            }
+        OddSizes.check(try Self.scenario()) { model, glyphs, grid in
+            ConvergencePanel(model: model, glyphs: glyphs).render(into: &grid, area: grid.area)
         }
     }
 
