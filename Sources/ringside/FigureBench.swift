@@ -12,7 +12,7 @@ struct FigureBench: ParsableCommand {
         commandName: "figure",
         abstract: "The papers' figures (Chord path length, failures, keys per node; Demers' anti-entropy).",
         subcommands: [PathLengthFigureCommand.self, FailuresFigureCommand.self,
-                      KeysPerNodeFigureCommand.self, AntiEntropyFigureCommand.self]
+                      KeysPerNodeFigureCommand.self, AntiEntropyFigureCommand.self, PlacementFigureCommand.self]
     )
 }
 
