@@ -67,9 +67,11 @@ extension Interpreter {
             try startPut(key, value: value, from: from, sim)
         case let .get(key, from):
             try startGet(key, from: from, sim)
+        case .select, .focus, .highlight:
+            return try startViewControl(command, sim)
         default:
-            // View control (ignored headless) and what later versions add.
-            return try startVersion2(command, sim)
+            // Every other command is version 1's, which `start` runs before coming here.
+            break
         }
         return []
     }
