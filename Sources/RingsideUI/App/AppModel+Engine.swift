@@ -59,7 +59,8 @@ extension AppModel {
         switch notice.event {
         case let .began(line, origin):
             let role: Role = origin == .maintenance ? .dim : .key
-            note("\u{203A} " + line, role: role, traceMark: mark, step: notice.step, origin: origin)
+            note("\u{203A} " + line + hashedNamesGloss(line), role: role, traceMark: mark, step: notice.step,
+                 origin: origin)
             let byUser = origin == .key || origin == .commandLine
             // A command that began is news the user's last error is not.
             if byUser, status?.isError == true { status = nil }
@@ -100,6 +101,16 @@ extension AppModel {
                 status = StatusMessage("end of the script: Space plays on (stabilize rounds), ? shows the keys")
             }
         }
+    }
+
+    /// "  (carol → 131, alice → 232)" after an echoed command that hashed names (the trace
+    /// then speaks of 131 and 232); the keys' names are kept for the panels' titles.
+    private mutating func hashedNamesGloss(_ line: String) -> String {
+        guard let statement = try? Parser.parse(line: Substring(line), number: 1) else { return "" }
+        let names = world.hashedNames(in: statement.command)
+        for name in names where name.isKey { keyNames[name.id] = name.name }
+        guard let text = world.hashedNamesText(names) else { return "" }
+        return "  (" + text + ")"
     }
 
     /// Starts a flash for each replica (of those the panel may show) whose log was just

@@ -70,6 +70,9 @@ public struct AppModel: Sendable {
     public internal(set) var convergence = ConvergenceHistory()
     /// The key the store view shows, chosen with `K`; nil follows the newest put or get.
     public internal(set) var storeKey: Identifier?
+    /// The words keys were hashed from (`lookup carol` → 131: carol), for titles that show
+    /// a key; learned from the commands echoed, so it holds only names this session used.
+    public internal(set) var keyNames: [Identifier: String] = [:]
 
     // MARK: Playback
 

@@ -42,7 +42,7 @@ struct FingerTablePanel {
         var title = "Fingers of \(world.displayName(node, glyphs: glyphs))"
         if !state.isAlive(node) { title += " (down: as it was)" }
         if lookupNode != nil, let key = LookupHops(model: model).key {
-            title += " \(glyphs.separator) lookup \(key) here"
+            title += " \(glyphs.separator) lookup \(model.keyText(key, width: 12, glyphs: glyphs)) here"
         }
         let inner = grid.drawBox(area, title: title, glyphs: glyphs)
         guard !inner.isEmpty else { return }

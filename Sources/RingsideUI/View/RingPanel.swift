@@ -79,7 +79,7 @@ struct RingPanel {
         if let active = hops.active, route.last.map({ $0 != world.ringLabel(active.to, glyphs: glyphs) }) ?? true {
             route.append(glyphs.ellipsis)
         }
-        let keyText = world.idText(record.key, width: 8, glyphs: glyphs)
+        let keyText = model.keyText(record.key, width: 8, glyphs: glyphs)
         let done = record.owner != nil && hops.active == nil
         return "lookup \(keyText): " + route.joined(separator: " \(glyphs.arrow) ") + (done ? " (\(record.hops) hops)" : "")
     }

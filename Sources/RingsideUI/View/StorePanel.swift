@@ -32,7 +32,7 @@ struct StorePanel {
     private func title(_ view: StorePanelModel) -> String {
         var parts = ["Store"]
         if let key = view.key {
-            parts.append("key \(model.world.idText(key, width: 12, glyphs: glyphs))\(view.isChosen ? "" : " (last put/get)")")
+            parts.append("key \(model.keyText(key, width: 12, glyphs: glyphs))\(view.isChosen ? "" : " (last put/get)")")
         }
         parts.append(view.settings)
         if model.timeline.isBack { parts.append("at step \(model.timeline.cursor)") }

@@ -22,18 +22,55 @@ extension World {
         if id.count <= width { return id }
         let name = state.name(node)
         if hasCustomName(node), TextWidth.of(name) <= width { return name }
-        return Self.abbreviate(id, toWidth: width, glyphs: glyphs)
+        return abbreviatedID(node, id, toWidth: width, glyphs: glyphs)
     }
 
     /// The node in titles and the status line: "90", "10 P", "1461… Alice".
     public func displayName(_ node: NodeIndex, glyphs: Glyphs = .unicode) -> String {
-        let id = Self.abbreviate(state.id(node).description, toWidth: 12, glyphs: glyphs)
+        let id = abbreviatedID(node, state.id(node).description, toWidth: 12, glyphs: glyphs)
         return hasCustomName(node) ? "\(id) \(state.name(node))" : id
     }
 
     /// An identifier in at most `width` cells: leading digits and an ellipsis when long.
     public func idText(_ id: Identifier, width: Int, glyphs: Glyphs = .unicode) -> String {
         Self.abbreviate(id.description, toWidth: width, glyphs: glyphs)
+    }
+
+    /// The node's id cut to `width` cells, or longer when that many leading digits are
+    /// shared with a neighbour on the ring ("1461…" twice would name two nodes alike), up
+    /// to twice `width`: ids hashed apart share few digits, and layouts need a bound.
+    func abbreviatedID(_ node: NodeIndex, _ digits: String, toWidth width: Int, glyphs: Glyphs) -> String {
+        guard digits.count > width else { return digits }
+        let needed = distinguishingDigits(node, digits)
+        let cells = min(max(width, needed + 1), 2 * width)
+        return cells >= digits.count ? digits : Self.abbreviate(digits, toWidth: cells, glyphs: glyphs)
+    }
+
+    /// How many leading digits tell the node's id from every other live node's. Ids next
+    /// to it on the ring share the most leading digits with it (for ids of its length),
+    /// so its two live neighbours are the ones to compare: O(log N), not O(N).
+    func distinguishingDigits(_ node: NodeIndex, _ digits: String) -> Int {
+        let id = state.id(node)
+        let ring = state.liveRing
+        guard ring.count > 1 else { return 1 }
+        var position = ring.lowerBound(id)
+        var others: [Int] = [position - 1]
+        if position < ring.count, ring.ids[position] == id { position += 1 }
+        others.append(position)
+        var shared = 0
+        let mine = Array(digits.utf8)
+        for raw in others {
+            let other = ring.ids[(raw + ring.count) % ring.count]
+            guard other != id else { continue }
+            shared = max(shared, Self.commonPrefix(mine, Array(other.description.utf8)))
+        }
+        return shared + 1
+    }
+
+    private static func commonPrefix(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        var count = 0
+        while count < a.count, count < b.count, a[count] == b[count] { count += 1 }
+        return count
     }
 
     /// Leading digits and an ellipsis (which digits lead tells ids apart on a big ring).
