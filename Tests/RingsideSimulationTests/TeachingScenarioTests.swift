@@ -1,4 +1,5 @@
 import Testing
+import Chord
 @testable import RingsideSimulation
 
 /// The guided scenarios teach what their captions say: each is run headless and its
@@ -28,6 +29,26 @@ import Testing
         #expect(lookups[1].path.count - 1 <= 4)
         #expect(lookups[0].owner == lookups[1].owner)
         #expect(lookups[0].owner.map { world.state.id($0).description } == "0")
+    }
+
+    @Test func moreConsecutiveFailuresThanSuccessorsGiveAWrongOwnerFewerDoNot() throws {
+        let id = { (world: World, node: NodeIndex?) in node.map { world.state.id($0).description } }
+        let world = try run("consecutive-failures") { number, world in
+            guard number == 0 else { return }
+            // After `successors 4` and settle: 60's list is the next four live nodes.
+            let sixty = try #require(world.state.index(ofName: "N60"))
+            #expect(world.state.successorList(sixty).map { world.state.id($0).description } == ["70", "90", "100", "105"])
+        }
+        let lookups = world.chord.lookups
+        #expect(lookups.count == 3)
+        // r = 2, three crashes after 10: key 40 belongs to 60, but 10 answers 90.
+        #expect(id(world, lookups[0].owner) == "90")
+        #expect(!lookups[0].failed)
+        // After settle the same lookup is right.
+        #expect(id(world, lookups[1].owner) == "60")
+        // r = 4, three crashes after 60: the list still reaches 105, the owner of 95.
+        #expect(id(world, lookups[2].owner) == "105")
+        #expect(!lookups[2].failed)
     }
 
     @Test func aTentativeBookingChangesWhenThePrimaryCommitsInAnotherOrder() throws {

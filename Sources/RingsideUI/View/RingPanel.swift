@@ -81,7 +81,7 @@ struct RingPanel {
         }
         let keyText = model.keyText(record.key, width: 8, glyphs: glyphs)
         let done = record.owner != nil && hops.active == nil
-        return "lookup \(keyText): " + route.joined(separator: " \(glyphs.arrow) ") + (done ? " (\(record.hops) hops)" : "")
+        return "lookup \(keyText): " + route.joined(separator: " \(glyphs.arrow) ") + (done ? " (\(record.hops) hop\(record.hops == 1 ? "" : "s"))" : "")
     }
 
     // MARK: Chords
