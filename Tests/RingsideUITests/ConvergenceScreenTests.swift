@@ -39,6 +39,33 @@ import Testing
         Snapshot.assert(lines, matches: Snapshots.convergence200x60, named: "convergence200x60")
     }
 
+    /// Chord after churn: 8 of 32 nodes crash, lookups then answer wrongly or fail, and
+    /// stabilize rounds bring successors and fingers back to 100%.
+    static func churn() throws -> FrontEnd {
+        var lines = ["bits 8", "successors 2", "add " + (0..<32).map { String($0 * 8 + 3) }.joined(separator: " ")]
+        lines.append("say Eight of 32 nodes crash")
+        lines += [11, 19, 27, 83, 91, 99, 163, 171].map { "fail \($0)" }
+        lines += (0..<6).map { "lookup \($0 * 40 + 12) from 3" }
+        lines += ["stabilize", "lookup 20 from 3", "stabilize", "fix-fingers", "check-predecessor", "lookup 100 from 3",
+                  "stabilize", "fix-fingers", "lookup 170 from 3"]
+        var (frontEnd, _) = try Fixtures.scripted(lines.joined(separator: "\n") + "\n", name: "churn.ringside")
+        for _ in 0..<400 where frontEnd.model.scriptRemaining > 0 || !frontEnd.model.world.isIdle {
+            frontEnd.press(.character("N"))
+        }
+        frontEnd.press(.character("v"))
+        frontEnd.press(.character("v"))
+        return frontEnd
+    }
+
+    @Test func chordConvergenceAfterChurn120x40() throws {
+        let frontEnd = try Self.churn()
+        let lines = frontEnd.screen(Size(width: 120, height: 40))
+        let text = lines.joined(separator: "\n")
+        #expect(text.contains("Chord · 24 live nodes"))
+        #expect(lines.contains { $0.contains("successors") && $0.hasSuffix("100%│") })
+        Snapshot.assert(lines, matches: Snapshots.chordConvergence120x40, named: "chordConvergence120x40")
+    }
+
     /// After `u` the plots end at the cursor; `U` brings the later samples back.
     @Test func samplesFollowTheTimeTravelCursor() throws {
         var frontEnd = try Self.scenario(rounds: 5)

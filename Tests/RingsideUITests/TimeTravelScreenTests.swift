@@ -7,6 +7,7 @@ import Testing
 @Suite struct TimeTravelScreenTests {
     static let small = Size(width: 80, height: 24)
     static let large = Size(width: 120, height: 40)
+    static let huge = Size(width: 200, height: 60)
 
     /// The demo, a lookup of 15 from 90 two hops in, two steps back, the bar open.
     private func timelineOpen() throws -> FrontEnd {
@@ -49,6 +50,22 @@ import Testing
         frontEnd.press(.down)
         let lines = frontEnd.screen(Self.large)
         Snapshot.assert(lines, matches: Snapshots.messageList120x40, named: "messageList120x40")
+    }
+
+    @Test func timelineBar200x60() throws {
+        let frontEnd = try timelineOpen()
+        let lines = frontEnd.screen(Self.huge)
+        #expect(lines.contains { $0.contains("Timeline · step 14 of 16") })
+        Snapshot.assert(lines, matches: Snapshots.timelineBar200x60, named: "timelineBar200x60")
+    }
+
+    @Test func messageList200x60() throws {
+        var (frontEnd, _) = try MessageListTests.twoLookups()
+        frontEnd.press(.character("m"))
+        frontEnd.press(.down)
+        let lines = frontEnd.screen(Self.huge)
+        #expect(lines.contains { $0.contains("find_successor") })
+        Snapshot.assert(lines, matches: Snapshots.messageList200x60, named: "messageList200x60")
     }
 
     /// Neither overlay traps or spills on the smallest screen or in ASCII.
