@@ -39,7 +39,7 @@ import Testing
         var help = HelpOverlay()
         let usedEnd = help.handle(.end, area: grid.area)
         #expect(usedEnd)
-        #expect(help.scroll == 75)
+        #expect(help.scroll == 76)
         help.render(into: &grid, area: grid.area)
         // The glyph and colour legend closes the overlay (issue 8, item 7).
         #expect(Array(grid.trimmed.suffix(7)) == [
@@ -69,7 +69,7 @@ import Testing
         #expect(usedEnd)
         let usedDownAtTheEnd = help.handle(.down, area: area)
         #expect(usedDownAtTheEnd)
-        #expect(help.scroll == 75)
+        #expect(help.scroll == 76)
         let usedHome = help.handle(.home, area: area)
         #expect(usedHome)
         #expect(help.scroll == 0)

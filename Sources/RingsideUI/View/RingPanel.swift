@@ -63,11 +63,30 @@ struct RingPanel {
         var parts = ["Ring", "m=\(state.bits)", "\(state.liveCount) live"]
         let failed = state.count - state.liveCount
         if failed > 0 { parts.append("\(failed) down") }
+        if let cut = partitionText() { parts.append(cut) }
         if notDrawn > 0 { parts.append("+\(notDrawn) more msgs") }
         if model.zoom > 0 {
             parts.append("zoom \(glyphs.times)\(1 << min(model.zoom, 62))" + (arcText().map { " " + $0 } ?? ""))
         }
         return parts.joined(separator: " \(glyphs.separator) ")
+    }
+
+    /// "cut 10 32 | 60 90 105 120": the partition's groups (nodes not named form one more).
+    private func partitionText() -> String? {
+        let world = model.world
+        let groups = world.networkConfig.partitionGroups
+        guard !groups.isEmpty else { return nil }
+        let named = groups.map { $0.map { world.ringLabel($0, glyphs: glyphs) }.joined(separator: " ") }
+        return "cut " + named.joined(separator: " | ")
+    }
+
+    /// Whether a partition keeps every node of a mark from the selected node: who cannot
+    /// reach whom, seen from the node the user is looking at.
+    private func isCutOffFromSelection(_ nodes: [NodeIndex]) -> Bool {
+        let config = model.world.networkConfig
+        guard config.isPartitioned, let selection = model.selection,
+              Int(selection) < model.world.state.count, !nodes.isEmpty else { return false }
+        return nodes.allSatisfy { !config.canReach(selection, $0) }
     }
 
     /// The focused lookup's route so far, e.g. "lookup 15: 90 → 10 → 32".
@@ -143,8 +162,9 @@ struct RingPanel {
     }
 
     private func drawMark(_ mark: RingScene.Mark, hops: LookupHops, into grid: inout Grid, clip: Rect) {
-        let symbol = mark.isFailed ? glyphs.failed : glyphs.node
-        var markStyle = Style(mark.isFailed ? .failed : .accent, bold: !mark.isFailed)
+        let isCutOff = !mark.isFailed && isCutOffFromSelection(mark.nodes)
+        let symbol = mark.isFailed ? glyphs.failed : isCutOff ? glyphs.cutOff : glyphs.node
+        var markStyle = Style(mark.isFailed ? .failed : isCutOff ? .warning : .accent, bold: !mark.isFailed)
         var labelStyle = Style(mark.isFailed ? .failed : .normal)
         if let holder = hops.holder, mark.nodes.contains(holder) {
             markStyle = Style(.hopActive, bold: true)

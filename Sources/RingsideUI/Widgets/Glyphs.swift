@@ -42,6 +42,8 @@ public struct Glyphs: Hashable, Sendable {
     public var hollow: String
     /// A failed node.
     public var failed: String
+    /// A live node the selected one cannot reach: a partition cuts them apart.
+    public var cutOff: String = "◌"
     /// Routing, successor pointers, "goes to".
     public var arrow: String
     /// Interval membership, as in "k ∈ (n, s]".
@@ -75,7 +77,7 @@ public struct Glyphs: Hashable, Sendable {
 
     /// The fallback for other locales: every symbol is plain ASCII.
     public static let ascii = Glyphs(
-        isUnicode: false, node: "@", hollow: "o", failed: "x", arrow: "->",
+        isUnicode: false, node: "@", hollow: "o", failed: "x", cutOff: "-", arrow: "->",
         elementOf: "in", notElementOf: "!in", infinity: "inf", ellipsis: "...",
         play: ">", pause: "||", times: "x", separator: "|", pointer: ">",
         arrowUp: "Up", arrowDown: "Down", arrowLeft: "Left", arrowRight: "Right",

@@ -1,0 +1,47 @@
+import RingsideSimulation
+import Testing
+@testable import RingsideUI
+
+/// The ring shows who cannot reach whom under a partition (issue 8, item 2): the title
+/// names the groups and the nodes cut off from the selected one are drawn apart.
+@Suite struct RingPartitionTests {
+    private func ring(_ lines: [String], selecting id: String, glyphs: Glyphs = .unicode) throws -> [String] {
+        let model = try Fixtures.model(Fixtures.lectureRing + lines, selecting: id)
+        let area = Rect(x: 0, y: 0, width: 60, height: 26)
+        var grid = Grid(size: area.size)
+        RingPanel(model: model, glyphs: glyphs).render(into: &grid, area: area)
+        return grid.lines()
+    }
+
+    @Test func theNodesBeyondThePartitionAreCutOffFromTheSelection() throws {
+        let lines = try ring(["partition 10,32 | 60,90,105,120"], selecting: "10")
+        let text = lines.joined(separator: "\n")
+        #expect(lines[0].contains("cut 10 32 | 60 90 105 120"))
+        #expect(text.filter { $0 == "◌" }.count == 4)
+        #expect(text.filter { $0 == "●" }.count == 2)
+    }
+
+    @Test func fromTheOtherSideTheOtherGroupIsCutOff() throws {
+        let text = try ring(["partition 10,32 | 60,90,105,120"], selecting: "90").joined(separator: "\n")
+        #expect(text.filter { $0 == "◌" }.count == 2)
+        #expect(text.filter { $0 == "●" }.count == 4)
+    }
+
+    @Test func nodesNotNamedFormOneMoreGroup() throws {
+        // 60 is named alone; the four others are the one more group, with 10.
+        let text = try ring(["partition 60"], selecting: "10").joined(separator: "\n")
+        #expect(text.filter { $0 == "◌" }.count == 1)
+    }
+
+    @Test func healingDrawsEveryNodeAgain() throws {
+        let lines = try ring(["partition 10,32 | 60,90,105,120", "heal"], selecting: "10")
+        #expect(!lines[0].contains("cut"))
+        #expect(!lines.joined().contains("◌"))
+    }
+
+    @Test func asciiHasItsOwnMark() throws {
+        let lines = try ring(["partition 10,32 | 60,90,105,120"], selecting: "10", glyphs: .ascii)
+        #expect(lines.allSatisfy { $0.allSatisfy(\.isASCII) })
+        #expect(lines[0].contains("cut 10 32 | 60 90 105 120"))
+    }
+}
