@@ -30,6 +30,8 @@ struct Explore: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Explore check-predecessor (default: on for original, off for zave).") var checkPredecessor: Bool?
     @Flag(help: "Let a delivery overtake earlier messages on its channel (default: FIFO channels).") var anyOrder = false
     @Flag(help: "Narrate the counterexample with a `say` line per step.") var narrate = false
+    @Option(help: "Random walks of up to --depth moves instead of the breadth-first search.") var walks: Int = 0
+    @Option(help: "Seed of the random walks.") var seed: UInt64 = 0
     @Flag(help: "No progress lines on stderr.") var quiet = false
 
     func run() throws {
@@ -49,6 +51,8 @@ struct Explore: ParsableCommand {
         settings.checkPredecessor = checkPredecessor
         settings.anyOrder = anyOrder
         settings.narrate = narrate
+        settings.walks = walks
+        settings.seed = seed
         if let problem = settings.problem() { throw UsageError("explore: \(problem)") }
         if let out {
             let directory = (out as NSString).deletingLastPathComponent
@@ -62,11 +66,21 @@ struct Explore: ParsableCommand {
         let started = clock.now
         let result: ExploreResult
         do {
-            result = try Explorer(settings: settings).run { depth, states, transitions in
-                guard !quiet else { return }
+            let explorer = Explorer(settings: settings)
+            func rate(_ count: Int) -> Int {
                 let (s, atto) = (clock.now - started).components
-                let seconds = max(Double(s) + Double(atto) * 1e-18, 1e-9)
-                printError("depth \(depth): \(states) states, \(transitions) transitions, \(Int(Double(states) / seconds)) states/s")
+                return Int(Double(count) / max(Double(s) + Double(atto) * 1e-18, 1e-9))
+            }
+            if settings.isWalking {
+                result = try explorer.walk { walks, states, transitions in
+                    guard !quiet else { return }
+                    printError("\(walks) walks: \(transitions) transitions, \(states) distinct states, \(rate(transitions)) transitions/s")
+                }
+            } else {
+                result = try explorer.run { depth, states, transitions in
+                    guard !quiet else { return }
+                    printError("depth \(depth): \(states) states, \(transitions) transitions, \(rate(states)) states/s")
+                }
             }
         } catch {
             printError("ringside: explore: internal error: \(error.description)")

@@ -33,6 +33,12 @@ public struct ExploreSettings: Sendable, Equatable {
     public var target: String? = nil
     /// Narrate the counterexample with `say` lines.
     public var narrate = false
+    /// Random walks instead of the breadth-first search (0: search); each goes up to `depth`.
+    public var walks = 0
+    /// The walks' generator seed.
+    public var seed: UInt64 = 0
+
+    public var isWalking: Bool { walks > 0 }
 
     public init() {}
 
@@ -48,6 +54,7 @@ public struct ExploreSettings: Sendable, Equatable {
         if !(0...4).contains(failures) { return "--failures must be from 0 to 4" }
         if !(0...4).contains(joins) { return "--joins must be from 0 to 4" }
         if !(1...200).contains(depth) { return "--depth must be from 1 to 200" }
+        if !(0...100_000_000).contains(walks) { return "--walks must be from 0 to 100000000" }
         if !(1...100_000_000).contains(maxStates) { return "--states must be from 1 to 100000000" }
         if !(1...8).contains(concurrency) { return "--concurrency must be from 1 to 8" }
         if !(4...16).contains(bits) { return "--bits must be from 4 to 16" }
@@ -100,6 +107,7 @@ public struct ExploreSettings: Sendable, Equatable {
         if let checkPredecessor, checkPredecessor != !zave { parts.append(checkPredecessor ? "--check-predecessor" : "--no-check-predecessor") }
         if anyOrder { parts.append("--any-order") }
         if let target { parts.append("--invariant \(target)") }
+        if isWalking { parts.append("--walks \(walks) --seed \(seed)") }
         return parts.joined(separator: " ")
     }
 }

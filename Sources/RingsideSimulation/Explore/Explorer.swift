@@ -157,8 +157,9 @@ public struct ExploreCounterexample: Sendable {
 
     /// The whole script: a header, the prelude, the path, and `invariants`.
     public func script(settings: ExploreSettings) -> String {
+        let path = settings.isWalking ? "a random walk's path" : "a shortest path"
         var lines = [
-            "# Found by `ringside explore \(settings.flags)`: a shortest path (\(depth) transitions)",
+            "# Found by `ringside explore \(settings.flags)`: \(path) (\(depth) transitions)",
             "# to a state that violates \(invariant). `ringside run` on this file ends with",
             "# `# invariant violated: \(invariant): ...`.",
         ]
@@ -179,6 +180,8 @@ public struct ExploreResult: Sendable {
     /// The deepest BFS level reached.
     public var depth = 0
     public var seconds = 0.0
+    /// Random walks taken (walk mode).
+    public var walksDone = 0
     /// Which bound stopped the search before it was exhausted, if one did.
     public var boundHit: String?
     public var violation: ExploreCounterexample?
@@ -199,10 +202,17 @@ public struct ExploreResult: Sendable {
             "  \(states) states, \(transitions) transitions, depth \(depth), "
                 + Self.twoDecimals(seconds) + " s (\(rate) states/s)",
         ]
+        if settings.isWalking {
+            lines[1] = "  \(walksDone) random walks, \(transitions) transitions, \(states) distinct states, longest walk \(depth), "
+                + Self.twoDecimals(seconds) + " s"
+        }
         if let boundHit { lines.append("  bound hit: \(boundHit)") }
         if let violation {
             lines.append("violation: \(violation.invariant): \(violation.detail)")
-            lines.append("  shortest path: \(violation.depth) transitions")
+            lines.append(settings.isWalking ? "  path: \(violation.depth) transitions (a random walk's: not the shortest)"
+                                            : "  shortest path: \(violation.depth) transitions")
+        } else if settings.isWalking {
+            lines.append("no violation on any walk (evidence, not proof: walks sample the states)")
         } else if boundHit == nil {
             lines.append("no violation: every reachable state within the bounds was checked")
         } else {
