@@ -10,8 +10,7 @@ struct TentativeLogTests {
         var random = SplitMix64(seed: seed)
         var log = TentativeLog()
         var model: [WriteStamp] = []
-        let body = OperationBox(.delete(key: "k"))
-        for step in 0..<3000 {
+                for step in 0..<3000 {
             let stamp = WriteStamp(timestamp: random.next(below: 400), origin: Identifier(random.next(below: 5)))
             let modelPosition = model.firstIndex { !($0 < stamp) } ?? model.count
             let present = modelPosition < model.count && model[modelPosition] == stamp
@@ -23,7 +22,7 @@ struct TentativeLogTests {
                 if present { model.remove(at: modelPosition) }
             } else {
                 let slot = Int(stamp.origin.w0)
-                #expect(log.insert(StoredWrite(stamp: stamp, body: body), slot: slot) == (present ? nil : modelPosition))
+                #expect(log.insert(StoredWrite(stamp: stamp, operation: .delete(key: "k")), slot: slot) == (present ? nil : modelPosition))
                 if !present { model.insert(stamp, at: modelPosition) }
             }
             #expect(log.count == model.count)
@@ -38,8 +37,12 @@ struct TentativeLogTests {
         }
         // The anti-entropy filter: per-slot thresholds (slot = origin here).
         let thresholds: [UInt64] = [0, 100, 200, 300, 400]
+        var origins = OriginTable()
+        for origin in 0..<UInt64(5) {
+            origins.noteSeen(timestamp: 400, slot: origins.slotCreatingIfNeeded(Identifier(origin)))
+        }
         var newer: [WriteStamp] = []
-        log.forEach(newerThan: thresholds) { write, slot in
+        log.forEach(newerThan: thresholds, origins: origins) { write, slot in
             #expect(slot == Int(write.stamp.origin.w0))
             newer.append(write.stamp)
         }
