@@ -201,7 +201,7 @@ extension Replica {
     public mutating func receive(_ item: AntiEntropyItem) -> ReceiveResult {
         guard item.receiver == id else { return .rejected(.wrongReceiver(item.receiver)) }
         if item.session != 0, let refusal = admitToSession(item) { return .rejected(refusal) }
-        let result = apply(item)
+        let result = apply(item.payload)
         if item.session != 0, case .rejected = result {
             // Later items were computed assuming this one arrived (a tentative write of an
             // origin whose earlier committed write was refused would skip a stamp): stop here.
@@ -211,8 +211,9 @@ extension Replica {
     }
 
     /// One item's effect, judged on its own.
-    private mutating func apply(_ item: AntiEntropyItem) -> ReceiveResult {
-        switch item.payload {
+    /// It takes the payload alone: matching on the whole item copied it twice per item.
+    private mutating func apply(_ payload: AntiEntropyItem.Payload) -> ReceiveResult {
+        switch payload {
         case .endOfSession:
             return .endOfSession
         case .commitNotice(let csn, let stamp, _):

@@ -20,8 +20,7 @@ struct TentativeLog: Sendable {
 
         var count: Int { writes.count }
 
-        init<Writes: Collection, Slots: Collection>(writes: Writes, slots: Slots)
-        where Writes.Element == StoredWrite, Slots.Element == UInt16 {
+        init(writes: ArraySlice<StoredWrite>, slots: ArraySlice<UInt16>) {
             let capacity = Self.capacity(for: writes.count)
             self.writes.reserveCapacity(capacity)
             self.slots.reserveCapacity(capacity)
@@ -51,7 +50,7 @@ struct TentativeLog: Sendable {
         /// Gives back room a chunk no longer needs after writes left it.
         mutating func shrinkIfRoomy() {
             guard writes.capacity > count + 2 * Self.growth else { return }
-            self = Chunk(writes: writes, slots: slots)
+            self = Chunk(writes: writes[...], slots: slots[...])
         }
 
         /// The first offset whose stamp is not smaller than `stamp`, knowing that every write
@@ -86,22 +85,26 @@ struct TentativeLog: Sendable {
         mutating func insert(_ write: StoredWrite, slot: Int, from start: Int) -> Int? {
             let offset = lowerBound(of: write.stamp, from: start)
             if offset < writes.count && writes[offset].stamp == write.stamp { return nil }
-            reserve(count + 1)
-            Self.insert(write, at: offset, into: &writes)
-            Self.insert(SlotCode.encode(slot), at: offset, into: &slots)
-            return offset
-        }
-
-        /// `Array.insert(_:at:)` by appending and sliding the tail up with one overlapping
-        /// move: the generic `replaceSubrange` it goes through was a tenth of the benchmark.
-        private static func insert<Element>(_ element: Element, at offset: Int, into array: inout [Element]) {
-            array.append(element)
-            array.withUnsafeMutableBufferPointer { buffer in
-                guard let base = buffer.baseAddress, offset < buffer.count - 1 else { return }
-                let last = (base + buffer.count - 1).move()
-                (base + offset + 1).moveInitialize(from: base + offset, count: buffer.count - 1 - offset)
+            if writes.capacity == writes.count || slots.capacity == slots.count { reserve(count + 1) }
+            // `Array.insert(_:at:)` by appending and sliding the tail up with one overlapping
+            // move: the generic `replaceSubrange` it goes through was a tenth of the benchmark.
+            writes.append(write)
+            slots.append(SlotCode.encode(slot))
+            let tail = writes.count - 1 - offset
+            guard tail > 0 else { return offset }
+            writes.withUnsafeMutableBufferPointer { buffer in
+                let base = buffer.baseAddress!
+                let last = (base + offset + tail).move()
+                (base + offset + 1).moveInitialize(from: base + offset, count: tail)
                 (base + offset).initialize(to: last)
             }
+            slots.withUnsafeMutableBufferPointer { buffer in
+                let base = buffer.baseAddress!
+                let last = (base + offset + tail).move()
+                (base + offset + 1).moveInitialize(from: base + offset, count: tail)
+                (base + offset).initialize(to: last)
+            }
+            return offset
         }
 
         func stamp(at offset: Int) -> WriteStamp { writes[offset].stamp }
@@ -154,7 +157,7 @@ struct TentativeLog: Sendable {
     /// Inserts a write in stamp order; returns its position, or nil if the stamp is already held.
     mutating func insert(_ write: StoredWrite, slot: Int) -> Int? {
         if chunks.isEmpty {
-            chunks = [Chunk(writes: [write], slots: [SlotCode.encode(slot)])]
+            chunks = [Chunk(writes: [write][...], slots: [SlotCode.encode(slot)][...])]
             lastStamps = [write.stamp]
             chunkSizes = [1]
             sizes = FenwickTree(sizes: chunkSizes)
