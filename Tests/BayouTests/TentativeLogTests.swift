@@ -50,4 +50,28 @@ struct TentativeLogTests {
         #expect(log.removeAll().map(\.stamp) == model)
         #expect(log.isEmpty)
     }
+
+    @Test("slots past 16 bits are found again by origin")
+    func wideSlots() {
+        // A log keeps slots in two bytes; a replica that has met more than 65,535 origins
+        // keeps a marker for the larger ones, and the anti-entropy pass looks them up.
+        var origins = OriginTable()
+        let originCount: UInt64 = 65_540
+        for origin in 0..<originCount {
+            origins.noteSeen(timestamp: 5, slot: origins.slotCreatingIfNeeded(Identifier(origin)))
+        }
+        var log = TentativeLog()
+        let sent: [UInt64] = [3, 65_534, 65_535, 65_536, 65_539]
+        for origin in sent {
+            let stamp = WriteStamp(timestamp: 5, origin: Identifier(origin))
+            let slot = origins.slot(of: stamp.origin) ?? -1
+            _ = log.insert(StoredWrite(stamp: stamp, operation: .delete(key: "k")), slot: slot)
+        }
+        var seen: [(origin: UInt64, slot: Int)] = []
+        log.forEach(newerThan: [UInt64](repeating: 0, count: Int(originCount)), origins: origins) { write, slot in
+            seen.append((write.stamp.origin.w0, slot))
+        }
+        #expect(seen.map(\.origin) == sent)
+        #expect(seen.allSatisfy { origins.slot(of: Identifier($0.origin)) == $0.slot })
+    }
 }
