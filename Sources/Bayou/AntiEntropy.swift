@@ -181,7 +181,7 @@ extension Replica {
             }
             let newer = origins.records.indices.contains { origins.records[$0].highestTimestamp > receiverHas[$0] }
             if newer {
-                tentative.forEach(newerThan: receiverHas) { write, slot in
+                tentative.forEach(newerThan: receiverHas, origins: origins) { write, slot in
                     send(.write(write.write(csn: nil), receiverTimestamp: receiverHas[slot], receiverCSN: receiverCSN))
                     receiverHas[slot] = write.stamp.timestamp
                     writeCount += 1
@@ -201,7 +201,7 @@ extension Replica {
     public mutating func receive(_ item: AntiEntropyItem) -> ReceiveResult {
         guard item.receiver == id else { return .rejected(.wrongReceiver(item.receiver)) }
         if item.session != 0, let refusal = admitToSession(item) { return .rejected(refusal) }
-        let result = apply(item)
+        let result = apply(item.payload)
         if item.session != 0, case .rejected = result {
             // Later items were computed assuming this one arrived (a tentative write of an
             // origin whose earlier committed write was refused would skip a stamp): stop here.
@@ -211,18 +211,23 @@ extension Replica {
     }
 
     /// One item's effect, judged on its own.
-    private mutating func apply(_ item: AntiEntropyItem) -> ReceiveResult {
-        switch item.payload {
+    /// It takes the payload alone: matching on the whole item copied it twice per item.
+    private mutating func apply(_ payload: AntiEntropyItem.Payload) -> ReceiveResult {
+        switch payload {
         case .endOfSession:
             return .endOfSession
         case .commitNotice(let csn, let stamp, _):
             return receiveCommit(csn: csn, stamp: stamp, write: nil)
         case .write(let write, _, _):
             if let csn = write.csn {
-                return receiveCommit(csn: csn, stamp: write.stamp, write: StoredWrite(write))
+                return receiveCommit(csn: csn, stamp: write.stamp, write: write.stored)
             }
-            guard !contains(write.stamp) else { return .alreadyKnown }
-            guard let (position, rollback) = insertTentative(StoredWrite(write)) else { return .alreadyKnown }
+            // `contains`, with the slot looked up once for the insertion too. A timestamp of 0
+            // is always covered; it must not create a slot (version-vector entries are > 0).
+            guard write.timestamp > 0 else { return .alreadyKnown }
+            let slot = origins.slotCreatingIfNeeded(write.origin)
+            guard write.timestamp > origins.records[slot].highestTimestamp else { return .alreadyKnown }
+            guard let (position, rollback) = insertTentative(write.stored, slot: slot) else { return .alreadyKnown }
             return .inserted(position: position, rollback: rollback)
         }
     }

@@ -60,7 +60,7 @@ struct Materialization: Sendable {
             outcomes.removeLast()
         }
         tentative.forEach(from: valid) { write in
-            let (record, outcome) = write.body.operation.apply(to: &database)
+            let (record, outcome) = write.operation.apply(to: &database)
             undo.append(record)
             outcomes.append(outcome)
         }

@@ -48,16 +48,3 @@ extension Operation {
         }
     }
 }
-
-/// An immutable, shared home for one write's operation.
-///
-/// A write is copied into every replica's log; sharing its operation (strings, slot
-/// lists) instead of copying it keeps a log entry small. The box never changes, so
-/// `Write` keeps value semantics.
-final class OperationBox: Sendable {
-    let operation: Operation
-
-    init(_ operation: Operation) {
-        self.operation = operation
-    }
-}

@@ -118,7 +118,7 @@ public struct Replica: Sendable {
         // Checked before anything changes: a refused write leaves the replica as it was.
         let timestamp = max(time ?? clock, maxTimestamp + 1)
         clock = timestamp
-        let write = StoredWrite(stamp: WriteStamp(timestamp: timestamp, origin: id), body: OperationBox(operation))
+        let write = StoredWrite(stamp: WriteStamp(timestamp: timestamp, origin: id), operation: operation)
         _ = insertTentative(write)
         return write.write(csn: nil)
     }
@@ -140,9 +140,10 @@ public struct Replica: Sendable {
     // MARK: Log changes (shared with anti-entropy)
 
     /// Inserts a tentative write the replica lacks; returns its log position and any rollback.
-    mutating func insertTentative(_ write: StoredWrite) -> (position: Int, rollback: Rollback?)? {
+    /// `slot` is the origin's slot if the caller has looked it up already.
+    mutating func insertTentative(_ write: StoredWrite, slot: Int? = nil) -> (position: Int, rollback: Rollback?)? {
         let countBefore = logCount
-        let slot = origins.slotCreatingIfNeeded(write.stamp.origin)
+        let slot = slot ?? origins.slotCreatingIfNeeded(write.stamp.origin)
         guard let tentativePosition = tentative.insert(write, slot: slot) else { return nil }
         let position = committed.count + tentativePosition
         materialization.tentativeChanged(at: tentativePosition)
@@ -188,7 +189,7 @@ public struct Replica: Sendable {
 
     private mutating func appendCommitted(_ write: StoredWrite) {
         committed.append(write)
-        let (_, outcome) = write.body.operation.apply(to: &committedDatabase)
+        let (_, outcome) = write.operation.apply(to: &committedDatabase)
         if let outcome { committedOutcomes[UInt64(committed.count)] = outcome }
     }
 

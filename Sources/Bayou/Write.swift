@@ -3,65 +3,61 @@ import RingsideKernel
 /// One Bayou write, identified by ⟨CSN, timestamp, origin⟩.
 ///
 /// `csn` is nil while the write is tentative (the slides' ∞) and is set once the
-/// primary commits it. The operation lives in a shared immutable box so that the
-/// same write held by a thousand replicas is stored once.
+/// primary commits it. The stamp and operation live in one shared immutable
+/// `StoredWrite`, so the same write held by a thousand replicas is stored once.
 public struct Write: Hashable, Sendable {
     /// Commit sequence number; nil = tentative.
     public let csn: UInt64?
-    public let timestamp: UInt64
-    /// The node id of the replica that accepted the write from its client.
-    public let origin: Identifier
-    let body: OperationBox
+    let stored: StoredWrite
 
     public init(csn: UInt64?, timestamp: UInt64, origin: Identifier, operation: Operation) {
-        self.init(csn: csn, timestamp: timestamp, origin: origin, body: OperationBox(operation))
+        self.init(csn: csn, stored: StoredWrite(stamp: WriteStamp(timestamp: timestamp, origin: origin),
+                                                operation: operation))
     }
 
-    init(csn: UInt64?, timestamp: UInt64, origin: Identifier, body: OperationBox) {
+    init(csn: UInt64?, stored: StoredWrite) {
         self.csn = csn
-        self.timestamp = timestamp
-        self.origin = origin
-        self.body = body
+        self.stored = stored
     }
 
-    public var operation: Operation { body.operation }
-
-    public var stamp: WriteStamp { WriteStamp(timestamp: timestamp, origin: origin) }
+    public var timestamp: UInt64 { stored.stamp.timestamp }
+    /// The node id of the replica that accepted the write from its client.
+    public var origin: Identifier { stored.stamp.origin }
+    public var operation: Operation { stored.operation }
+    public var stamp: WriteStamp { stored.stamp }
 
     public var isCommitted: Bool { csn != nil }
 
     public static func == (lhs: Write, rhs: Write) -> Bool {
-        lhs.csn == rhs.csn && lhs.timestamp == rhs.timestamp && lhs.origin == rhs.origin
-            && (lhs.body === rhs.body || lhs.body.operation == rhs.body.operation)
+        lhs.csn == rhs.csn && lhs.stored.stamp == rhs.stored.stamp
+            && (lhs.stored === rhs.stored || lhs.stored.operation == rhs.stored.operation)
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(csn)
         hasher.combine(timestamp)
         hasher.combine(origin)
-        hasher.combine(body.operation)
+        hasher.combine(operation)
     }
 }
 
-/// A write as a log stores it: its stamp and its shared operation.
+/// A write as logs store it: its stamp and operation, immutable and shared.
 ///
-/// The CSN is not stored: committed writes sit in CSN order starting at 1, so a
-/// committed entry's CSN is its position + 1, and a tentative entry has none.
-struct StoredWrite: Sendable {
+/// A write is copied into every replica's log; a log entry is one reference to this
+/// object, so a replica holding n writes spends 8 bytes per write on them, and moving
+/// log entries moves references, not stamps and strings. The CSN is not stored:
+/// committed writes sit in CSN order starting at 1, so a committed entry's CSN is its
+/// position + 1, and a tentative entry has none.
+final class StoredWrite: Sendable {
     let stamp: WriteStamp
-    let body: OperationBox
+    let operation: Operation
 
-    init(_ write: Write) {
-        stamp = write.stamp
-        body = write.body
-    }
-
-    init(stamp: WriteStamp, body: OperationBox) {
+    init(stamp: WriteStamp, operation: Operation) {
         self.stamp = stamp
-        self.body = body
+        self.operation = operation
     }
 
     func write(csn: UInt64?) -> Write {
-        Write(csn: csn, timestamp: stamp.timestamp, origin: stamp.origin, body: body)
+        Write(csn: csn, stored: self)
     }
 }

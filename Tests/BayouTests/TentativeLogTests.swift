@@ -10,8 +10,7 @@ struct TentativeLogTests {
         var random = SplitMix64(seed: seed)
         var log = TentativeLog()
         var model: [WriteStamp] = []
-        let body = OperationBox(.delete(key: "k"))
-        for step in 0..<3000 {
+                for step in 0..<3000 {
             let stamp = WriteStamp(timestamp: random.next(below: 400), origin: Identifier(random.next(below: 5)))
             let modelPosition = model.firstIndex { !($0 < stamp) } ?? model.count
             let present = modelPosition < model.count && model[modelPosition] == stamp
@@ -23,7 +22,7 @@ struct TentativeLogTests {
                 if present { model.remove(at: modelPosition) }
             } else {
                 let slot = Int(stamp.origin.w0)
-                #expect(log.insert(StoredWrite(stamp: stamp, body: body), slot: slot) == (present ? nil : modelPosition))
+                #expect(log.insert(StoredWrite(stamp: stamp, operation: .delete(key: "k")), slot: slot) == (present ? nil : modelPosition))
                 if !present { model.insert(stamp, at: modelPosition) }
             }
             #expect(log.count == model.count)
@@ -38,13 +37,41 @@ struct TentativeLogTests {
         }
         // The anti-entropy filter: per-slot thresholds (slot = origin here).
         let thresholds: [UInt64] = [0, 100, 200, 300, 400]
+        var origins = OriginTable()
+        for origin in 0..<UInt64(5) {
+            origins.noteSeen(timestamp: 400, slot: origins.slotCreatingIfNeeded(Identifier(origin)))
+        }
         var newer: [WriteStamp] = []
-        log.forEach(newerThan: thresholds) { write, slot in
+        log.forEach(newerThan: thresholds, origins: origins) { write, slot in
             #expect(slot == Int(write.stamp.origin.w0))
             newer.append(write.stamp)
         }
         #expect(newer == model.filter { $0.timestamp > thresholds[Int($0.origin.w0)] })
         #expect(log.removeAll().map(\.stamp) == model)
         #expect(log.isEmpty)
+    }
+
+    @Test("slots past 16 bits are found again by origin")
+    func wideSlots() {
+        // A log keeps slots in two bytes; a replica that has met more than 65,535 origins
+        // keeps a marker for the larger ones, and the anti-entropy pass looks them up.
+        var origins = OriginTable()
+        let originCount: UInt64 = 65_540
+        for origin in 0..<originCount {
+            origins.noteSeen(timestamp: 5, slot: origins.slotCreatingIfNeeded(Identifier(origin)))
+        }
+        var log = TentativeLog()
+        let sent: [UInt64] = [3, 65_534, 65_535, 65_536, 65_539]
+        for origin in sent {
+            let stamp = WriteStamp(timestamp: 5, origin: Identifier(origin))
+            let slot = origins.slot(of: stamp.origin) ?? -1
+            _ = log.insert(StoredWrite(stamp: stamp, operation: .delete(key: "k")), slot: slot)
+        }
+        var seen: [(origin: UInt64, slot: Int)] = []
+        log.forEach(newerThan: [UInt64](repeating: 0, count: Int(originCount)), origins: origins) { write, slot in
+            seen.append((write.stamp.origin.w0, slot))
+        }
+        #expect(seen.map(\.origin) == sent)
+        #expect(seen.allSatisfy { origins.slot(of: Identifier($0.origin)) == $0.slot })
     }
 }
