@@ -75,7 +75,7 @@ struct Network: Sendable {
             lostAtSend = .partition
         }
         if let reason = lostAtSend {
-            let packet = Packet(id: id, from: from, to: to, payload: payload, sentAt: now, due: now,
+            let packet = Packet(id: id, from: from, to: to, payload: consume payload, sentAt: now, due: now,
                                 timerAt: timerAt, cause: cause)
             let slot = allocate(packet, arrivalSequence: 0, inFlight: false)
             pushTimer(slot, sequence: queue.reserveSequence())
@@ -86,7 +86,7 @@ struct Network: Sendable {
         if let last = channels.last(channel), last.due > due { due = last.due }
         channels.set(channel, .init(due: due, id: id))
         // Built once, complete, and moved into its slot: a message is never copied here.
-        let packet = Packet(id: id, from: from, to: to, payload: payload, sentAt: now, due: due,
+        let packet = Packet(id: id, from: from, to: to, payload: consume payload, sentAt: now, due: due,
                             timerAt: timerAt, cause: cause)
         let timerFirst = due > timerAt
         let slot = allocate(packet, arrivalSequence: queue.nextSequence, inFlight: true)
@@ -224,23 +224,20 @@ struct Network: Sendable {
         freeSlots.append(slot)
     }
 
-    // An empty slot holds nil, which owns nothing: moving a message in or out needs no
-    // destroy of the old value. Plain assignment would destroy it through the runtime's
-    // generic witnesses for this large enum, once per message.
+    // An empty slot holds nil, which owns nothing: a message is swapped in and out, so
+    // nothing is destroyed or copied on the way. Plain assignment destroyed the old value
+    // through the runtime's generic witnesses for this large enum, and a closure over the
+    // buffer captured (copied) the message, once per message.
     private mutating func takePacket(_ slot: Int32) -> Packet {
-        packets.withUnsafeMutableBufferPointer { buffer in
-            let place = buffer.baseAddress! + Int(slot)
-            let packet = place.move()
-            place.initialize(to: nil)
-            return packet!
-        }
+        var packet: Packet?
+        swap(&packet, &packets[Int(slot)])
+        return packet!
     }
 
     private mutating func putPacket(_ packet: consuming Packet, _ slot: Int32) {
         assert(packets[Int(slot)] == nil, "slot \(slot) still holds a message")
-        packets.withUnsafeMutableBufferPointer { [packet] buffer in
-            (buffer.baseAddress! + Int(slot)).initialize(to: packet)
-        }
+        var held: Packet? = consume packet
+        swap(&held, &packets[Int(slot)])
     }
 
     /// A uniform draw in [0, 1) with 53 random bits.
