@@ -134,6 +134,9 @@ public struct ChordState: Sendable {
             names.reserveCapacity(newCount)
             successorLists.reserveCapacity(newCount * successorListLength)
             fingers.reserveCapacity(newCount * bits)
+            // Growing a million-entry dictionary rehashes it some twenty times.
+            indexByID.reserveCapacity(newCount)
+            indexByName.reserveCapacity(newCount)
         }
         for spec in specs {
             let node = NodeIndex(ids.count)
@@ -226,6 +229,36 @@ public struct ChordState: Sendable {
         let change = (liesBeforeStart(node, k, value) ? 1 : 0) - (liesBeforeStart(node, k, old) ? 1 : 0)
         if change != 0 { fingersBeforeStart[Int(node)] &+= UInt8(bitPattern: Int8(change)) }
         changeCount &+= 1
+    }
+
+    /// Sets fingers 2 ... m at once (`row[k - 2]` is finger[k]): the oracle's whole table
+    /// in one pass, with one change counted if any finger moved.
+    public mutating func setFingers(_ node: NodeIndex, from2 row: [NodeIndex]) {
+        precondition(row.count == bits - 1)
+        let base = Int(node) * bits
+        var changed = false
+        var before = Int(fingersBeforeStart[Int(node)])
+        // Unchecked and in one pass: the oracle writes m fingers for every node of the ring.
+        let ids = ids
+        let space = space
+        let bits = bits
+        let n = ids[Int(node)]
+        func counts(_ k: Int, _ target: NodeIndex) -> Int {
+            guard target >= 0, target != node else { return 0 }
+            return Self.liesBeforeStart(ids[Int(target)], k, from: n, in: space) ? 1 : 0
+        }
+        fingers.withUnsafeMutableBufferPointer { fingers in
+            for k in 2...max(2, bits) where k <= bits {
+                let old = fingers[base + k - 1]
+                let value = row[k - 2]
+                guard old != value else { continue }
+                fingers[base + k - 1] = value
+                before += counts(k, value) - counts(k, old)
+                changed = true
+            }
+        }
+        fingersBeforeStart[Int(node)] = UInt8(before)
+        if changed { changeCount &+= 1 }
     }
 
     /// Forgets a node believed dead everywhere in `node`'s routing state ("treat as an empty slot").

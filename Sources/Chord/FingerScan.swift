@@ -55,9 +55,19 @@ extension ChordState {
     /// Whether `target`, as finger k of `node`, lies before finger[k].start, i.e. its
     /// clockwise distance from the node is below 2^(k-1). Unknown and the node itself
     /// (which no open interval (n, key) contains) never count.
+    @inline(__always)
     func liesBeforeStart(_ node: NodeIndex, _ k: Int, _ target: NodeIndex) -> Bool {
         guard target >= 0, target != node, k >= 2 else { return false }
-        let d = space.distance(from: id(node), to: id(target))
-        return d < Identifier.powerOfTwo(k - 1)
+        return Self.liesBeforeStart(ids[Int(target)], k, from: ids[Int(node)], in: space)
+    }
+
+    /// Whether id `t` lies less than 2^(k-1) clockwise from id `n`.
+    @inline(__always)
+    static func liesBeforeStart(_ t: Identifier, _ k: Int, from n: Identifier, in space: IdentifierSpace) -> Bool {
+        if space.bits <= 64 {
+            let mask: UInt64 = space.bits == 64 ? .max : (1 << UInt64(space.bits)) - 1
+            return (t.w0 &- n.w0) & mask < (1 as UInt64) << UInt64(k - 1)
+        }
+        return space.distance(from: n, to: t) < Identifier.powerOfTwo(k - 1)
     }
 }

@@ -1,6 +1,6 @@
 import RingsideKernel
 
-/// The ideal fingers of one node, k = 2 ... m in turn, by galloping along the ring.
+/// The ideal fingers of one node, k = 2 ... m, by galloping along the ring.
 ///
 /// finger[k].node is the first live node at clockwise distance at least 2^(k-1) from n
 /// (n itself when there is none). Walking clockwise from n, distances only grow, and so
@@ -9,53 +9,62 @@ import RingsideKernel
 /// successor (one probe); a binary search per finger over the whole ring touched
 /// log N scattered ids each time, which made building a million-node ring slow.
 struct IdealFingerWalk {
-    private let ids: [Identifier]
-    private let nodes: [NodeIndex]
-    private let space: IdentifierSpace
-    private let origin: Identifier
-    private let position: Int
-    /// Steps from n's clockwise neighbour to the previous finger (count - 1 is n itself).
-    private var step = 0
+    let ids: UnsafeBufferPointer<Identifier>
+    let nodes: UnsafeBufferPointer<NodeIndex>
+    let space: IdentifierSpace
 
-    init(ring: SortedRing, space: IdentifierSpace, position: Int) {
-        ids = ring.ids
-        nodes = ring.nodes
-        self.space = space
-        self.position = position
-        origin = ring.ids[position]
-    }
-
-    /// The node `steps` after n's clockwise neighbour.
-    private func at(_ steps: Int) -> Int {
-        let i = position + 1 + steps
-        return i >= ids.count ? i - ids.count : i
-    }
-
-    /// Whether the node `steps` along lies at least `reach` clockwise from n
-    /// (n itself, the last step, is a whole turn away: it always does).
-    private func reaches(_ steps: Int, _ reach: Identifier) -> Bool {
-        steps >= ids.count - 1 || space.distance(from: origin, to: ids[at(steps)]) >= reach
-    }
-
-    /// The first node at clockwise distance >= `reach` (non-decreasing from call to call).
-    mutating func next(start reach: Identifier) -> NodeIndex {
-        let last = ids.count - 1
-        if !reaches(step, reach) {
-            // Gallop: (low, high] holds the answer once `high` reaches.
-            var low = step
-            var width = 1
-            var high = min(last, step + width)
-            while !reaches(high, reach) {
-                low = high
-                width *= 2
-                high = min(last, high + width)
-            }
-            while high - low > 1 {
-                let middle = low + (high - low) / 2
-                if reaches(middle, reach) { high = middle } else { low = middle }
-            }
-            step = high
+    /// Fills `row[k - 2]` with finger[k] (k = 2 ... bits) of the node at ring `position`.
+    func fingers(ofPosition position: Int, into row: inout [NodeIndex]) {
+        let origin = ids[position]
+        if space.bits <= 64 {
+            // Ids of up to 64 bits live in one word: distances without the 192-bit carries.
+            let mask: UInt64 = space.bits == 64 ? .max : (1 << UInt64(space.bits)) - 1
+            walk(position, into: &row, reach: { (1 as UInt64) << UInt64($0 - 1) },
+                 distance: { (self.ids[$0].w0 &- origin.w0) & mask })
+        } else {
+            walk(position, into: &row, reach: { Identifier.powerOfTwo($0 - 1) },
+                 distance: { self.space.distance(from: origin, to: self.ids[$0]) })
         }
-        return nodes[at(min(step, last))]
+    }
+
+    @inline(__always)
+    private func walk<D: Comparable>(
+        _ position: Int, into row: inout [NodeIndex], reach: (Int) -> D, distance: (Int) -> D
+    ) {
+        let count = ids.count
+        let last = count - 1
+        // The node `steps` after n's clockwise neighbour (steps == last is n itself).
+        func at(_ steps: Int) -> Int {
+            let i = position + 1 + steps
+            return i >= count ? i - count : i
+        }
+        // Whether that node lies at least `target` clockwise from n (n itself is a whole
+        // turn away: it always does).
+        func reaches(_ steps: Int, _ target: D) -> Bool {
+            steps >= last || distance(at(steps)) >= target
+        }
+        var step = 0
+        row.withUnsafeMutableBufferPointer { row in
+            for k in 2...max(2, space.bits) where k <= space.bits {
+                let target = reach(k)
+                if !reaches(step, target) {
+                    // Gallop: (low, high] holds the answer once `high` reaches.
+                    var low = step
+                    var width = 1
+                    var high = min(last, step + width)
+                    while !reaches(high, target) {
+                        low = high
+                        width *= 2
+                        high = min(last, high + width)
+                    }
+                    while high - low > 1 {
+                        let middle = low + (high - low) / 2
+                        if reaches(middle, target) { high = middle } else { low = middle }
+                    }
+                    step = high
+                }
+                row[k - 2] = nodes[at(min(step, last))]
+            }
+        }
     }
 }
