@@ -21,6 +21,8 @@ public struct ChordState: Sendable {
     public private(set) var predecessors: [NodeIndex] = []
     /// `bits` entries per node: fingers[node * bits + (k - 1)] = finger[k].node.
     public private(set) var fingers: [NodeIndex] = []
+    /// Per node: how many of its fingers lie before their start (FingerScan.swift).
+    private(set) var fingersBeforeStart: [UInt8] = []
     /// Keys stored at each node, ascending.
     public private(set) var keys: [[Identifier]] = []
 
@@ -44,17 +46,23 @@ public struct ChordState: Sendable {
         self.successorListLength = successorListLength
     }
 
+    @inlinable
     public var bits: Int { space.bits }
+    @inlinable
     public var count: Int { ids.count }
     public var liveCount: Int { liveRing.count }
 
     // MARK: Lookup of nodes by id or name
+    // The hot accessors are inlinable: called from the simulation's module, each call
+    // otherwise copied the whole state (every array retained) to read one element.
 
     public func index(ofID id: Identifier) -> NodeIndex? { indexByID[id] }
     public func index(ofName name: String) -> NodeIndex? { indexByName[name] }
 
+    @inlinable
     public func id(_ node: NodeIndex) -> Identifier { ids[Int(node)] }
     public func name(_ node: NodeIndex) -> String { names[Int(node)] }
+    @inlinable
     public func isAlive(_ node: NodeIndex) -> Bool { alive[Int(node)] }
 
     /// Indices of every node ever added, by id ascending.
@@ -64,6 +72,7 @@ public struct ChordState: Sendable {
 
     // MARK: Per-node pointers
 
+    @inlinable
     public func successor(_ node: NodeIndex) -> NodeIndex? {
         let s = successorLists[Int(node) * successorListLength]
         return s < 0 ? nil : s
@@ -74,12 +83,14 @@ public struct ChordState: Sendable {
         return successorLists[base..<base + successorListLength].filter { $0 >= 0 }
     }
 
+    @inlinable
     public func predecessor(_ node: NodeIndex) -> NodeIndex? {
         let p = predecessors[Int(node)]
         return p < 0 ? nil : p
     }
 
     /// finger[k].node for k = 1 ... bits.
+    @inlinable
     public func finger(_ node: NodeIndex, _ k: Int) -> NodeIndex? {
         let f = fingers[Int(node) * bits + k - 1]
         return f < 0 ? nil : f
@@ -102,6 +113,7 @@ public struct ChordState: Sendable {
         successorLists.append(contentsOf: repeatElement(-1, count: successorListLength))
         predecessors.append(-1)
         fingers.append(contentsOf: repeatElement(-1, count: bits))
+        fingersBeforeStart.append(0)
         keys.append([])
         indexByID[id] = node
         indexByName[name] = node
@@ -122,6 +134,9 @@ public struct ChordState: Sendable {
             names.reserveCapacity(newCount)
             successorLists.reserveCapacity(newCount * successorListLength)
             fingers.reserveCapacity(newCount * bits)
+            // Growing a million-entry dictionary rehashes it some twenty times.
+            indexByID.reserveCapacity(newCount)
+            indexByName.reserveCapacity(newCount)
         }
         for spec in specs {
             let node = NodeIndex(ids.count)
@@ -136,6 +151,7 @@ public struct ChordState: Sendable {
         }
         successorLists.append(contentsOf: repeatElement(-1, count: specs.count * successorListLength))
         fingers.append(contentsOf: repeatElement(-1, count: specs.count * bits))
+        fingersBeforeStart.append(contentsOf: repeatElement(0, count: specs.count))
         liveRing.insert(contentsOf: added.map { (ids[Int($0)], $0) })
         changeCount &+= 1
         return added
@@ -207,9 +223,42 @@ public struct ChordState: Sendable {
             return
         }
         let slot = Int(node) * bits + k - 1
-        guard fingers[slot] != value else { return }
+        let old = fingers[slot]
+        guard old != value else { return }
         fingers[slot] = value
+        let change = (liesBeforeStart(node, k, value) ? 1 : 0) - (liesBeforeStart(node, k, old) ? 1 : 0)
+        if change != 0 { fingersBeforeStart[Int(node)] &+= UInt8(bitPattern: Int8(change)) }
         changeCount &+= 1
+    }
+
+    /// Sets fingers 2 ... m at once (`row[k - 2]` is finger[k]): the oracle's whole table
+    /// in one pass, with one change counted if any finger moved.
+    public mutating func setFingers(_ node: NodeIndex, from2 row: [NodeIndex]) {
+        precondition(row.count == bits - 1)
+        let base = Int(node) * bits
+        var changed = false
+        var before = Int(fingersBeforeStart[Int(node)])
+        // Unchecked and in one pass: the oracle writes m fingers for every node of the ring.
+        let ids = ids
+        let space = space
+        let bits = bits
+        let n = ids[Int(node)]
+        func counts(_ k: Int, _ target: NodeIndex) -> Int {
+            guard target >= 0, target != node else { return 0 }
+            return Self.liesBeforeStart(ids[Int(target)], k, from: n, in: space) ? 1 : 0
+        }
+        fingers.withUnsafeMutableBufferPointer { fingers in
+            for k in 2...max(2, bits) where k <= bits {
+                let old = fingers[base + k - 1]
+                let value = row[k - 2]
+                guard old != value else { continue }
+                fingers[base + k - 1] = value
+                before += counts(k, value) - counts(k, old)
+                changed = true
+            }
+        }
+        fingersBeforeStart[Int(node)] = UInt8(before)
+        if changed { changeCount &+= 1 }
     }
 
     /// Forgets a node believed dead everywhere in `node`'s routing state ("treat as an empty slot").

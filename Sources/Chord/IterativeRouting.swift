@@ -27,7 +27,7 @@ extension ChordProtocol {
         }
         let n = state.id(node)
         if space.isInOpenClosed(key, n, state.id(successor)) { return (successor, true) }
-        var k = state.bits
+        var k = state.firstFingerWorthScanning(node, key)
         while k >= 1 {
             if let f = state.finger(node, k), !avoid.contains(f), space.isInOpen(state.id(f), n, key) { return (f, false) }
             k -= 1

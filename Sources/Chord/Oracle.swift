@@ -116,13 +116,20 @@ public extension ChordState {
     /// Sets every live node's successor list, predecessor, fingers and keys to the ideal ring.
     mutating func stabilizeByOracle() {
         let ring = liveRing
-        for position in 0..<ring.count {
-            let node = ring.nodes[position]
-            setSuccessorList(node, idealSuccessorList(node))
-            setPredecessor(node, idealPredecessor(node))
-            // One binary search per finger: O(N · m · log N) for the whole ring.
-            for k in 2...max(2, bits) where k <= bits {
-                setFinger(node, k, idealFinger(node, k))
+        var row = [NodeIndex](repeating: -1, count: max(0, bits - 1))
+        ring.ids.withUnsafeBufferPointer { ids in
+            ring.nodes.withUnsafeBufferPointer { nodes in
+                // Fingers found by galloping along the ring (IdealFingerWalk.swift), not by
+                // one binary search each: a few cache misses per node instead of m·log N.
+                let walk = IdealFingerWalk(ids: ids, nodes: nodes, space: space)
+                for position in 0..<ring.count {
+                    let node = ring.nodes[position]
+                    setSuccessorList(node, idealSuccessorList(node))
+                    // The ideal predecessor is the ring's previous node (no search needed).
+                    setPredecessor(node, ring.nodes[position == 0 ? ring.count - 1 : position - 1])
+                    walk.fingers(ofPosition: position, into: &row)
+                    setFingers(node, from2: row)
+                }
             }
         }
         rehomeKeysByOracle()

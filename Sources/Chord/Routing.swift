@@ -7,15 +7,10 @@ import RingsideKernel
 /// every hop as its own message.
 extension ChordProtocol {
     /// closest_preceding_finger(key) at `node`: fingers from the m-th down to the first,
-    /// the first that lies strictly between the node and the key.
+    /// the first that lies strictly between the node and the key. The scan starts at the
+    /// first finger that can qualify (FingerScan.swift); the answer is the full scan's.
     public func closestPrecedingFinger(_ node: NodeIndex, _ key: Identifier) -> NodeIndex? {
-        let n = state.id(node)
-        var k = state.bits
-        while k >= 1 {
-            if let f = state.finger(node, k), space.isInOpen(state.id(f), n, key) { return f }
-            k -= 1
-        }
-        return nil
+        state.closestPrecedingFinger(node, key)
     }
 
     /// Starts a routed query for `key` on behalf of `origin`, entering the ring at `entry`.
@@ -41,7 +36,7 @@ extension ChordProtocol {
         var ticket = ticket
         if arrivedFrom != nil {
             ticket.hops += 1
-            appendToPath(ticket, node)
+            if recordsLookupPaths { appendToPath(ticket, node) }
         }
         let key = ticket.key
         let n = state.id(node)
@@ -143,7 +138,17 @@ extension ChordProtocol {
 
     /// Starts the `lookup KEY from NODE` command.
     public mutating func startLookup(key: Identifier, from node: NodeIndex) -> [ChordEffect] {
+        var effects: [ChordEffect] = []
+        startLookup(key: key, from: node, into: &effects)
+        return effects
+    }
+
+    /// Starts the `lookup KEY from NODE` command, appending its effects to `effects` (a
+    /// caller that hands in the same emptied buffer allocates no array per lookup).
+    public mutating func startLookup(key: Identifier, from node: NodeIndex, into effects: inout [ChordEffect]) {
         var out = Effects(narrates: narrates)
+        swap(&out.effects, &effects)
+        defer { swap(&out.effects, &effects) }
         let record: Int
         if recordsLookupPaths {
             record = lookups.count
@@ -152,7 +157,6 @@ extension ChordProtocol {
             record = -1
         }
         startQuery(key: key, origin: node, entry: node, mode: .successor, purpose: .lookupCommand(record: record), out: &out)
-        return out.effects
     }
 }
 

@@ -89,6 +89,7 @@ public struct Identifier: Hashable, Comparable, Sendable {
     }
 
     /// Number of significant bits (0 for zero).
+    @inlinable
     public var bitLength: Int {
         if w2 != 0 { return 128 + 64 - w2.leadingZeroBitCount }
         if w1 != 0 { return 64 + 64 - w1.leadingZeroBitCount }

@@ -20,6 +20,7 @@ public struct SplitMix64: RandomNumberGenerator, Hashable, Sendable {
     }
 
     /// A uniform integer in 0 ..< bound (Lemire's multiply-shift with rejection).
+    @inlinable
     public mutating func next(below bound: UInt64) -> UInt64 {
         precondition(bound > 0, "bound must be positive")
         var product = next().multipliedFullWidth(by: bound)
@@ -33,6 +34,7 @@ public struct SplitMix64: RandomNumberGenerator, Hashable, Sendable {
     }
 
     /// A uniform integer in range.
+    @inlinable
     public mutating func next(in range: ClosedRange<UInt64>) -> UInt64 {
         let width = range.upperBound - range.lowerBound
         if width == UInt64.max { return next() }
@@ -40,6 +42,7 @@ public struct SplitMix64: RandomNumberGenerator, Hashable, Sendable {
     }
 
     /// A uniform Int in 0 ..< count.
+    @inlinable
     public mutating func index(below count: Int) -> Int {
         Int(next(below: UInt64(count)))
     }

@@ -48,13 +48,18 @@ struct RunningCommands: Sendable {
     mutating func account(_ report: StepReport) {
         guard report.finished != 0 || report.started != 0 || report.lookup >= 0 else { return }
         let id = report.cause
-        if report.finished != 0, let i = index(of: id) { entries[i].outstanding -= Int(report.finished) }
-        if report.lookup >= 0 { update(id) { $0.lookups.append(report.lookup) } }
-        guard report.started != 0 else { return }
+        // One search and one write per step: a hop finishes one message and starts one,
+        // which leaves the count as it was.
         if let i = index(of: id) {
-            entries[i].outstanding += Int(report.started)
-        } else {
-            update(id) { $0.outstanding += Int(report.started) }
+            if report.lookup >= 0 { entries[i].lookups.append(report.lookup) }
+            let net = Int(report.started) - Int(report.finished)
+            if net != 0 { entries[i].outstanding += net }
+        } else if report.lookup >= 0 || report.started != 0 {
+            // Finished messages of a command no longer running count for nothing.
+            var entry = Entry(id: id)
+            if report.lookup >= 0 { entry.lookups.append(report.lookup) }
+            entry.outstanding = Int(report.started)
+            entries.append(entry)
         }
     }
 

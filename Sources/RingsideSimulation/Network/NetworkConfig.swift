@@ -34,8 +34,14 @@ public struct NetworkConfig: Sendable, Equatable {
     }
 
     /// Whether a message from `a` can reach `b` through the partition (liveness aside).
+    /// Checked on every send and arrival: the unpartitioned case is inlined.
+    @inline(__always)
     public func canReach(_ a: NodeIndex, _ b: NodeIndex) -> Bool {
         guard isPartitioned, a != b else { return true }
-        return (groupOfNode[a] ?? -1) == (groupOfNode[b] ?? -1)
+        return sameGroup(a, b)
+    }
+
+    private func sameGroup(_ a: NodeIndex, _ b: NodeIndex) -> Bool {
+        (groupOfNode[a] ?? -1) == (groupOfNode[b] ?? -1)
     }
 }

@@ -11,7 +11,7 @@ extension Simulation {
         case let .lookup(key, from):
             guard chord.state.isAlive(from) else { break }
             if chord.recordsLookupPaths { ledger.lookup = chord.lookups.count }
-            apply(chord.startLookup(key: key, from: from))
+            withChordEffectBuffer { sim, effects in sim.chord.startLookup(key: key, from: from, into: &effects) }
         case let .stabilize(node):
             guard chord.state.isAlive(node) else { break }
             apply(chord.startStabilize(node))

@@ -26,16 +26,25 @@ extension Simulation {
     mutating func handleDelivery(from: NodeIndex, to: NodeIndex, _ payload: consuming WorldMessage) {
         switch consume payload {
         case let .chord(message):
-            var effects: [ChordEffect] = []
-            swap(&effects, &chordEffectBuffer)
-            chord.handle(ChordEnvelope(from: from, to: to, message: message), into: &effects)
-            applyDraining(&effects)
-            swap(&effects, &chordEffectBuffer)
+            let envelope = ChordEnvelope(from: from, to: to, message: consume message)
+            withChordEffectBuffer { sim, effects in sim.chord.handle(envelope, into: &effects) }
         case let .bayou(message):
             deliverBayou(BayouEnvelope(from: from, to: to, message: message))
         case let .store(message):
             deliverStore(message, from: from, to: to)
         }
+    }
+
+    /// Runs a Chord step that appends its effects to the simulation's one reusable buffer,
+    /// then applies them: a delivery allocates no array (a reentrant one finds the buffer
+    /// taken and uses a fresh one).
+    @inline(__always)
+    mutating func withChordEffectBuffer(_ body: (inout Simulation, inout [ChordEffect]) -> Void) {
+        var effects: [ChordEffect] = []
+        swap(&effects, &chordEffectBuffer)
+        body(&self, &effects)
+        applyDraining(&effects)
+        swap(&effects, &chordEffectBuffer)
     }
 
     /// The transport timer of `packet` fired at its (live) sender.
