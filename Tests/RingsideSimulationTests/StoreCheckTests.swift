@@ -128,4 +128,102 @@ struct StoreCheckTests {
         #expect(values(states[1], 65) == ["v1"])
         #expect(values(states[1], 70) == ["v1"])
     }
+
+    /// Reproductions `check --seeds 1000` found, each a premise the store invariants had
+    /// wrong or a value Dynamo stranded; the fixed engine runs each clean to the end.
+    @Test(arguments: StoreCheckTests.foundBySweeps)
+    func sweepReproductionsRunClean(_ found: (name: String, zave: Bool, lines: [String])) {
+        var settings = CheckSettings()
+        settings.zave = found.zave
+        let execution = SeedCheck.replay(found.lines, settings: settings)
+        #expect(execution.failure == nil, "\(found.name): \(execution.failure?.text ?? "")")
+    }
+
+    static let foundBySweeps: [(name: String, zave: Bool, lines: [String])] = [
+        // ReplicasNewest judged while an async join's repair pass was still queued.
+        ("seed 189", false, ["add 989", "add 242", "add 945", "add 148", "latency 1..80", "put x3 p6 from 945",
+                             "join 543 via 148", "async join 52 via 543", "step 2"]),
+        // MerkleReplicasAgree judged after a crash moved the pair's shared ranges.
+        ("seed 520", false, ["bits 10", "replication 3", "add 978", "add 63", "add 118", "add 860", "add 998",
+                             "async join 550 via 860", "async put x3 p1 from 63", "merkle-sync 63 118", "fail 998", "wait"]),
+        // A put whose replica set was stale arrived after the join's repair pass had run.
+        ("seed 394 (zave)", true, [
+        "bits 10",
+        "maintenance zave",
+        "add 418",
+        "add 943",
+        "add 291",
+        "add 209",
+        "add 612",
+        "add 638",
+        "add 1020",
+        "async join 73 via 638",
+        "fail 73",
+        "get x4 from 638",
+        "put x4 p1 from 418",
+        "fail 209",
+        "stabilize",
+        "recover 209 via 638",
+        "stabilize",
+        "sync 943 1020",
+        "lookup 606 from 209",
+        "stabilize",
+        "stabilize",
+        "stabilize",
+        "async sync 291 612",
+        "fail 291",
+        "join 183 via 1020",
+        "async sync 418 183",
+        "fail 418",
+        "stabilize",
+        "recover 418 via 1020",
+        "stabilize",
+        "async join 524 via 418",
+        "step 3",
+        "put x0 p4 from 209"
+        ]),
+        // Dynamo: a hint handed off to a node a join had pushed out of the key's first N.
+        ("seed 101 (faults mix)", false, [
+        "bits 10",
+        "store-mode dynamo",
+        "add 960",
+        "add 193",
+        "add 334",
+        "add 89",
+        "add 339",
+        "add 184",
+        "add 182",
+        "add 381",
+        "partition 182,193,960,339 | 334,184,89,381",
+        "put x4 p1 from 381",
+        "join 796 via 381",
+        "heal",
+        "wait",
+        "settle",
+        "sync 89 182",
+        "sync 182 184",
+        "sync 184 193",
+        "sync 193 334",
+        "sync 334 339",
+        "sync 339 381",
+        "sync 381 796",
+        "sync 796 960",
+        "sync 796 960",
+        "sync 381 796",
+        "sync 339 381",
+        "sync 334 339",
+        "sync 193 334",
+        "sync 184 193",
+        "sync 182 184",
+        "sync 89 182",
+        "handoff",
+        "wait",
+        "lookup 694 from 89",
+        "lookup 470 from 182",
+        "lookup 911 from 184",
+        "lookup 162 from 193",
+        "lookup 530 from 334",
+        "lookup 657 from 339"
+        ]),
+    ]
 }

@@ -40,6 +40,8 @@ struct KeyValueState: Sendable {
     // merkle-sync sessions (Simulation+Merkle).
     var merkleSessions: [Int: MerkleSession] = [:]
     var nextMerkleSession = 1
+    /// A session's own merges are running (they do not disturb it).
+    var mergingMerkleEntries = false
 
     // What the store invariants need to know about the past (Simulation+StoreInvariants).
     /// A store message was lost or a node crashed since the last repair pass.

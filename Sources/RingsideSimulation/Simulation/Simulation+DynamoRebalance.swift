@@ -19,28 +19,31 @@ extension Simulation {
         }
         var keys = Set<Identifier>()
         for holder in holders { keys.formUnion(kv.siblings[holder]!.values.keys) }
-        for key in keys.sorted() {
-            let members = preferenceList(from: key, ring: ring).prefix(kv.replication)
-            // A holder leaving the first N sends first: the value moves from it (its ack
-            // lets it drop the copy), as Dynamo's node that gives up a range hands it over.
-            let senders = holders.filter { !members.contains($0) } + holders.filter { members.contains($0) }
-            for member in members where state.isAlive(member) {
-                // What the member will have once this pass's transfers arrive.
-                var covered = kv.siblings[member]?[key] ?? []
-                for holder in senders where holder != member {
-                    let missing = (kv.siblings[holder]?[key] ?? []).filter { version in
-                        !covered.contains { $0.clock.descends(from: version.clock) }
-                    }
-                    guard !missing.isEmpty else { continue }
-                    covered = reconcile(covered + missing)
-                    if narrates { note(.store, "\(chord.label(holder)): \(chord.label(member)) is now among the first N=\(kv.replication) of \(chord.label(key))'s preference list but lacks \(describe(missing)) → send it", node: holder) }
-                    send(from: holder, to: member, .store(.dynamoTransfer(key: key, values: missing)))
-                }
-            }
-        }
+        for key in keys.sorted() { rebalanceDynamoKey(key, holders: holders, ring: ring) }
         if let leaving, kv.siblings[leaving] != nil {
             kv.siblings[leaving] = nil
             storeChanged(at: leaving)
+        }
+    }
+
+    /// Sends each live node of the key's first N the versions it lacks from `holders`.
+    mutating func rebalanceDynamoKey(_ key: Identifier, holders: [NodeIndex], ring: [(token: Identifier, node: NodeIndex)]) {
+        let members = preferenceList(from: key, ring: ring).prefix(kv.replication)
+        // A holder leaving the first N sends first: the value moves from it (its ack
+        // lets it drop the copy), as Dynamo's node that gives up a range hands it over.
+        let senders = holders.filter { !members.contains($0) } + holders.filter { members.contains($0) }
+        for member in members where state.isAlive(member) {
+            // What the member will have once this pass's transfers arrive.
+            var covered = kv.siblings[member]?[key] ?? []
+            for holder in senders where holder != member {
+                let missing = (kv.siblings[holder]?[key] ?? []).filter { version in
+                    !covered.contains { $0.clock.descends(from: version.clock) }
+                }
+                guard !missing.isEmpty else { continue }
+                covered = reconcile(covered + missing)
+                if narrates { note(.store, "\(chord.label(holder)): \(chord.label(member)) is now among the first N=\(kv.replication) of \(chord.label(key))'s preference list but lacks \(describe(missing)) → send it", node: holder) }
+                send(from: holder, to: member, .store(.dynamoTransfer(key: key, values: missing)))
+            }
         }
     }
 

@@ -31,9 +31,13 @@ extension Simulation {
     var quorumsIntersect: Bool { kv.writeQuorum + kv.readQuorum > kv.replication }
 
     /// Membership, liveness or a store setting changed: earlier puts promise nothing more.
+    /// Strict replica sets are stale until the repair pass the change queues (or for good,
+    /// if the change was a crash or a new N), and a synced pair's shared ranges moved.
     mutating func storeEpochChanged() {
         kv.epoch &+= 1
         if !kv.acked.isEmpty { kv.acked.removeAll() }
+        if !kv.dynamo, kv.replicas.values.contains(where: { !$0.isEmpty }) { kv.faultSinceRepair = true }
+        kv.syncedPair = nil
     }
 
     /// A put succeeded: remember it if a later get must see it.

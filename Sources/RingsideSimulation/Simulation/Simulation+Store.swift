@@ -72,7 +72,11 @@ extension Simulation {
         let members = replicaSet(ofOwner: owner)
         operation.quorum.asking(members.count)
         // A stale owner (Chord still settling) gives another set: no quorum promise.
-        operation.exact = operation.epoch == kv.epoch && members == replicaSet(ofKeyAt: operation.key)
+        // Same first live node at or after the owner as after the key: the same set (two
+        // binary searches, not a second set built on the hot path).
+        let ring = state.liveRing
+        operation.exact = operation.epoch == kv.epoch
+            && ring.successorPosition(of: state.id(owner)) == ring.successorPosition(of: operation.key)
         // A put to another set leaves the true one stale until the next repair pass.
         if operation.isPut && !operation.exact { kv.faultSinceRepair = true }
         kv.operations[id] = operation
@@ -126,8 +130,9 @@ extension Simulation {
     mutating func deliverStore(_ message: StoreMessage, from: NodeIndex, to: NodeIndex) {
         switch message {
         case let .put(id, key, value):
-            // The ring changed while the put travelled: the repair pass ran without it.
-            if kv.operations[id]?.epoch != kv.epoch { kv.faultSinceRepair = true }
+            // A put to another set than the key's, or one that travelled while the ring
+            // changed, arrives after the repair pass that ran without it.
+            if let operation = kv.operations[id], operation.exact, operation.epoch == kv.epoch {} else { kv.faultSinceRepair = true }
             storeAtReplica(to, key: key, value: value)
             send(from: to, to: from, .store(.putAck(operation: id)))
         case let .putAck(id):

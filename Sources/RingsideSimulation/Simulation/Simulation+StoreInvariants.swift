@@ -9,6 +9,10 @@ extension Simulation {
     /// A node's values changed: a finished merkle-sync pair no longer has to agree.
     mutating func storeChanged(at node: NodeIndex) {
         if let pair = kv.syncedPair, pair.a == node || pair.b == node { kv.syncedPair = nil }
+        guard !kv.merkleSessions.isEmpty, !kv.mergingMerkleEntries else { return }
+        for (id, session) in kv.merkleSessions where session.a == node || session.b == node {
+            kv.merkleSessions[id]?.disturbed = true
+        }
     }
 
     func storeInvariantViolations() -> [Violation] {

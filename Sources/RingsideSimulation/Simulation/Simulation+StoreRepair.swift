@@ -95,6 +95,7 @@ extension Simulation {
             }
         }
         kv.replicas = placed
+        kv.faultSinceRepair = false
     }
 
     /// A short description for a viewer, e.g. `put 14=v2 (3,10)`.
