@@ -5,7 +5,7 @@ import RingsideKernel
 /// each only when its premise holds (no fault, a finished handoff or sync) and passes the
 /// copies to compare; the names and the student-facing wording live here.
 public enum StoreInvariants {
-    public static let names = ["ReplicasNewest", "HintsHandedOff", "MerkleReplicasAgree"]
+    public static let names = ["ReplicasNewest", "HintsHandedOff", "MerkleReplicasAgree", "QuorumReadsNewest"]
 
     /// One replica's copy of a key that is not the newest one held anywhere.
     public struct StaleCopy: Sendable {
@@ -69,6 +69,23 @@ public enum StoreInvariants {
     public static func merkleReplicasAgree(_ disagreements: [Disagreement]) -> [Violation] {
         disagreements.prefix(1).map {
             Violation(name: "MerkleReplicasAgree", detail: "after merkle-sync \(IDText.text($0.a)) \(IDText.text($0.b)), key \(IDText.text($0.key)) is \($0.aHolds) at \(IDText.text($0.a)) but \($0.bHolds) at \(IDText.text($0.b))")
+        }
+    }
+
+    /// With W + R > N, a get that asked exactly the key's replicas returned less than a put
+    /// those replicas acknowledged before it started (no membership change in between).
+    public static func quorumReadsNewest(key: Identifier, from: Identifier, returned: String, acked: String,
+                                         w: Int, r: Int, n: Int) -> Violation {
+        Violation(name: "QuorumReadsNewest", detail: "get \(IDText.text(key)) from \(IDText.text(from)) returned \(returned), but a put with \(acked) was acknowledged before it started (W + R = \(w + r) > N = \(n): the read and write quorums overlap)")
+    }
+
+    /// Dynamo mode, after handoff and merkle-sync of every replica pair (`check`'s end):
+    /// a live member of a key's first N that lacks the newest versions (one per key).
+    public static func replicasConverge(_ stale: [StaleCopy]) -> [Violation] {
+        var seen = Set<Identifier>()
+        return stale.compactMap { copy in
+            guard seen.insert(copy.key).inserted else { return nil }
+            return Violation(name: "ReplicasConverge", detail: "after handoff and merkle-sync of every replica pair, key \(IDText.text(copy.key)): replica \(IDText.text(copy.node)) holds \(copy.holds), not the newest \(copy.newest)")
         }
     }
 }

@@ -52,6 +52,9 @@ public struct SiblingStore: Sendable, Hashable {
         return true
     }
 
+    /// Forgets the key (a node that no longer replicates it, once others hold it).
+    public mutating func remove(_ key: Identifier) { values[key] = nil }
+
     /// Keys in increasing order: the only order that reaches output.
     public var sortedKeys: [Identifier] { values.keys.sorted() }
 }

@@ -62,6 +62,7 @@ struct CheckTests {
         execution.afterCommand = hook
         for line in generator.setupLines() { execution.perform(line) }
         while execution.failure == nil && execution.lines.count < 200 { execution.perform(generator.next(execution.world)) }
+        execution.finish()
         let failure = try #require(execution.failure)
         #expect(failure.name == "CommittedPrefix")
         let reproduction = SeedCheck.reproduce(execution.lines, failing: failure, settings: settings, hook: hook)

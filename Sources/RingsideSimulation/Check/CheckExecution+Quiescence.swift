@@ -24,6 +24,7 @@ extension CheckExecution {
         // node ends the first pass with every write and the second gives them to all.
         for (a, b) in zip(live, live.dropFirst()) { perform("sync \(a) \(b)") }
         for (a, b) in zip(live, live.dropFirst()).reversed() { perform("sync \(a) \(b)") }
+        repairDynamoStore()
         let firstLookup = world.chord.lookups.count
         if !live.isEmpty {
             var rng = SplitMix64(seed: 0x5EED_0000 &+ UInt64(lines.count))
@@ -33,6 +34,7 @@ extension CheckExecution {
         }
         guard failure == nil else { return }
         checkConvergence()
+        if failure == nil { checkStoreConvergence() }
         guard failure == nil, judgesIdealRing else { return }
         checkIdealRing(lookupsFrom: firstLookup)
         // Under `original` a missed ideal ring is one of its known flaws: counted, not failed.

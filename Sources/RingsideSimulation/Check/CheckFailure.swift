@@ -1,3 +1,5 @@
+import RingsideInvariants
+
 /// The first thing that went wrong in a checked run.
 ///
 /// `name` is a script.md invariant (`AtMostOneRing`, `PrefixProperty`, ...) or one of the
@@ -24,5 +26,6 @@ public struct CheckFailure: Sendable, Equatable {
     /// Properties the `invariants` command itself reports (the others only `check` sees).
     public var isScriptInvariant: Bool {
         CheckExecution.chordInvariants.contains(name) || CheckExecution.bayouInvariants.contains(name)
+            || StoreInvariants.names.contains(name)
     }
 }

@@ -1,3 +1,5 @@
+import RingsideInvariants
+
 /// The text `ringside check` prints: a summary of the sweep, then every failure with its
 /// shrunk reproduction. Pure (the CLI prints it), and in seed order whatever the threads.
 public enum CheckReport {
@@ -10,7 +12,7 @@ public enum CheckReport {
         lines.append("steps: \(total.commands) commands, \(total.messages) messages")
         let faults = FaultKind.allCases.map { "\($0.rawValue) \(total.faults($0))" }.joined(separator: ", ")
         lines.append("faults injected: \(faults)")
-        let invariantCount = CheckExecution.chordInvariants.count + CheckExecution.bayouInvariants.count
+        let invariantCount = CheckExecution.chordInvariants.count + CheckExecution.bayouInvariants.count + StoreInvariants.names.count
         lines.append("invariants checked: \(total.invariantChecks) times (\(invariantCount) invariants each, after every command)")
         let judging = switch settings.chordJudging {
         case .never: "reported, not failures (original)"
@@ -20,6 +22,7 @@ public enum CheckReport {
         lines.append("eventual properties: Bayou convergence on \(results.count - failed.count) clean runs; ideal ring judged on \(total.idealRingRuns) crash-only runs (\(total.idealRingMissed) missed it), safety only on \(total.safetyOnlyRuns)")
         let splits = zip(CheckExecution.chordInvariants, total.splitsReported).filter { $0.1 > 0 }
         lines.append("Chord ring invariants: \(judging); reported (splits under loss/partitions, mid-join, original's flaws): " + (splits.isEmpty ? "none" : splits.map { "\($0.0) \($0.1)" }.joined(separator: ", ")))
+        lines.append("store: \(total.storeOps) operations drawn (put, get, handoff, merkle-sync), \(total.getsAnswered) gets answered; \(results.count - total.dynamoRuns) strict runs, \(total.dynamoRuns) Dynamo; invariants \(StoreInvariants.names.joined(separator: ", ")) after every command, replicas converged after quiescence")
         lines.append("determinism: every seed ran twice; event-log hashes " + (failed.contains { $0.failure?.name == "Determinism" } ? "DIFFER on some seeds" : "match"))
         lines.append(failed.isEmpty ? "result: all \(results.count) seeds clean" : "result: \(failed.count) of \(results.count) seeds FAILED")
         return lines
@@ -28,7 +31,7 @@ public enum CheckReport {
     /// One seed in a line (`--verbose`).
     public static func seedLine(_ result: SeedResult) -> String {
         let faults = result.faults.map(\.rawValue).joined(separator: ",")
-        return "seed \(result.seed): \(result.failure == nil ? "clean" : "FAILED") faults [\(faults)] \(result.script.count) commands, \(result.stats.messages) messages, events \(result.hash)"
+        return "seed \(result.seed): \(result.failure == nil ? "clean" : "FAILED") faults [\(faults)] \(result.script.count) commands, \(result.stats.storeOps) store ops, \(result.stats.messages) messages, events \(result.hash)"
     }
 
     /// One failing seed: the seed, the first violated invariant, the shrunk reproduction.

@@ -20,6 +20,12 @@ public struct CheckStats: Sendable, Equatable {
     public var idealRingMissed = 0
     /// Runs judged for Chord's safety only.
     public var safetyOnlyRuns = 0
+    /// Store operations the schedules drew (put, get, handoff, merkle-sync).
+    public var storeOps = 0
+    /// Runs whose store ran in Dynamo mode (the others ran strict mode).
+    public var dynamoRuns = 0
+    /// Gets that answered (the quorum promise is judged on each).
+    public var getsAnswered = 0
 
     public init() {}
 
@@ -32,6 +38,9 @@ public struct CheckStats: Sendable, Equatable {
         idealRingRuns += other.idealRingRuns
         idealRingMissed += other.idealRingMissed
         safetyOnlyRuns += other.safetyOnlyRuns
+        storeOps += other.storeOps
+        dynamoRuns += other.dynamoRuns
+        getsAnswered += other.getsAnswered
     }
 
     public func faults(_ kind: FaultKind) -> Int {

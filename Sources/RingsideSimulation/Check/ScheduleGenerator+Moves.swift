@@ -13,7 +13,7 @@ extension ScheduleGenerator {
         if !plan.isEmpty { return planned(state, live: live, world: world) }
         let primaryAlive = world.primary.map { state.isAlive($0) } ?? false
         let primary = world.primary.map { state.id($0) }
-        switch rng.index(below: 22) {
+        switch rng.index(below: 26) {
         case 0...1 where state.count < settings.maxNodes:
             return "join \(freeID(state)) via \(pick(entries, &rng))"
         case 2:
@@ -51,7 +51,8 @@ extension ScheduleGenerator {
             return "latency 1..\(pick(spreads, &rng))"
         case 16 where has(.reorder):
             counts.count(.reorder)
-            switch rng.index(below: 4) {
+            switch rng.index(below: 5) {
+            case 4: return asyncStoreMove(live: live)
             case 0: return "async lookup \(rng.identifier(in: world.space)) from \(pick(live, &rng))"
             case 1: return "async stabilize \(pick(live, &rng))"
             case 2: return "async fix-fingers \(pick(live, &rng))"
@@ -75,6 +76,8 @@ extension ScheduleGenerator {
             return "async " + line
         case 21 where world.inFlightCount > 0:
             return "wait"
+        case 22...25:
+            if let move = storeMove(world, live: live) { return move }
         default:
             break
         }

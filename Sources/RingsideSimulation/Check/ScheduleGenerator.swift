@@ -20,6 +20,10 @@ public struct ScheduleGenerator: Sendable {
     /// Lines the current multi-line move still has to write (a crash mid-join or mid-sync).
     var plan: [PlannedStep] = []
     var writes = 0
+    /// Puts written so far (each writes a new value, `p1`, `p2`, ...).
+    var puts = 0
+    /// The seed's key-value store settings.
+    var store = StoreSetup()
 
     enum PlannedStep: Sendable {
         case step(Int)
@@ -41,7 +45,11 @@ public struct ScheduleGenerator: Sendable {
         }
         faults = chosen
         crashOnlyLatency = crashOnly
+        store = StoreSetup(&rng)
     }
+
+    /// Whether this seed runs the store in Dynamo mode.
+    public var dynamoStore: Bool { store.dynamo }
 
     /// Crash-only seeds keep latency below the timeout (no false suspicions).
     let crashOnlyLatency: Bool
@@ -54,14 +62,15 @@ public struct ScheduleGenerator: Sendable {
             let id = rng.next(below: size)
             if !ids.contains(id) { ids.append(id) }
         }
-        return Self.setupLines(settings, seed: seed, initial: ids)
+        return Self.setupLines(settings, seed: seed, initial: ids, store: store)
     }
 
     /// One `add` per node, so the shrinker can drop nodes one by one; the first is the
     /// Bayou primary (the first node added).
-    public static func setupLines(_ settings: CheckSettings, seed: UInt64, initial: [UInt64]) -> [String] {
+    static func setupLines(_ settings: CheckSettings, seed: UInt64, initial: [UInt64], store: StoreSetup = StoreSetup()) -> [String] {
         var lines = ["seed \(seed)", "bits \(settings.bits)", "successors \(settings.successorListLength)"]
         if settings.zave { lines.append("maintenance zave") }
+        lines += store.lines
         lines += initial.map { "add \($0)" }
         return lines
     }

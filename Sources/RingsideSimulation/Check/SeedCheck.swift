@@ -36,6 +36,8 @@ public enum SeedCheck {
         var stats = first.stats
         stats.faults = generator.counts.faults
         if first.judgesIdealRing { stats.idealRingRuns = 1 } else { stats.safetyOnlyRuns = 1 }
+        stats.storeOps = generator.counts.storeOps
+        stats.dynamoRuns = generator.dynamoStore ? 1 : 0
         var result = SeedResult(seed: seed, stats: stats, faults: generator.faults, failure: first.failure,
                                 script: first.lines, hash: first.hashHex)
         if result.failure == nil && (second.hashHex != first.hashHex || second.lines != first.lines) {

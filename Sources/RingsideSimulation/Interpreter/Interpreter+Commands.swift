@@ -85,6 +85,7 @@ extension Interpreter {
             let node = try resolveLive(ref, for: "leave", sim)
             // Gone from Dynamo's membership (a crash is not: its outage is temporary).
             sim.kv.departed.insert(node)
+            sim.storeEpochChanged()
             enqueueStoreRepair(leaving: node, sim)
             enqueue(.leave(node), sim)
         case let .lookup(key, ref):

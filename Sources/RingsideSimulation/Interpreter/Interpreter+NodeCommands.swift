@@ -33,9 +33,11 @@ extension Interpreter {
             throw ScriptError(column: viaRef.token.column, "a node cannot recover through itself; name a live node")
         }
         sim.restart(node)
-        sim.kv.departed.remove(node)
+        let rejoins = sim.kv.departed.remove(node) != nil
         enqueue(.join(node, via: entry, eager: sim.eagerJoin), sim)
-        enqueueStoreRepair(leaving: nil, sim)
+        // To Dynamo a crash was an outage, not a membership change: hinted handoff and
+        // merkle-sync repair it. Only a node that had left rejoins the membership.
+        if !sim.kv.dynamo || rejoins { enqueueStoreRepair(leaving: nil, sim) }
     }
 
     /// Under zave a node joins (or recovers) through a member, never through a node that

@@ -39,6 +39,7 @@ extension Interpreter {
             }
         case let .replication(n):
             sim.kv.replication = n
+            sim.storeEpochChanged()
         case let .quorum(w, r):
             do {
                 try sim.setQuorum(w: w, r: r)

@@ -40,6 +40,8 @@ struct KeyValueState: Sendable {
     // merkle-sync sessions (Simulation+Merkle).
     var merkleSessions: [Int: MerkleSession] = [:]
     var nextMerkleSession = 1
+    /// A session's own merges are running (they do not disturb it).
+    var mergingMerkleEntries = false
 
     // What the store invariants need to know about the past (Simulation+StoreInvariants).
     /// A store message was lost or a node crashed since the last repair pass.
@@ -49,6 +51,13 @@ struct KeyValueState: Sendable {
     var handedOff: [HandoffPair]?
     /// The last finished merkle-sync pair, until either node's values change.
     var syncedPair: (a: NodeIndex, b: NodeIndex)?
+    /// Bumped by every change of membership, liveness or store settings: a quorum read
+    /// is judged against a put only when none came between them (Simulation+QuorumReads).
+    var epoch = 0
+    /// Per key, the newest puts acknowledged by the key's exact replica set in `epoch`.
+    var acked: [Identifier: AckedPuts] = [:]
+    /// Gets that missed an acknowledged put (QuorumReadsNewest), oldest first, a few.
+    var staleReads: [StaleRead] = []
 
     /// Whether any value or hint is stored in either mode.
     var holdsAnything: Bool {
@@ -88,6 +97,13 @@ struct StoreOperation: Sendable {
     /// How the command wrote KEY and NODE, for the result line.
     var keyText: String
     var nodeText: String
+    /// The epoch it started in, and whether it used exactly the key's replicas (strict:
+    /// the true replica set; Dynamo: the first N, or R, of the preference list, no
+    /// stand-in): only then do quorum intersections promise anything.
+    var epoch = 0
+    var exact = false
+    /// A get's promise: the acknowledged puts it must see (W + R > N, same epoch).
+    var mustSee: AckedPuts?
 
     var isPut: Bool {
         switch kind {

@@ -20,6 +20,7 @@ extension Simulation {
             throw SimulationError("store-mode can only change while the key-value store is empty (strict versions and vector clocks do not mix); values are held by \(holders.map { state.name($0) }.joined(separator: " "))")
         }
         kv.dynamo = dynamo
+        storeEpochChanged()
         note(.command, dynamo
             ? "store-mode dynamo: zero-hop routing, sloppy quorums over preference lists, vector clocks, hinted handoff"
             : "store-mode strict: replica sets of live successors, versions (time, node), newest wins")
@@ -112,6 +113,7 @@ extension Simulation {
         let id = openOperation(StoreOperation(kind: .dynamoPut(version), key: key, coordinator: from, cause: cause,
                                               quorum: QuorumCount(needed: kv.writeQuorum), keyText: "", nodeText: ""))
         let (list, targets) = sloppyTargets(key: key, from: from, count: kv.replication)
+        kv.operations[id]?.exact = targets.map(\.node) == Array(list.prefix(kv.replication))
         if narrates {
             note(.store, "\(chord.label(from)): put(\(chord.label(key)), \(value)) with context \(context) → clock \(version.clock) (\(name) increments its own entry)", node: from)
             note(.store, "\(chord.label(from)): \(describeSloppy(list, targets, from: from, what: "write to")) (W=\(kv.writeQuorum))", node: from)
@@ -134,6 +136,7 @@ extension Simulation {
         let id = openOperation(StoreOperation(kind: .dynamoGet(record: kv.gets.count - 1, replies: []), key: key, coordinator: from,
                                               cause: cause, quorum: QuorumCount(needed: kv.readQuorum), keyText: keyText, nodeText: nodeText))
         let (list, targets) = sloppyTargets(key: key, from: from, count: kv.readQuorum)
+        kv.operations[id]?.exact = targets.map(\.node) == Array(list.prefix(kv.readQuorum))
         if narrates { note(.store, "\(chord.label(from)): get(\(chord.label(key))): \(describeSloppy(list, targets, from: from, what: "ask")) (R=\(kv.readQuorum))", node: from) }
         for target in targets {
             if target.node == from {
@@ -228,6 +231,7 @@ extension Simulation {
         let node = operation.coordinator
         if operation.quorum.outcome == .succeeded {
             let answer = reconcile(replies.flatMap { $0 })
+            judgeRead(operation, answer: answer)
             kv.gets[record].values = answer.map(\.value)
             kv.gets[record].ok = true
             let context = answer.reduce(VectorClock()) { $0.merged(with: $1.clock) }

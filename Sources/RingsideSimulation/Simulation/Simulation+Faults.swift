@@ -44,6 +44,7 @@ extension Simulation {
     /// driver queues the join); its Bayou replica (stable storage) is kept.
     mutating func restart(_ node: NodeIndex) {
         chord.restart(node)
+        storeEpochChanged()
         note(.command, "\(chord.label(node)) recovers: same id and name, empty routing state; its Bayou log was on stable storage", node: node)
     }
 }

@@ -51,6 +51,11 @@ extension Simulation {
     mutating func deliverHandoff(key: Identifier, value: ClockedValue, from holder: NodeIndex, to node: NodeIndex) {
         storeDynamo(at: node, key: key, value: value, hintFor: nil)
         send(from: node, to: holder, .store(.handoffAck(key: key, value: value)))
+        // The ring changed while the hint waited: the intended node passes the value on to
+        // the key's first N as a join would (Simulation+DynamoRebalance).
+        if !preferenceList(ofKey: key).prefix(kv.replication).contains(node) {
+            rebalanceDynamoKey(key, holders: [node], ring: tokenRing())
+        }
     }
 
     /// Acknowledged: the stand-in drops the hint (and only that version of it).

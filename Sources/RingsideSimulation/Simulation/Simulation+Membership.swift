@@ -13,6 +13,7 @@ extension Simulation {
             return nodes
         }
         for node in added { nodeAdded(node) }
+        storeEpochChanged()
         placeValuesByOracle()
     }
 
@@ -20,6 +21,7 @@ extension Simulation {
     mutating func addJoining(id: Identifier, name: String) -> NodeIndex {
         let node = chord.withState { $0.addNode(id: id, name: name) }
         nodeAdded(node)
+        storeEpochChanged()
         return node
     }
 
@@ -33,6 +35,7 @@ extension Simulation {
     mutating func fail(_ node: NodeIndex) {
         chord.fail(node)
         storeNodeFailed(node)
+        storeEpochChanged()
         note(.command, "\(chord.label(node)) crashed: it stops answering; its keys are lost", node: node)
         if kv.dynamo {
             note(.command, "\(chord.label(node)): its Dynamo values and hints are on durable storage: they are back when it recovers; until then it stays in the membership, and sloppy quorums skip it", node: node)

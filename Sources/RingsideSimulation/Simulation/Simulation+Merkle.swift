@@ -12,6 +12,10 @@ struct MerkleSession: Sendable {
     var treesB: [MerkleTree] = []
     var hashesSent = 0
     var entriesSent = 0
+    /// The store epoch it started in, and whether A's or B's values changed by anything
+    /// but the session's own merges: either way the pair need not agree when it ends.
+    var epoch = 0
+    var disturbed = false
 }
 
 /// Anti-entropy with Merkle trees (Dynamo §4.7, the lecture's "anti-entropy using Merkle
@@ -83,7 +87,7 @@ extension Simulation {
         let id = kv.nextMerkleSession
         kv.nextMerkleSession += 1
         let roots = MerkleExchange.roots(trees)
-        kv.merkleSessions[id] = MerkleSession(a: a, b: b, ranges: ranges, treesA: trees, hashesSent: roots.count)
+        kv.merkleSessions[id] = MerkleSession(a: a, b: b, ranges: ranges, treesA: trees, hashesSent: roots.count, epoch: kv.epoch)
         if narrates {
             let list = ranges.map { "(\($0.lo),\($0.hi)] (\(1 << $0.depth) leaves)" }.joined(separator: ", ")
             note(.store, "\(chord.label(a)): merkle-sync with \(chord.label(b)): both replicate \(list) → one Merkle tree per range; send the \(roots.count) root hash\(roots.count == 1 ? "" : "es")", node: a)
@@ -149,6 +153,8 @@ extension Simulation {
     /// Each received copy is merged as a put would be: newest version wins (strict), or
     /// vector clocks decide and concurrent versions stay siblings (Dynamo).
     private mutating func mergeMerkleEntries(_ entries: [MerkleEntry], at node: NodeIndex, from sender: NodeIndex) {
+        kv.mergingMerkleEntries = true
+        defer { kv.mergingMerkleEntries = false }
         for entry in entries {
             switch entry.copy {
             case let .strict(value):
@@ -163,7 +169,7 @@ extension Simulation {
 
     private mutating func finishMerkleSync(_ id: Int) {
         guard let session = kv.merkleSessions.removeValue(forKey: id) else { return }
-        kv.syncedPair = (session.a, session.b)
+        if session.epoch == kv.epoch && !session.disturbed { kv.syncedPair = (session.a, session.b) }
         note(.store, "merkle-sync \(chord.label(session.a))–\(chord.label(session.b)) done: \(session.hashesSent) hash\(session.hashesSent == 1 ? "" : "es") and \(session.entriesSent) value\(session.entriesSent == 1 ? "" : "s") sent", node: session.a)
     }
 

@@ -25,6 +25,7 @@ extension Simulation {
         }
         kv.writeQuorum = w
         kv.readQuorum = r
+        storeEpochChanged()
         if w + r <= n { note(.command, "W + R = \(w + r) ≤ N = \(n): a get may miss the newest put") }
     }
 
@@ -56,6 +57,9 @@ extension Simulation {
     mutating func openOperation(_ operation: StoreOperation) -> Int {
         let id = kv.nextOperation
         kv.nextOperation += 1
+        var operation = operation
+        operation.epoch = kv.epoch
+        if !operation.isPut { operation.mustSee = readPromise(key: operation.key) }
         kv.operations[id] = operation
         kv.open.append(id)
         return id
@@ -67,6 +71,14 @@ extension Simulation {
         let coordinator = operation.coordinator
         let members = replicaSet(ofOwner: owner)
         operation.quorum.asking(members.count)
+        // A stale owner (Chord still settling) gives another set: no quorum promise.
+        // Same first live node at or after the owner as after the key: the same set (two
+        // binary searches, not a second set built on the hot path).
+        let ring = state.liveRing
+        operation.exact = operation.epoch == kv.epoch
+            && ring.successorPosition(of: state.id(owner)) == ring.successorPosition(of: operation.key)
+        // A put to another set leaves the true one stale until the next repair pass.
+        if operation.isPut && !operation.exact { kv.faultSinceRepair = true }
         kv.operations[id] = operation
         if narrates {
             let set = members.map { chord.label($0) }.joined(separator: ", ")
@@ -118,6 +130,9 @@ extension Simulation {
     mutating func deliverStore(_ message: StoreMessage, from: NodeIndex, to: NodeIndex) {
         switch message {
         case let .put(id, key, value):
+            // A put to another set than the key's, or one that travelled while the ring
+            // changed, arrives after the repair pass that ran without it.
+            if let operation = kv.operations[id], operation.exact, operation.epoch == kv.epoch {} else { kv.faultSinceRepair = true }
             storeAtReplica(to, key: key, value: value)
             send(from: to, to: from, .store(.putAck(operation: id)))
         case let .putAck(id):
@@ -144,6 +159,10 @@ extension Simulation {
             deliverHandoff(key: key, value: value, from: from, to: to)
         case let .handoffAck(key, value):
             handoffAcknowledged(key: key, value: value, by: from, at: to)
+        case let .dynamoTransfer(key, values):
+            deliverDynamoTransfer(key: key, values: values, from: from, to: to)
+        case let .dynamoTransferAck(key, _):
+            dynamoTransferAcknowledged(key: key)
         case let .merkleHashes(session, ranges, hashes, entries):
             deliverMerkleHashes(session, ranges: ranges, hashes: hashes, entries: entries, at: to)
         case let .merkleDiffer(session, nodes, entries):
@@ -172,7 +191,7 @@ extension Simulation {
             merkleTimedOut(session)
         case let .handoff(key, value):
             if narrates { note(.store, "\(chord.label(from)): no ack from \(chord.label(to)) for \(chord.label(key)) = \(value.value): the hint stays", node: from) }
-        case .putAck, .getReply, .transfer, .dynamoGetReply, .handoffAck:
+        case .putAck, .getReply, .transfer, .dynamoGetReply, .handoffAck, .dynamoTransfer, .dynamoTransferAck:
             // A reply or a hand-over that never arrived: the sender has nothing to redo
             // (the coordinator's own timer counts the missing reply; repair runs again).
             break
@@ -223,6 +242,7 @@ extension Simulation {
     mutating func finishPut(_ id: Int, succeeded: Bool) {
         guard let operation = kv.operations[id] else { return }
         kv.open.removeAll { $0 == id }
+        if succeeded { recordAckedPut(operation) }
         guard !succeeded, narrates else { return }
         note(.store, "\(chord.label(operation.coordinator)): put failed (\(operation.quorum.replies) of W=\(operation.quorum.needed) acks)", node: operation.coordinator)
     }
@@ -236,6 +256,7 @@ extension Simulation {
         let line: String
         if operation.quorum.outcome == .succeeded {
             let best = newest(replies)
+            judgeRead(operation, best: best)
             kv.gets[record].values = best.map { [$0.value] } ?? []
             kv.gets[record].ok = true
             line = "\(head) = \(best?.value ?? "(none)")"

@@ -9,11 +9,16 @@ extension Simulation {
     /// A node's values changed: a finished merkle-sync pair no longer has to agree.
     mutating func storeChanged(at node: NodeIndex) {
         if let pair = kv.syncedPair, pair.a == node || pair.b == node { kv.syncedPair = nil }
+        guard !kv.merkleSessions.isEmpty, !kv.mergingMerkleEntries else { return }
+        for (id, session) in kv.merkleSessions where session.a == node || session.b == node {
+            kv.merkleSessions[id]?.disturbed = true
+        }
     }
 
     func storeInvariantViolations() -> [Violation] {
-        guard network.isQuiet, kv.holdsAnything || kv.syncedPair != nil else { return [] }
-        var result: [Violation] = []
+        // A stale quorum read is a past event: reported whatever is in flight now.
+        var result = kv.staleReads.isEmpty ? [] : staleReadViolations()
+        guard network.isQuiet, kv.holdsAnything || kv.syncedPair != nil else { return result }
         if !kv.dynamo, !kv.faultSinceRepair { result += StoreInvariants.replicasNewest(staleCopies()) }
         if let pairs = kv.handedOff { result += StoreInvariants.hintsHandedOff(leftoverHints(pairs)) }
         if let pair = kv.syncedPair { result += StoreInvariants.merkleReplicasAgree(disagreements(pair.a, pair.b)) }
@@ -21,7 +26,7 @@ extension Simulation {
     }
 
     /// Members of a key's replica set that lack its newest version, by key then member.
-    private func staleCopies() -> [StoreInvariants.StaleCopy] {
+    func staleCopies() -> [StoreInvariants.StaleCopy] {
         var newest: [Identifier: VersionedValue] = [:]
         for node in state.allNodesByID() where state.isAlive(node) {
             for (key, value) in storedValues(node) where newest[key].map({ $0.version < value.version }) ?? true {

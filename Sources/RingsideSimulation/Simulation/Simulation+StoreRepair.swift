@@ -10,6 +10,12 @@ extension Simulation {
     /// The repair and prune a membership change needs, if anything is stored: the
     /// driver queues them for the command that changes the ring.
     func storeRepairActions(leaving: NodeIndex?) -> [Action] {
+        if kv.dynamo {
+            // Dynamo moves values when membership changes (Simulation+DynamoRebalance);
+            // `settle` sends again what a lost transfer left behind.
+            guard kv.siblings.values.contains(where: { !$0.isEmpty }) else { return [] }
+            return [.storeRepair(leaving: leaving)]
+        }
         guard kv.replicas.values.contains(where: { !$0.isEmpty }) else { return [] }
         return [.storeRepair(leaving: leaving), .storePrune(leaving: leaving)]
     }
@@ -32,6 +38,7 @@ extension Simulation {
     /// Each key's newest copy goes, as a `store_transfer` message, to every member of its
     /// current replica set that lacks it.
     mutating func repairReplicaSets(leaving: NodeIndex?) {
+        if kv.dynamo { return rebalanceDynamo(leaving: leaving) }
         kv.faultSinceRepair = false
         for copy in newestCopies(including: leaving) {
             for member in replicaSet(ofKeyAt: copy.key, excluding: leaving) where member != copy.holder {
@@ -88,6 +95,7 @@ extension Simulation {
             }
         }
         kv.replicas = placed
+        kv.faultSinceRepair = false
     }
 
     /// A short description for a viewer, e.g. `put 14=v2 (3,10)`.
@@ -102,7 +110,8 @@ extension Simulation {
             "put \(chord.label(key))=\(value.value) \(value.clock)" + (hintFor.map { " hint for \(chord.label($0))" } ?? "")
         case let .dynamoGetReply(_, values): values.isEmpty ? "nothing" : describe(values)
         case let .handoff(key, value): "handoff \(chord.label(key))=\(value.value) \(value.clock)"
-        case .handoffAck: "ack"
+        case .handoffAck, .dynamoTransferAck: "ack"
+        case let .dynamoTransfer(key, values): "transfer \(chord.label(key))=\(describe(values))"
         case let .merkleHashes(_, _, hashes, entries): "\(hashes.count) hashes" + (entries.isEmpty ? "" : ", \(entries.count) values")
         case let .merkleDiffer(_, nodes, entries): "\(nodes.count) differ" + (entries.isEmpty ? "" : ", \(entries.count) values")
         }

@@ -24,6 +24,10 @@ public enum StoreMessage: Sendable {
     /// Hinted handoff: stand-in → intended node, and the intended node's acknowledgement.
     case handoff(key: Identifier, value: ClockedValue)
     case handoffAck(key: Identifier, value: ClockedValue)
+    /// Dynamo, at a join or leave: a holder sends a key's versions to a node that entered
+    /// the key's first N; the ack lets a holder outside the first N drop them.
+    case dynamoTransfer(key: Identifier, values: [ClockedValue])
+    case dynamoTransferAck(key: Identifier, values: [ClockedValue])
     /// merkle-sync: initiator → other side, tree hashes to compare (the first message also
     /// names the ranges) and the initiator's entries of leaves found different.
     case merkleHashes(session: Int, ranges: [MerkleRange], hashes: [MerkleHash], entries: [MerkleEntry])
@@ -43,6 +47,8 @@ public enum StoreMessage: Sendable {
         case .dynamoGetReply: "store_get_reply"
         case .handoff: "store_handoff"
         case .handoffAck: "store_handoff_ack"
+        case .dynamoTransfer: "store_transfer"
+        case .dynamoTransferAck: "store_transfer_ack"
         case .merkleHashes: "merkle_hashes"
         case .merkleDiffer: "merkle_differ"
         }

@@ -153,7 +153,8 @@ extension World {
         case let .put(id, _, _), let .putAck(id), let .get(id, _), let .getReply(id, _),
              let .dynamoPut(id, _, _, _), let .dynamoGetReply(id, _):
             id == operation
-        case let .transfer(k, _), let .handoff(k, _), let .handoffAck(k, _):
+        case let .transfer(k, _), let .handoff(k, _), let .handoffAck(k, _),
+             let .dynamoTransfer(k, _), let .dynamoTransferAck(k, _):
             k == key
         case .merkleHashes, .merkleDiffer:
             false
