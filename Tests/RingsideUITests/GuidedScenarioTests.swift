@@ -123,3 +123,32 @@ import Testing
         #expect(frontEnd.model.status?.text.contains("Assets/scenarios") == true)
     }
 }
+
+/// Golden screens of the scenario menu at the three lecture sizes. The folder is given
+/// as `swift test` sees it from the package root, so the title reads the same everywhere.
+@Suite struct ScenarioMenuScreenTests {
+    private func menuOpen() throws -> FrontEnd {
+        let world = World()
+        let engine = SynchronousEngine(core: EngineCore(world: world, script: try ScenarioScript(name: "demo", text: Demo.script)))
+        let folder = FileManager.default.fileExists(atPath: "Assets/scenarios") ? "Assets/scenarios" : GuidedScenarioTests.scenarioFolder
+        var frontEnd = FrontEnd(model: AppModel(world: world, title: "demo"), engine: engine,
+                                scenarios: ScenarioFolder(candidates: [folder]))
+        frontEnd.start()
+        frontEnd.press(.character("o"))
+        frontEnd.press(.down)
+        return frontEnd
+    }
+
+    @Test(arguments: [(80, 24), (120, 40), (200, 60)])
+    func scenarioMenu(width: Int, height: Int) throws {
+        let lines = try menuOpen().screen(Size(width: width, height: height))
+        #expect(lines.contains { $0.contains("consecutive-failures.ringside") })
+        let stored: String
+        switch width {
+        case 80: stored = Snapshots.scenarioMenu80x24
+        case 120: stored = Snapshots.scenarioMenu120x40
+        default: stored = Snapshots.scenarioMenu200x60
+        }
+        Snapshot.assert(lines, matches: stored, named: "scenarioMenu\(width)x\(height)")
+    }
+}
