@@ -363,23 +363,28 @@ struct FenwickTree: Sendable {
 
     private var chunkCount: Int { tree.count - 1 }
 
+    /// Both walks run on every received write: through a buffer, without a bounds check per step.
     mutating func add(_ delta: Int, at chunk: Int) {
-        var i = chunk + 1
-        while i < tree.count {
-            tree[i] += delta
-            i += i & -i
+        tree.withUnsafeMutableBufferPointer { tree in
+            var i = chunk + 1
+            while i < tree.count {
+                tree[i] += delta
+                i += i & -i
+            }
         }
     }
 
     /// Total size of chunks 0 ..< chunk.
     func prefixSum(_ chunk: Int) -> Int {
-        var sum = 0
-        var i = chunk
-        while i > 0 {
-            sum += tree[i]
-            i -= i & -i
+        tree.withUnsafeBufferPointer { tree in
+            var sum = 0
+            var i = chunk
+            while i > 0 {
+                sum += tree[i]
+                i -= i & -i
+            }
+            return sum
         }
-        return sum
     }
 
     /// The chunk holding a position, and the offset inside it.
