@@ -19,14 +19,24 @@ final class ChunkStorage: @unchecked Sendable {
 
     init(capacity: Int) {
         self.capacity = capacity
-        refs = .allocate(capacity: capacity)
-        codes = .allocate(capacity: capacity)
+        (refs, codes) = Self.allocate(capacity)
     }
 
     deinit {
         for index in 0..<count { refs[index].release() }
         refs.deallocate()
-        codes.deallocate()
+    }
+
+    /// One block for both: references first, then codes (growing a chunk is one malloc, not two).
+    private static func allocate(_ capacity: Int)
+        -> (UnsafeMutablePointer<Unmanaged<StoredWrite>>, UnsafeMutablePointer<UInt16>) {
+        let stride = MemoryLayout<Unmanaged<StoredWrite>>.stride
+        let block = UnsafeMutableRawPointer.allocate(
+            byteCount: capacity * (stride + MemoryLayout<UInt16>.stride),
+            alignment: MemoryLayout<Unmanaged<StoredWrite>>.alignment)
+        let refs = block.bindMemory(to: Unmanaged<StoredWrite>.self, capacity: capacity)
+        let codes = (block + capacity * stride).bindMemory(to: UInt16.self, capacity: capacity)
+        return (refs, codes)
     }
 
     /// A copy holding its own count of each write (for copy on write).
@@ -42,12 +52,10 @@ final class ChunkStorage: @unchecked Sendable {
     /// Moves the contents to new memory of this capacity (>= count), without touching counts.
     func resize(to newCapacity: Int) {
         precondition(newCapacity >= count)
-        let newRefs = UnsafeMutablePointer<Unmanaged<StoredWrite>>.allocate(capacity: newCapacity)
-        let newCodes = UnsafeMutablePointer<UInt16>.allocate(capacity: newCapacity)
+        let (newRefs, newCodes) = Self.allocate(newCapacity)
         newRefs.moveInitialize(from: refs, count: count)
         newCodes.moveInitialize(from: codes, count: count)
         refs.deallocate()
-        codes.deallocate()
         refs = newRefs
         codes = newCodes
         capacity = newCapacity
