@@ -327,9 +327,11 @@ struct TentativeLog: Sendable {
                                 slot = origins.slot(of: writes[index].takeUnretainedValue().stamp.origin) ?? 0
                             }
                             let cutoff = cutoffs[slot]
+                            // Borrowed, not taken: a taken reference is retained and released again.
                             if cutoff != .max {
-                                let write = writes[index].takeUnretainedValue()
-                                if write.stamp.timestamp > cutoff { body(write, slot) }
+                                writes[index]._withUnsafeGuaranteedRef { write in
+                                    if write.stamp.timestamp > cutoff { body(write, slot) }
+                                }
                             }
                         }
                     }
