@@ -74,6 +74,8 @@ final class ChunkStorage: @unchecked Sendable {
     }
 
     /// Inserts at `index` (capacity must allow), taking a count of the write.
+    // Inlined: it runs once or more for every received write.
+    @inline(__always)
     func insert(_ write: StoredWrite, code: UInt16, at index: Int) {
         precondition(count < capacity && index <= count)
         (refs + index + 1).moveInitialize(from: refs + index, count: count - index)

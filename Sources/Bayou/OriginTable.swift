@@ -96,6 +96,8 @@ struct OriginIndex: Sendable {
 
     /// Through buffers: this runs for every received write, and each probe's bounds checks
     /// cost more than the probe.
+    // Inlined: it runs once or more for every received write.
+    @inline(__always)
     func slot(of id: Identifier, in records: [OriginRecord]) -> Int? {
         slots.withUnsafeBufferPointer { slots in
             records.withUnsafeBufferPointer { records in

@@ -88,6 +88,8 @@ struct TentativeLog: Sendable {
         }
 
         /// Inserts in stamp order; returns the offset, or nil if the stamp is already there.
+        // Inlined: it runs once or more for every received write.
+        @inline(__always)
         mutating func insert(_ write: StoredWrite, slot: Int, from start: Int) -> Int? {
             let offset = lowerBound(of: write.stamp, from: start)
             if offset < count && stamp(at: offset) == write.stamp { return nil }
@@ -200,6 +202,8 @@ struct TentativeLog: Sendable {
     ///
     /// A session's writes arrive in log order, so a write usually lands just after the
     /// one inserted before it: starting there saves reading writes the search would skip.
+    // Inlined: it runs once or more for every received write.
+    @inline(__always)
     private func searchStart(for stamp: WriteStamp) -> (chunk: Int, offset: Int) {
         if let (chunk, offset) = finger, chunks[chunk].stamp(at: offset) < stamp,
            !(lastStamps[chunk] < stamp) {
@@ -366,6 +370,8 @@ struct FenwickTree: Sendable {
     private var chunkCount: Int { tree.count - 1 }
 
     /// Both walks run on every received write: through a buffer, without a bounds check per step.
+    // Inlined: it runs once or more for every received write.
+    @inline(__always)
     mutating func add(_ delta: Int, at chunk: Int) {
         tree.withUnsafeMutableBufferPointer { tree in
             var i = chunk + 1
@@ -377,6 +383,8 @@ struct FenwickTree: Sendable {
     }
 
     /// Total size of chunks 0 ..< chunk.
+    // Inlined: it runs once or more for every received write.
+    @inline(__always)
     func prefixSum(_ chunk: Int) -> Int {
         tree.withUnsafeBufferPointer { tree in
             var sum = 0
