@@ -25,8 +25,15 @@ struct OriginTable: Sendable {
         slotByOrigin.slot(of: origin, in: records).map { records[$0].highestTimestamp } ?? 0
     }
 
+    @inline(__always)
     mutating func slotCreatingIfNeeded(_ origin: Identifier) -> Int {
         if let slot = slotByOrigin.slot(of: origin, in: records) { return slot }
+        return createSlot(origin)
+    }
+
+    /// Kept out of line: every received write looks its origin up, few add one.
+    @inline(never)
+    private mutating func createSlot(_ origin: Identifier) -> Int {
         let slot = records.count
         records.append(OriginRecord(origin: origin))
         slotByOrigin.insert(origin, slot: slot, in: records)
@@ -87,14 +94,22 @@ struct OriginIndex: Sendable {
         return Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) >> UInt64(shift))
     }
 
+    /// Through buffers: this runs for every received write, and each probe's bounds checks
+    /// cost more than the probe.
+    // Inlined: it runs once or more for every received write.
+    @inline(__always)
     func slot(of id: Identifier, in records: [OriginRecord]) -> Int? {
-        let mask = slots.count - 1
-        var index = home(id)
-        while slots[index] >= 0 {
-            if records[Int(slots[index])].origin == id { return Int(slots[index]) }
-            index = (index + 1) & mask
+        slots.withUnsafeBufferPointer { slots in
+            records.withUnsafeBufferPointer { records in
+                let mask = slots.count - 1
+                var index = home(id)
+                while slots[index] >= 0 {
+                    if records[Int(slots[index])].origin == id { return Int(slots[index]) }
+                    index = (index + 1) & mask
+                }
+                return nil
+            }
         }
-        return nil
     }
 
     /// Adds an id known to be absent; `records` must already hold it at `slot`.

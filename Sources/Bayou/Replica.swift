@@ -141,6 +141,8 @@ public struct Replica: Sendable {
 
     /// Inserts a tentative write the replica lacks; returns its log position and any rollback.
     /// `slot` is the origin's slot if the caller has looked it up already.
+    // Inlined: it runs once or more for every received write.
+    @inline(__always)
     mutating func insertTentative(_ write: StoredWrite, slot: Int? = nil) -> (position: Int, rollback: Rollback?)? {
         let countBefore = logCount
         let slot = slot ?? origins.slotCreatingIfNeeded(write.stamp.origin)
@@ -193,6 +195,8 @@ public struct Replica: Sendable {
         if let outcome { committedOutcomes[UInt64(committed.count)] = outcome }
     }
 
+    // Inlined: it runs once or more for every received write.
+    @inline(__always)
     private mutating func noteRollback(cause: WriteStamp, undone: Int, redonePositions: Range<Int>) -> Rollback? {
         guard undone > 0 else { return nil }
         rollbackTotals.reorderings += 1

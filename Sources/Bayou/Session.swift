@@ -39,8 +39,9 @@ extension Replica {
     /// A gap ends the session: the item and all that follow it are discarded. The end of
     /// a session closes it.
     mutating func admitToSession(_ item: AntiEntropyItem) -> ReceiveRejection? {
-        // Linear: a replica has a handful of sessions open at most.
-        guard let position = openSessions.firstIndex(where: { $0.number == item.session && $0.sender == item.sender })
+        // Linear: a replica has a handful of sessions open at most. The newest is tried
+        // first: it is the one whose items usually arrive (every item pays this search).
+        guard let position = openSessionIndex(item.session, sender: item.sender)
         else { return .sessionClosed(session: item.session) }
         let expected = openSessions[position].nextIndex
         guard item.index == expected else {
@@ -51,6 +52,17 @@ extension Replica {
             openSessions.remove(at: position)
         } else {
             openSessions[position].nextIndex += 1
+        }
+        return nil
+    }
+
+    private func openSessionIndex(_ number: UInt64, sender: Identifier) -> Int? {
+        var position = openSessions.count - 1
+        while position >= 0 {
+            if openSessions[position].number == number {
+                return openSessions[position].sender == sender ? position : nil
+            }
+            position -= 1
         }
         return nil
     }

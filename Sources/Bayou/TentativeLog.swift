@@ -14,26 +14,25 @@ struct TentativeLog: Sendable {
 
     /// A run of consecutive writes: references to shared writes, and their origins' slots.
     struct Chunk: Sendable {
-        var writes: [StoredWrite] = []
-        /// The origin's slot in the replica's `OriginTable`, or `SlotCode.wide` for slots that
-        /// do not fit in 16 bits (more than 65,535 origins): two bytes per entry instead of
-        /// four keeps a thousand replicas' full logs small.
-        var slots: [UInt16] = []
+        /// The writes and, for each, the origin's slot in the replica's `OriginTable`, or
+        /// `SlotCode.wide` for slots that do not fit in 16 bits (more than 65,535 origins):
+        /// two bytes per entry instead of four keeps a thousand replicas' full logs small.
+        private(set) var storage: ChunkStorage
 
-        var count: Int { writes.count }
+        var count: Int { storage.count }
 
-        init(writes: ArraySlice<StoredWrite>, slots: ArraySlice<UInt16>) {
-            let capacity = Self.capacity(for: writes.count)
-            self.writes.reserveCapacity(capacity)
-            self.slots.reserveCapacity(capacity)
-            self.writes.append(contentsOf: writes)
-            self.slots.append(contentsOf: slots)
+        init(_ write: StoredWrite, slot: Int) {
+            storage = ChunkStorage(capacity: Self.capacity(for: 1))
+            storage.insert(write, code: SlotCode.encode(slot), at: 0)
+        }
+
+        private init(storage: ChunkStorage) {
+            self.storage = storage
         }
 
         /// Room a chunk gets beyond what it holds, when it is made or must grow.
         ///
-        /// Arrays left to grow by themselves double (past the most a chunk holds), and
-        /// reserving the most a chunk ever holds leaves a third of it empty on average;
+        /// Reserving the most a chunk ever holds leaves a third of it empty on average;
         /// growing by a small step keeps chunks about 93% full. For a thousand replicas
         /// holding ten thousand writes each that is tens of megabytes.
         static let growth = 16
@@ -42,17 +41,22 @@ struct TentativeLog: Sendable {
             max(count, min(count + growth, TentativeLog.chunkCapacity + 1))
         }
 
-        /// Makes sure `count` writes fit without the arrays doubling.
+        /// Copies the storage if another log shares it (copy on write).
+        private mutating func makeUnique() {
+            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy(capacity: storage.capacity) }
+        }
+
+        /// Makes the storage unique with room for `count` writes.
         mutating func reserve(_ count: Int) {
-            guard writes.capacity < count || slots.capacity < count else { return }
-            writes.reserveCapacity(Self.capacity(for: count))
-            slots.reserveCapacity(Self.capacity(for: count))
+            makeUnique()
+            if storage.capacity < count { storage.resize(to: Self.capacity(for: count)) }
         }
 
         /// Gives back room a chunk no longer needs after writes left it.
         mutating func shrinkIfRoomy() {
-            guard writes.capacity > count + 2 * Self.growth else { return }
-            self = Chunk(writes: writes[...], slots: slots[...])
+            guard storage.capacity > count + 2 * Self.growth else { return }
+            makeUnique()
+            storage.resize(to: Self.capacity(for: count))
         }
 
         /// The first offset whose stamp is not smaller than `stamp`, knowing that every write
@@ -61,13 +65,13 @@ struct TentativeLog: Sendable {
         /// Gallops from `start` before bisecting: each probe reads a write from memory, and
         /// the writes of one session land close behind one another.
         func lowerBound(of stamp: WriteStamp, from start: Int = 0) -> Int {
-            writes.withUnsafeBufferPointer { writes in
+            storage.withBuffers { writes, _ in
                 var low = start
                 var high = writes.count
                 var probe = start
                 var step = 1
                 while probe < high {
-                    if writes[probe].stamp < stamp {
+                    if writes[probe]._withUnsafeGuaranteedRef({ $0.stamp < stamp }) {
                         low = probe + 1
                         probe = low + step
                         step *= 2
@@ -77,39 +81,53 @@ struct TentativeLog: Sendable {
                 }
                 while low < high {
                     let middle = (low + high) / 2
-                    if writes[middle].stamp < stamp { low = middle + 1 } else { high = middle }
+                    if writes[middle]._withUnsafeGuaranteedRef({ $0.stamp < stamp }) { low = middle + 1 } else { high = middle }
                 }
                 return low
             }
         }
 
         /// Inserts in stamp order; returns the offset, or nil if the stamp is already there.
+        // Inlined: it runs once or more for every received write.
+        @inline(__always)
         mutating func insert(_ write: StoredWrite, slot: Int, from start: Int) -> Int? {
             let offset = lowerBound(of: write.stamp, from: start)
-            if offset < writes.count && writes[offset].stamp == write.stamp { return nil }
-            if writes.capacity == writes.count || slots.capacity == slots.count { reserve(count + 1) }
-            // `Array.insert(_:at:)` by appending and sliding the tail up with one overlapping
-            // move: the generic `replaceSubrange` it goes through was a tenth of the benchmark.
-            writes.append(write)
-            slots.append(SlotCode.encode(slot))
-            let tail = writes.count - 1 - offset
-            guard tail > 0 else { return offset }
-            writes.withUnsafeMutableBufferPointer { buffer in
-                let base = buffer.baseAddress!
-                let last = (base + offset + tail).move()
-                (base + offset + 1).moveInitialize(from: base + offset, count: tail)
-                (base + offset).initialize(to: last)
-            }
-            slots.withUnsafeMutableBufferPointer { buffer in
-                let base = buffer.baseAddress!
-                let last = (base + offset + tail).move()
-                (base + offset + 1).moveInitialize(from: base + offset, count: tail)
-                (base + offset).initialize(to: last)
-            }
+            if offset < count && stamp(at: offset) == write.stamp { return nil }
+            reserve(count + 1)
+            storage.insert(write, code: SlotCode.encode(slot), at: offset)
             return offset
         }
 
-        func stamp(at offset: Int) -> WriteStamp { writes[offset].stamp }
+        /// Removes the write at `offset`.
+        mutating func remove(at offset: Int) -> StoredWrite {
+            makeUnique()
+            return storage.remove(at: offset)
+        }
+
+        /// Moves writes `start ..< count` to the front of `next`.
+        mutating func moveTail(from start: Int, toFrontOf next: inout Chunk) {
+            makeUnique()
+            next.reserve(next.count + count - start)
+            storage.moveTail(from: start, toFrontOf: next.storage)
+        }
+
+        /// Moves writes `0 ..< moved` to the end of `previous`.
+        mutating func moveHead(_ moved: Int, toEndOf previous: inout Chunk) {
+            makeUnique()
+            previous.reserve(previous.count + moved)
+            storage.moveHead(moved, toEndOf: previous.storage)
+        }
+
+        /// Cuts the chunk at `start`: it keeps the writes before, the result holds the rest.
+        mutating func split(at start: Int) -> Chunk {
+            var upper = Chunk(storage: ChunkStorage(capacity: Self.capacity(for: count - start)))
+            moveTail(from: start, toFrontOf: &upper)
+            return upper
+        }
+
+        func write(at offset: Int) -> StoredWrite { storage.write(at: offset) }
+
+        func stamp(at offset: Int) -> WriteStamp { storage.withWrite(at: offset) { $0.stamp } }
     }
 
     /// How a slot is kept in a chunk.
@@ -159,7 +177,7 @@ struct TentativeLog: Sendable {
     /// Inserts a write in stamp order; returns its position, or nil if the stamp is already held.
     mutating func insert(_ write: StoredWrite, slot: Int) -> Int? {
         if chunks.isEmpty {
-            chunks = [Chunk(writes: [write][...], slots: [SlotCode.encode(slot)][...])]
+            chunks = [Chunk(write, slot: slot)]
             lastStamps = [write.stamp]
             chunkSizes = [1]
             sizes = FenwickTree(sizes: chunkSizes)
@@ -184,6 +202,8 @@ struct TentativeLog: Sendable {
     ///
     /// A session's writes arrive in log order, so a write usually lands just after the
     /// one inserted before it: starting there saves reading writes the search would skip.
+    // Inlined: it runs once or more for every received write.
+    @inline(__always)
     private func searchStart(for stamp: WriteStamp) -> (chunk: Int, offset: Int) {
         if let (chunk, offset) = finger, chunks[chunk].stamp(at: offset) < stamp,
            !(lastStamps[chunk] < stamp) {
@@ -205,21 +225,13 @@ struct TentativeLog: Sendable {
         if chunk + 1 < chunks.count && chunkSizes[chunk + 1] <= Self.chunkCapacity - Self.shareMinimum {
             let moved = (size - chunkSizes[chunk + 1]) / 2
             let cut = size - moved
-            chunks[chunk + 1].reserve(chunkSizes[chunk + 1] + moved)
-            chunks[chunk + 1].writes.insert(contentsOf: chunks[chunk].writes[cut...], at: 0)
-            chunks[chunk + 1].slots.insert(contentsOf: chunks[chunk].slots[cut...], at: 0)
-            chunks[chunk].writes.removeSubrange(cut...)
-            chunks[chunk].slots.removeSubrange(cut...)
+            chunks.withUnsafeMutableBufferPointer { $0[chunk].moveTail(from: cut, toFrontOf: &$0[chunk + 1]) }
             chunks[chunk].shrinkIfRoomy()
             lastStamps[chunk] = chunks[chunk].stamp(at: cut - 1)
             move(moved, from: chunk, to: chunk + 1)
         } else if chunk > 0 && chunkSizes[chunk - 1] <= Self.chunkCapacity - Self.shareMinimum {
             let moved = (size - chunkSizes[chunk - 1]) / 2
-            chunks[chunk - 1].reserve(chunkSizes[chunk - 1] + moved)
-            chunks[chunk - 1].writes.append(contentsOf: chunks[chunk].writes[..<moved])
-            chunks[chunk - 1].slots.append(contentsOf: chunks[chunk].slots[..<moved])
-            chunks[chunk].writes.removeSubrange(..<moved)
-            chunks[chunk].slots.removeSubrange(..<moved)
+            chunks.withUnsafeMutableBufferPointer { $0[chunk].moveHead(moved, toEndOf: &$0[chunk - 1]) }
             chunks[chunk].shrinkIfRoomy()
             lastStamps[chunk - 1] = chunks[chunk - 1].stamp(at: chunks[chunk - 1].count - 1)
             move(moved, from: chunk, to: chunk - 1)
@@ -238,9 +250,7 @@ struct TentativeLog: Sendable {
 
     private mutating func split(_ chunk: Int) {
         let half = chunkSizes[chunk] / 2
-        let upper = Chunk(writes: chunks[chunk].writes[half...], slots: chunks[chunk].slots[half...])
-        chunks[chunk].writes.removeSubrange(half...)
-        chunks[chunk].slots.removeSubrange(half...)
+        let upper = chunks[chunk].split(at: half)
         chunks[chunk].shrinkIfRoomy()
         chunks.insert(upper, at: chunk + 1)
         lastStamps[chunk] = chunks[chunk].stamp(at: half - 1)
@@ -258,8 +268,7 @@ struct TentativeLog: Sendable {
         let offset = chunks[chunk].lowerBound(of: stamp)
         guard offset < chunks[chunk].count, chunks[chunk].stamp(at: offset) == stamp else { return nil }
         let position = sizes.prefixSum(chunk) + offset
-        let write = chunks[chunk].writes.remove(at: offset)
-        chunks[chunk].slots.remove(at: offset)
+        let write = chunks[chunk].remove(at: offset)
         count -= 1
         chunkSizes[chunk] -= 1
         if chunkSizes[chunk] == 0 {
@@ -283,7 +292,7 @@ struct TentativeLog: Sendable {
 
     subscript(position: Int) -> StoredWrite {
         let (chunk, offset) = sizes.locate(position)
-        return chunks[chunk].writes[offset]
+        return chunks[chunk].write(at: offset)
     }
 
     /// Visits the writes from `position` to the end, in order.
@@ -291,7 +300,7 @@ struct TentativeLog: Sendable {
         guard position < count else { return }
         var (chunk, offset) = sizes.locate(position)
         while chunk < chunks.count {
-            for index in offset..<chunks[chunk].count { try body(chunks[chunk].writes[index]) }
+            for index in offset..<chunks[chunk].count { try body(chunks[chunk].write(at: index)) }
             chunk += 1
             offset = 0
         }
@@ -314,17 +323,18 @@ struct TentativeLog: Sendable {
         cutoffs.withUnsafeBufferPointer { cutoffs in
             chunks.withUnsafeBufferPointer { chunks in
                 for chunk in chunks {
-                    chunk.writes.withUnsafeBufferPointer { writes in
-                        chunk.slots.withUnsafeBufferPointer { slots in
-                            for index in 0..<writes.count {
-                                var slot = Int(slots[index])
-                                if slot == Int(SlotCode.wide) {
-                                    // Every origin in the log has a slot.
-                                    slot = origins.slot(of: writes[index].stamp.origin) ?? 0
-                                }
-                                let cutoff = cutoffs[slot]
-                                if cutoff != .max && writes[index].stamp.timestamp > cutoff {
-                                    body(writes[index], slot)
+                    chunk.storage.withBuffers { writes, slots in
+                        for index in 0..<writes.count {
+                            var slot = Int(slots[index])
+                            if slot == Int(SlotCode.wide) {
+                                // Every origin in the log has a slot.
+                                slot = origins.slot(of: writes[index].takeUnretainedValue().stamp.origin) ?? 0
+                            }
+                            let cutoff = cutoffs[slot]
+                            // Borrowed, not taken: a taken reference is retained and released again.
+                            if cutoff != .max {
+                                writes[index]._withUnsafeGuaranteedRef { write in
+                                    if write.stamp.timestamp > cutoff { body(write, slot) }
                                 }
                             }
                         }
@@ -359,23 +369,32 @@ struct FenwickTree: Sendable {
 
     private var chunkCount: Int { tree.count - 1 }
 
+    /// Both walks run on every received write: through a buffer, without a bounds check per step.
+    // Inlined: it runs once or more for every received write.
+    @inline(__always)
     mutating func add(_ delta: Int, at chunk: Int) {
-        var i = chunk + 1
-        while i < tree.count {
-            tree[i] += delta
-            i += i & -i
+        tree.withUnsafeMutableBufferPointer { tree in
+            var i = chunk + 1
+            while i < tree.count {
+                tree[i] += delta
+                i += i & -i
+            }
         }
     }
 
     /// Total size of chunks 0 ..< chunk.
+    // Inlined: it runs once or more for every received write.
+    @inline(__always)
     func prefixSum(_ chunk: Int) -> Int {
-        var sum = 0
-        var i = chunk
-        while i > 0 {
-            sum += tree[i]
-            i -= i & -i
+        tree.withUnsafeBufferPointer { tree in
+            var sum = 0
+            var i = chunk
+            while i > 0 {
+                sum += tree[i]
+                i -= i & -i
+            }
+            return sum
         }
-        return sum
     }
 
     /// The chunk holding a position, and the offset inside it.

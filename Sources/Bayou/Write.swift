@@ -48,16 +48,31 @@ public struct Write: Hashable, Sendable {
 /// log entries moves references, not stamps and strings. The CSN is not stored:
 /// committed writes sit in CSN order starting at 1, so a committed entry's CSN is its
 /// position + 1, and a tentative entry has none.
+///
+/// The operation sits in a box of its own: anti-entropy reads stamps all the time and
+/// operations only when the database is redone, and without the operation inline the
+/// object is 56 bytes rather than 81, so a third fewer cache lines hold every stamp.
 final class StoredWrite: Sendable {
     let stamp: WriteStamp
-    let operation: Operation
+    private let box: OperationBox
+
+    var operation: Operation { box.operation }
 
     init(stamp: WriteStamp, operation: Operation) {
         self.stamp = stamp
-        self.operation = operation
+        self.box = OperationBox(operation)
     }
 
     func write(csn: UInt64?) -> Write {
         Write(csn: csn, stored: self)
+    }
+}
+
+/// A write's operation, out of line (see `StoredWrite`).
+private final class OperationBox: Sendable {
+    let operation: Operation
+
+    init(_ operation: Operation) {
+        self.operation = operation
     }
 }
