@@ -1,5 +1,6 @@
 import Testing
 import Chord
+import RingsideInvariants
 @testable import RingsideSimulation
 
 /// The guided scenarios teach what their captions say: each is run headless and its
@@ -49,6 +50,17 @@ import Chord
         // r = 4, three crashes after 60: the list still reaches 105, the owner of 95.
         #expect(id(world, lookups[2].owner) == "105")
         #expect(!lookups[2].failed)
+    }
+
+    @Test func timeoutsShorterThanDelaysLeaveTheRingOutOfOrder() throws {
+        let world = try run("timeouts-disorder-ring")
+        // Nobody crashed: every node is alive, and still the ring winds round twice.
+        #expect(world.state.liveCount == 7)
+        let names = ChordInvariants.violations(world.state).map(\.name)
+        #expect(names.contains("OrderedRing"))
+        var cycle = [try #require(world.state.index(ofName: "N17"))]
+        for _ in 0..<7 { cycle.append(try #require(world.state.successorList(cycle.last!).first)) }
+        #expect(cycle.map { world.state.id($0).description } == ["17", "233", "301", "1005", "81", "409", "808", "17"])
     }
 
     @Test func aTentativeBookingChangesWhenThePrimaryCommitsInAnotherOrder() throws {

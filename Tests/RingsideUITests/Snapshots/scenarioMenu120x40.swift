@@ -20,9 +20,9 @@ extension Snapshots {
     │ │   stabilize-join-50.ringside             50 sends join(50) to 15; the join is propagated around the ring; 50 se… │ │
     │ │   successor-vs-fingers.ringside          Twelve nodes join through 0; stabilize fixes successors and predecesso… │ │
     │ │   thousand-node-hops.ringside            1,000 nodes; 20 lookups of random keys from nodes all round the ring    │ │
+    │ │   timeouts-disorder-ring.ringside        Seven nodes on an ideal ring (m = 10): every successor is right         │ │
     │ │   vector-clocks-cart.ringside            A creates the cart: no context, so its clock is [A:1]                   │ │
     │ │   zave-maintenance.ringside              Part 1, maintenance original (the lecture's): 100 joins between 90 and… │ │
-    │ │                                                                                                                  │ │
     │ │                                                                                                                  │ │
     │ │                                                                                                                  │ │
     │ │                                                                                                                  │ │
