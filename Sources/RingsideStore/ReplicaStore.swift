@@ -15,9 +15,10 @@ public struct ReplicaStore: Sendable, Hashable {
     /// returns whether it was kept.
     @discardableResult
     public mutating func accept(_ key: Identifier, _ incoming: VersionedValue) -> Bool {
-        if let held = values[key], held.version >= incoming.version { return false }
-        values[key] = incoming
-        return true
+        // One hash for the usual newer put: store first, put the held one back if it wins.
+        guard let held = values.updateValue(incoming, forKey: key), held.version >= incoming.version else { return true }
+        values[key] = held
+        return false
     }
 
     public mutating func remove(_ key: Identifier) { values[key] = nil }

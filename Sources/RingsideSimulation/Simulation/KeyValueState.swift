@@ -10,14 +10,14 @@ struct KeyValueState: Sendable {
     var readQuorum = 1
     /// Each node's values; a node appears once it holds something.
     var replicas: [NodeIndex: ReplicaStore] = [:]
-    var operations: [Int: StoreOperation] = [:]
+    var operations = StoreOperationTable()
     var nextOperation = 1
     /// Operations not yet finished, oldest first (few at a time: a scan is cheapest).
     var open: [Int] = []
     /// Every get, oldest first (state.md's `gets`).
     var gets: [GetRecord] = []
     /// Result lines of gets that finished and nobody printed yet.
-    var reports: [String] = []
+    var reports: [StoreReport] = []
 
     // Dynamo mode (Simulation+Dynamo, +Handoff): its own values, so the two modes'
     // versions never mix (the mode changes only while the store is empty).
@@ -105,10 +105,33 @@ struct StoreOperation: Sendable {
     /// A get's promise: the acknowledged puts it must see (W + R > N, same epoch).
     var mustSee: AckedPuts?
 
+    /// Counts a strict get's reply in place: the list is taken out of `kind` first, so the
+    /// append finds it uniquely referenced and does not copy it.
+    mutating func appendReply(_ value: VersionedValue?) {
+        guard case .get(let record, var replies) = kind else { return }
+        kind = .get(record: record, replies: [])
+        replies.append(value)
+        kind = .get(record: record, replies: replies)
+    }
+
     var isPut: Bool {
         switch kind {
         case .put, .dynamoPut: true
         case .get, .dynamoGet: false
+        }
+    }
+}
+
+/// A finished get's result line. An answered strict get keeps its parts: the line is
+/// written only when someone prints it (a benchmark's millions of gets never are).
+enum StoreReport: Sendable {
+    case answered(keyText: String, nodeText: String, value: String?)
+    case line(String)
+
+    var text: String {
+        switch self {
+        case let .answered(keyText, nodeText, value): "get \(keyText) from \(nodeText) = \(value ?? "(none)")"
+        case let .line(text): text
         }
     }
 }

@@ -247,7 +247,7 @@ extension Simulation {
             line = "\(head) failed (\(operation.quorum.replies) of \(operation.quorum.needed) replies)"
             note(.store, "\(chord.label(node)): \(line)", node: node)
         }
-        kv.reports.append(line)
+        kv.reports.append(.line(line))
     }
 
     /// What `node` holds in Dynamo mode, keys in increasing order.

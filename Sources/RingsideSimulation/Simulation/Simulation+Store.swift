@@ -60,49 +60,53 @@ extension Simulation {
         var operation = operation
         operation.epoch = kv.epoch
         if !operation.isPut { operation.mustSee = readPromise(key: operation.key) }
-        kv.operations[id] = operation
+        kv.operations.insert(operation, id: id)
         kv.open.append(id)
         return id
     }
 
     /// The lookup found the owner: ask (or tell) every member of the replica set.
     mutating func storeOwnerFound(_ id: Int, owner: NodeIndex) {
-        guard var operation = kv.operations[id], operation.quorum.outcome == .pending else { return }
-        let coordinator = operation.coordinator
-        let members = replicaSet(ofOwner: owner)
-        operation.quorum.asking(members.count)
-        // A stale owner (Chord still settling) gives another set: no quorum promise.
-        // Same first live node at or after the owner as after the key: the same set (two
-        // binary searches, not a second set built on the hot path).
+        guard let slot = kv.operations.slot(of: id), kv.operations[slot: slot].quorum.outcome == .pending else { return }
+        // The members are read off the live ring by position: no set is built per operation.
         let ring = state.liveRing
-        operation.exact = operation.epoch == kv.epoch
-            && ring.successorPosition(of: state.id(owner)) == ring.successorPosition(of: operation.key)
-        // A put to another set leaves the true one stale until the next repair pass.
-        if operation.isPut && !operation.exact { kv.faultSinceRepair = true }
-        kv.operations[id] = operation
-        if narrates {
-            let set = members.map { chord.label($0) }.joined(separator: ", ")
-            let what = operation.isPut ? "send the put to each" : "ask each"
-            note(.store, "\(chord.label(coordinator)): owner of \(chord.label(operation.key)) is \(chord.label(owner)); replica set {\(set)} → \(what)", node: coordinator)
+        let start = ring.successorPosition(of: state.id(owner))
+        let size = start == nil ? 0 : min(kv.replication, ring.count)
+        let key = kv.operations[slot: slot].key
+        let coordinator = kv.operations[slot: slot].coordinator
+        // A stale owner (Chord still settling) gives another set: no quorum promise.
+        // Same first live node at or after the owner as after the key: the same set.
+        let exact = kv.operations[slot: slot].epoch == kv.epoch && start == ring.successorPosition(of: key)
+        kv.operations[slot: slot].quorum.asking(size)
+        kv.operations[slot: slot].exact = exact
+        let put: VersionedValue?
+        switch kv.operations[slot: slot].kind {
+        case let .put(value): put = value
+        case .get: put = nil
+        case .dynamoPut, .dynamoGet: return  // Dynamo routes zero-hop: it never waits for an owner lookup.
         }
-        for member in members {
-            switch operation.kind {
-            case let .put(value):
+        // A put to another set leaves the true one stale until the next repair pass.
+        if put != nil && !exact { kv.faultSinceRepair = true }
+        if narrates {
+            let set = (0..<size).map { chord.label(ring.nodes[(start! + $0) % ring.count]) }.joined(separator: ", ")
+            let what = put != nil ? "send the put to each" : "ask each"
+            note(.store, "\(chord.label(coordinator)): owner of \(chord.label(key)) is \(chord.label(owner)); replica set {\(set)} → \(what)", node: coordinator)
+        }
+        guard let start else { return }
+        for offset in 0..<size {
+            let member = ring.nodes[(start + offset) % ring.count]
+            if let put {
                 if member == coordinator {
                     // The coordinator is a replica itself: it stores without a message.
-                    storeAtReplica(member, key: operation.key, value: value)
+                    storeAtReplica(member, key: key, value: put)
                     putAcknowledged(id, by: member)
                 } else {
-                    send(from: coordinator, to: member, .store(.put(operation: id, key: operation.key, value: value)))
+                    send(from: coordinator, to: member, .store(.put(operation: id, key: key, value: put)))
                 }
-            case .get:
-                if member == coordinator {
-                    getReplied(id, by: member, value: kv.replicas[member]?[operation.key])
-                } else {
-                    send(from: coordinator, to: member, .store(.get(operation: id, key: operation.key)))
-                }
-            case .dynamoPut, .dynamoGet:
-                break  // Dynamo routes zero-hop: it never waits for an owner lookup.
+            } else if member == coordinator {
+                getReplied(id, by: member, value: kv.replicas[member]?[key])
+            } else {
+                send(from: coordinator, to: member, .store(.get(operation: id, key: key)))
             }
         }
     }
@@ -132,7 +136,8 @@ extension Simulation {
         case let .put(id, key, value):
             // A put to another set than the key's, or one that travelled while the ring
             // changed, arrives after the repair pass that ran without it.
-            if let operation = kv.operations[id], operation.exact, operation.epoch == kv.epoch {} else { kv.faultSinceRepair = true }
+            if let slot = kv.operations.slot(of: id), kv.operations[slot: slot].exact,
+               kv.operations[slot: slot].epoch == kv.epoch {} else { kv.faultSinceRepair = true }
             storeAtReplica(to, key: key, value: value)
             send(from: to, to: from, .store(.putAck(operation: id)))
         case let .putAck(id):
@@ -199,7 +204,8 @@ extension Simulation {
     }
 
     private mutating func storeAtReplica(_ node: NodeIndex, key: Identifier, value: VersionedValue) {
-        let held = kv.replicas[node]?[key]
+        // What it held matters only to the explanation.
+        let held = narrates ? kv.replicas[node]?[key] : nil
         let kept = kv.replicas[node, default: ReplicaStore()].accept(key, value)
         if kept { storeChanged(at: node) }
         guard narrates else { return }
@@ -211,31 +217,29 @@ extension Simulation {
     }
 
     mutating func putAcknowledged(_ id: Int, by replica: NodeIndex) {
-        guard var operation = kv.operations[id] else { return }
-        let wasPending = operation.quorum.outcome == .pending
-        let completes = operation.quorum.reply()
-        kv.operations[id] = operation
-        let node = operation.coordinator
+        guard let slot = kv.operations.slot(of: id) else { return }
+        let wasPending = kv.operations[slot: slot].quorum.outcome == .pending
+        let completes = kv.operations[slot: slot].quorum.reply()
+        let quorum = kv.operations[slot: slot].quorum
+        let node = kv.operations[slot: slot].coordinator
         if completes {
-            if narrates { note(.store, "\(chord.label(node)): \(operation.quorum.replies) of W=\(operation.quorum.needed) acks → put succeeded", node: node) }
+            if narrates { note(.store, "\(chord.label(node)): \(quorum.replies) of W=\(quorum.needed) acks → put succeeded", node: node) }
             finishPut(id, succeeded: true)
         } else if narrates {
             let late = wasPending ? "" : " (after the put finished)"
-            note(.store, "\(chord.label(node)): ack from \(chord.label(replica)): \(operation.quorum.replies) of W=\(operation.quorum.needed)\(late)", node: node)
+            note(.store, "\(chord.label(node)): ack from \(chord.label(replica)): \(quorum.replies) of W=\(quorum.needed)\(late)", node: node)
         }
     }
 
     private mutating func getReplied(_ id: Int, by replica: NodeIndex, value: VersionedValue?) {
-        guard var operation = kv.operations[id], case .get(let record, var replies) = operation.kind else { return }
-        guard operation.quorum.outcome == .pending else {
-            if narrates { note(.store, "\(chord.label(operation.coordinator)): late reply from \(chord.label(replica)) ignored (the get has answered)", node: operation.coordinator) }
+        guard let slot = kv.operations.slot(of: id), case .get = kv.operations[slot: slot].kind else { return }
+        guard kv.operations[slot: slot].quorum.outcome == .pending else {
+            let coordinator = kv.operations[slot: slot].coordinator
+            if narrates { note(.store, "\(chord.label(coordinator)): late reply from \(chord.label(replica)) ignored (the get has answered)", node: coordinator) }
             return
         }
-        replies.append(value)
-        operation.kind = .get(record: record, replies: replies)
-        let completes = operation.quorum.reply()
-        kv.operations[id] = operation
-        if completes { finishGet(id) }
+        kv.operations[slot: slot].appendReply(value)
+        if kv.operations[slot: slot].quorum.reply() { finishGet(id) }
     }
 
     /// The put is decided: succeeded once W acknowledged, failed once too few can.
@@ -249,26 +253,26 @@ extension Simulation {
 
     /// The get answers: the newest version among the first R replies, or it failed.
     mutating func finishGet(_ id: Int) {
-        if case .dynamoGet = kv.operations[id]?.kind { return finishDynamoGet(id) }
-        guard let operation = kv.operations[id], case let .get(record, replies) = operation.kind else { return }
+        guard let slot = kv.operations.slot(of: id) else { return }
+        if case .dynamoGet = kv.operations[slot: slot].kind { return finishDynamoGet(id) }
+        let operation = kv.operations[slot: slot]
+        guard case let .get(record, replies) = operation.kind else { return }
         kv.open.removeAll { $0 == id }
-        let head = "get \(operation.keyText) from \(operation.nodeText)"
-        let line: String
         if operation.quorum.outcome == .succeeded {
             let best = newest(replies)
             judgeRead(operation, best: best)
             kv.gets[record].values = best.map { [$0.value] } ?? []
             kv.gets[record].ok = true
-            line = "\(head) = \(best?.value ?? "(none)")"
+            kv.reports.append(.answered(keyText: operation.keyText, nodeText: operation.nodeText, value: best?.value))
             if narrates {
                 let heard = replies.map { $0.map { "\($0.value) \(describe($0.version))" } ?? "nothing" }.joined(separator: ", ")
                 note(.store, "\(chord.label(operation.coordinator)): \(replies.count) of R=\(operation.quorum.needed) replies (\(heard)) → newest wins: \(best?.value ?? "(none)")", node: operation.coordinator)
             }
         } else {
-            line = "\(head) failed (\(operation.quorum.replies) of \(operation.quorum.needed) replies)"
+            let line = "get \(operation.keyText) from \(operation.nodeText) failed (\(operation.quorum.replies) of \(operation.quorum.needed) replies)"
             note(.store, "\(chord.label(operation.coordinator)): \(line)", node: operation.coordinator)
+            kv.reports.append(.line(line))
         }
-        kv.reports.append(line)
     }
 
     /// Ends the operations of a finished cause that never got their answers (the owner
@@ -285,10 +289,9 @@ extension Simulation {
         }
         // Finished operations of this cause are forgotten: late replies find nothing.
         if kv.open.isEmpty {
-            kv.operations.removeAll(keepingCapacity: true)
+            kv.operations.removeAll()
         } else {
-            let done = kv.operations.filter { $0.value.cause == cause }.map(\.key)
-            for id in done { kv.operations[id] = nil }
+            kv.operations.removeAll { $0.cause == cause }
         }
     }
 
@@ -296,7 +299,7 @@ extension Simulation {
     mutating func takeStoreReports() -> [String] {
         guard !kv.reports.isEmpty else { return [] }
         defer { kv.reports.removeAll() }
-        return kv.reports
+        return kv.reports.map(\.text)
     }
 
     /// `(3,10)`: the version's time and the coordinator's label.
