@@ -26,8 +26,14 @@ extension Simulation {
     mutating func handleDelivery(from: NodeIndex, to: NodeIndex, _ payload: consuming WorldMessage) {
         switch consume payload {
         case let .chord(message):
-            let envelope = ChordEnvelope(from: from, to: to, message: consume message)
-            withChordEffectBuffer { sim, effects in sim.chord.handle(envelope, into: &effects) }
+            // Inline rather than through `withChordEffectBuffer`: a closure would capture the
+            // envelope, and the handler could not consume it (each delivery then destroyed
+            // the message enum through its outlined destroy).
+            var effects: [ChordEffect] = []
+            swap(&effects, &chordEffectBuffer)
+            chord.handle(ChordEnvelope(from: from, to: to, message: consume message), into: &effects)
+            applyDraining(&effects)
+            swap(&effects, &chordEffectBuffer)
         case let .bayou(message):
             deliverBayou(BayouEnvelope(from: from, to: to, message: message))
         case let .store(message):
