@@ -176,8 +176,10 @@ struct Effects {
     /// Notes are built only when someone reads them (not in million-lookup benchmarks).
     var narrates = true
 
-    mutating func send(from: NodeIndex, to: NodeIndex, _ message: ChordMessage) {
-        effects.append(.send(ChordEnvelope(from: from, to: to, message: message)))
+    /// The message is consumed: senders build it in place, so it moves into the effect
+    /// with no copy and no destroy of the original.
+    mutating func send(from: NodeIndex, to: NodeIndex, _ message: consuming ChordMessage) {
+        effects.append(.send(ChordEnvelope(from: from, to: to, message: consume message)))
     }
 
     mutating func note(_ node: NodeIndex, _ text: @autoclosure () -> String) {

@@ -89,9 +89,7 @@ struct Network: Sendable {
             return (id, .lost(reason))
         }
         let channel = ChannelClock.key(from, to)
-        var due = now + rng.next(in: config.latency)
-        if let last = channels.last(channel), last.due > due { due = last.due }
-        channels.set(channel, .init(due: due, id: id))
+        let due = channels.enqueue(channel, due: now + rng.next(in: config.latency), id: id)
         packet.due = due
         let timerFirst = due > timerAt
         let slot = allocate(consume packet, arrivalSequence: queue.nextSequence, inFlight: true)
