@@ -65,28 +65,32 @@ public struct ChordProtocol: Sendable {
 
     /// Delivers one message, appending its effects to `effects`: a caller that hands in
     /// the same emptied buffer every time allocates no array per message.
-    public mutating func handle(_ envelope: ChordEnvelope, into effects: inout [ChordEffect]) {
+    /// The envelope is consumed: a borrowed one was destroyed by the caller afterwards
+    /// through the message enum's outlined destroy, on every delivery.
+    public mutating func handle(_ envelope: consuming ChordEnvelope, into effects: inout [ChordEffect]) {
         var out = Effects(narrates: narrates)
         swap(&out.effects, &effects)
         defer { swap(&out.effects, &effects) }
         let me = envelope.to
-        switch envelope.message {
+        let sender = envelope.from
+        let message = (consume envelope).message
+        switch consume message {
         case let .findSuccessor(ticket):
-            route(ticket, at: me, arrivedFrom: envelope.from, out: &out)
+            route(ticket, at: me, arrivedFrom: sender, out: &out)
         case let .ownerReached(ticket):
             ownerReached(ticket, at: me, out: &out)
         case let .queryResult(query, owner, predecessor, hops):
             finishQuery(query, owner: owner, predecessor: predecessor, hops: hops, at: me, out: &out)
         case .getPredecessor:
             let reply = ChordMessage.predecessorIs(state.predecessor(me), successors: state.successorList(me))
-            out.send(from: me, to: envelope.from, reply)
+            out.send(from: me, to: sender, reply)
         case let .predecessorIs(predecessor, successors):
-            receivePredecessor(predecessor, successors: successors, from: envelope.from, at: me, out: &out)
+            receivePredecessor(predecessor, successors: successors, from: sender, at: me, out: &out)
         case .notify:
             if maintenance == .zave {
-                rectify(candidate: envelope.from, at: me, out: &out)
+                rectify(candidate: sender, at: me, out: &out)
             } else {
-                notify(candidate: envelope.from, at: me, out: &out)
+                notify(candidate: sender, at: me, out: &out)
             }
         case let .updateFingerTable(s, k):
             updateFingerTable(s: s, k: k, at: me, out: &out)
@@ -95,24 +99,24 @@ public struct ChordProtocol: Sendable {
         case .setPredecessor:
             // Reply with the predecessor as it was: the joiner's "predecessor = successor.predecessor".
             let previous = state.predecessor(me)
-            acceptPredecessor(envelope.from, at: me, out: &out)
-            out.send(from: me, to: envelope.from, .predecessorIs(previous, successors: state.successorList(me)))
+            acceptPredecessor(sender, at: me, out: &out)
+            out.send(from: me, to: sender, .predecessorIs(previous, successors: state.successorList(me)))
         case .ping:
-            out.send(from: me, to: envelope.from, .pong)
+            out.send(from: me, to: sender, .pong)
         case .pong:
-            zaveRectifyPingAnswered(by: envelope.from, at: me, out: &out)
+            zaveRectifyPingAnswered(by: sender, at: me, out: &out)
             if pending.removeValue(forKey: PendingKey(me, .checkPredecessor)) != nil {
-                out.note(me, "\(label(me)): predecessor \(label(envelope.from)) answered ping → keep it")
+                out.note(me, "\(label(me)): predecessor \(label(sender)) answered ping → keep it")
             }
         case let .transferKeys(keys):
             state.addKeys(me, keys)
             // A departing node's hand-off (a `leave` under zave) is acknowledged by arriving.
-            departures[envelope.from] = nil
-            out.note(me, "\(label(me)): received \(keys.count) key\(keys.count == 1 ? "" : "s") from \(label(envelope.from))")
+            departures[sender] = nil
+            out.note(me, "\(label(me)): received \(keys.count) key\(keys.count == 1 ? "" : "s") from \(label(sender))")
         case let .leaving(successors):
-            leaving(envelope.from, successors: successors, at: me, out: &out)
+            leaving(sender, successors: successors, at: me, out: &out)
         case let .predecessorLeaving(newPredecessor, keys):
-            predecessorLeaving(envelope.from, newPredecessor: newPredecessor, keys: keys, at: me, out: &out)
+            predecessorLeaving(sender, newPredecessor: newPredecessor, keys: keys, at: me, out: &out)
         case let .nextHopQuery(ticket, asksOwner, avoiding):
             answerNextHop(ticket, asksOwner: asksOwner, avoiding: avoiding, at: me, out: &out)
         case let .nextHopReply(ticket, next, nextOwns, done):
@@ -172,8 +176,10 @@ struct Effects {
     /// Notes are built only when someone reads them (not in million-lookup benchmarks).
     var narrates = true
 
-    mutating func send(from: NodeIndex, to: NodeIndex, _ message: ChordMessage) {
-        effects.append(.send(ChordEnvelope(from: from, to: to, message: message)))
+    /// The message is consumed: senders build it in place, so it moves into the effect
+    /// with no copy and no destroy of the original.
+    mutating func send(from: NodeIndex, to: NodeIndex, _ message: consuming ChordMessage) {
+        effects.append(.send(ChordEnvelope(from: from, to: to, message: consume message)))
     }
 
     mutating func note(_ node: NodeIndex, _ text: @autoclosure () -> String) {

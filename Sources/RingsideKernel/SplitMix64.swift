@@ -10,7 +10,7 @@ public struct SplitMix64: RandomNumberGenerator, Hashable, Sendable {
         state = seed
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
@@ -20,7 +20,7 @@ public struct SplitMix64: RandomNumberGenerator, Hashable, Sendable {
     }
 
     /// A uniform integer in 0 ..< bound (Lemire's multiply-shift with rejection).
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func next(below bound: UInt64) -> UInt64 {
         precondition(bound > 0, "bound must be positive")
         var product = next().multipliedFullWidth(by: bound)
@@ -34,7 +34,7 @@ public struct SplitMix64: RandomNumberGenerator, Hashable, Sendable {
     }
 
     /// A uniform integer in range.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func next(in range: ClosedRange<UInt64>) -> UInt64 {
         let width = range.upperBound - range.lowerBound
         if width == UInt64.max { return next() }

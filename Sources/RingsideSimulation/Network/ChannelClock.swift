@@ -32,18 +32,6 @@ struct ChannelClock: Sendable {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
 
-    func last(_ key: UInt64) -> Last? {
-        slots.withUnsafeBufferPointer { slots in
-            let mask = slots.count - 1
-            var i = Self.home(key, mask)
-            while slots[i].key != Self.empty {
-                if slots[i].key == key { return slots[i].last }
-                i = (i + 1) & mask
-            }
-            return nil
-        }
-    }
-
     mutating func set(_ key: UInt64, _ value: Last) {
         if (count + 1) * 2 > slots.count { grow() }
         let added = slots.withUnsafeMutableBufferPointer { slots in
@@ -57,6 +45,29 @@ struct ChannelClock: Sendable {
             return true
         }
         if added { count += 1 }
+    }
+
+    /// Message `id` enters the channel, due at `due` unless the channel's last message is
+    /// due later (FIFO): records it as the channel's last and returns when it is due. One
+    /// probe, where `last` then `set` made two.
+    mutating func enqueue(_ key: UInt64, due: VirtualTime, id: MessageID) -> VirtualTime {
+        if (count + 1) * 2 > slots.count { grow() }
+        let (due, added) = slots.withUnsafeMutableBufferPointer { slots -> (VirtualTime, Bool) in
+            let mask = slots.count - 1
+            var i = Self.home(key, mask)
+            while slots[i].key != Self.empty {
+                if slots[i].key == key {
+                    let due = max(due, slots[i].last.due)
+                    slots[i].last = Last(due: due, id: id)
+                    return (due, false)
+                }
+                i = (i + 1) & mask
+            }
+            slots[i] = Slot(key: key, last: Last(due: due, id: id))
+            return (due, true)
+        }
+        if added { count += 1 }
+        return due
     }
 
     /// Removes the channel's entry if it is still message `id`'s.

@@ -36,8 +36,13 @@ struct Network: Sendable {
         // Copied from the message, so timers and channel upkeep never read the slab.
         var timerAt: VirtualTime
         var channel: UInt64
+        /// A free slot's successor in the free list (-1: none); meaningless while full.
+        var nextFree: Int32 = -1
     }
-    private var freeSlots: [Int32] = []
+    /// The most recently freed slot (-1: none), heading a list threaded through `meta`:
+    /// reusing slots last-freed-first as an array of free slots did, without a second
+    /// array to check for uniqueness on every send and delivery.
+    private var firstFree: Int32 = -1
     private var channels = ChannelClock()
 
     /// A queue entry: which slot, and whether its arrival or its timer is due. `id` tells
@@ -84,9 +89,7 @@ struct Network: Sendable {
             return (id, .lost(reason))
         }
         let channel = ChannelClock.key(from, to)
-        var due = now + rng.next(in: config.latency)
-        if let last = channels.last(channel), last.due > due { due = last.due }
-        channels.set(channel, .init(due: due, id: id))
+        let due = channels.enqueue(channel, due: now + rng.next(in: config.latency), id: id)
         packet.due = due
         let timerFirst = due > timerAt
         let slot = allocate(consume packet, arrivalSequence: queue.nextSequence, inFlight: true)
@@ -145,11 +148,17 @@ struct Network: Sendable {
     /// The message arrived and was handed to its receiver: its timer is cancelled.
     mutating func delivered(_ handle: Handle) {
         let index = Int(handle.slot)
-        if meta[index].timerPending {
+        let head = firstFree
+        // One access to `meta` (one uniqueness check) for the timer and the freeing.
+        let timerWasPending = meta.withUnsafeMutableBufferPointer { meta in
+            let pending = meta[index].timerPending
             meta[index].timerPending = false
-            pendingTimerCount -= 1
+            meta[index].id = 0
+            meta[index].nextFree = head
+            return pending
         }
-        free(handle.slot)
+        firstFree = handle.slot
+        if timerWasPending { pendingTimerCount -= 1 }
     }
 
     /// The message never reached its receiver (receiver down, partition, dropped): its
@@ -208,7 +217,9 @@ struct Network: Sendable {
         let entry = SlotMeta(id: packet.id, arrivalSequence: arrivalSequence, awaitingArrival: inFlight,
                              timerPending: false, timerAt: packet.timerAt,
                              channel: ChannelClock.key(packet.from, packet.to))
-        if let slot = freeSlots.popLast() {
+        if firstFree >= 0 {
+            let slot = firstFree
+            firstFree = meta[Int(slot)].nextFree
             meta[Int(slot)] = entry
             packets.put(consume packet, at: Int(slot))
             return slot
@@ -220,7 +231,8 @@ struct Network: Sendable {
     /// A freed slot's message was taken out before (`takePacket`): only its number goes.
     private mutating func free(_ slot: Int32) {
         meta[Int(slot)].id = 0
-        freeSlots.append(slot)
+        meta[Int(slot)].nextFree = firstFree
+        firstFree = slot
     }
 
     private mutating func takePacket(_ slot: Int32) -> Packet {

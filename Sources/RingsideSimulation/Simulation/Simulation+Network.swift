@@ -8,11 +8,15 @@ extension Simulation {
     /// Sends a message for the work running now (its cause is `cause`).
     mutating func send(from: NodeIndex, to: NodeIndex, _ payload: consuming WorldMessage) {
         if chord.recordsLookupPaths { countLookupMessage(payload) }
-        let type = eventLog.isRecording ? messageType(payload) : ""
+        ledger.started += 1
+        // Unrecorded (benchmarks), no type name is built or destroyed.
+        guard eventLog.isRecording else {
+            _ = network.send(from: from, to: to, payload: consume payload, cause: cause, now: time, rng: &rng)
+            return
+        }
+        let type = messageType(payload)
         let (id, outcome) = network.send(from: from, to: to, payload: consume payload, cause: cause,
                                          now: time, rng: &rng)
-        ledger.started += 1
-        guard eventLog.isRecording else { return }
         eventLog.append(.send(time: time, msg: id, from: from, to: to, type: type))
         if case let .lost(reason) = outcome {
             eventLog.append(.drop(time: time, msg: id, from: from, to: to, type: type, reason: reason))
@@ -45,7 +49,7 @@ extension Simulation {
         while let effect = effects.popLast() { applyOne(effect) }
     }
 
-    private mutating func applyOne(_ effect: consuming ChordEffect) {
+    mutating func applyOne(_ effect: consuming ChordEffect) {
         switch consume effect {
         case let .send(envelope):
             let (from, to) = (envelope.from, envelope.to)

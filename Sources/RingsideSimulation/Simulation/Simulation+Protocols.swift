@@ -26,8 +26,20 @@ extension Simulation {
     mutating func handleDelivery(from: NodeIndex, to: NodeIndex, _ payload: consuming WorldMessage) {
         switch consume payload {
         case let .chord(message):
-            let envelope = ChordEnvelope(from: from, to: to, message: consume message)
-            withChordEffectBuffer { sim, effects in sim.chord.handle(envelope, into: &effects) }
+            // Inline rather than through `withChordEffectBuffer`: a closure would capture the
+            // envelope, and the handler could not consume it (each delivery then destroyed
+            // the message enum through its outlined destroy). The handler appends to the
+            // buffer in place; a routing hop's one effect is moved out and applied with no
+            // swapping of arrays (a handler reentered from there finds the buffer empty).
+            chord.handle(ChordEnvelope(from: from, to: to, message: consume message), into: &chordEffectBuffer)
+            if chordEffectBuffer.count == 1 {
+                applyOne(chordEffectBuffer.removeLast())
+            } else if !chordEffectBuffer.isEmpty {
+                var effects: [ChordEffect] = []
+                swap(&effects, &chordEffectBuffer)
+                applyDraining(&effects)
+                swap(&effects, &chordEffectBuffer)
+            }
         case let .bayou(message):
             deliverBayou(BayouEnvelope(from: from, to: to, message: message))
         case let .store(message):
