@@ -3,11 +3,8 @@ import Testing
 @testable import RingsideUI
 
 /// Golden screens of the timeline bar and the in-flight list, at the sizes a lecture
-/// uses (80×24 on a projector, 120×40 on a laptop).
+/// uses (80×24 on a projector, 120×40 on a laptop) and 200×60.
 @Suite struct TimeTravelScreenTests {
-    static let small = Size(width: 80, height: 24)
-    static let large = Size(width: 120, height: 40)
-    static let huge = Size(width: 200, height: 60)
 
     /// The demo, a lookup of 15 from 90 two hops in, two steps back, the bar open.
     private func timelineOpen() throws -> FrontEnd {
@@ -22,50 +19,34 @@ import Testing
         return frontEnd
     }
 
-    @Test func timelineBar80x24() throws {
-        let frontEnd = try timelineOpen()
-        let lines = frontEnd.screen(Self.small)
-        #expect(lines.contains { $0.contains("Timeline · step 14 of 16") })
-        Snapshot.assert(lines, matches: Snapshots.timelineBar80x24, named: "timelineBar80x24")
+    /// The stored screen for a golden size (the sizes a lecture uses, and a big monitor).
+    private static func golden(_ name: String, width: Int) -> String {
+        switch (name, width) {
+        case ("timelineBar", 80): Snapshots.timelineBar80x24
+        case ("timelineBar", 120): Snapshots.timelineBar120x40
+        case ("timelineBar", _): Snapshots.timelineBar200x60
+        case (_, 80): Snapshots.messageList80x24
+        case (_, 120): Snapshots.messageList120x40
+        default: Snapshots.messageList200x60
+        }
     }
 
-    @Test func timelineBar120x40() throws {
-        let frontEnd = try timelineOpen()
-        let lines = frontEnd.screen(Self.large)
+    @Test(arguments: [(80, 24), (120, 40), (200, 60)])
+    func timelineBar(width: Int, height: Int) throws {
+        let lines = try timelineOpen().screen(Size(width: width, height: height))
+        #expect(lines.contains { $0.contains("Timeline · step 14 of 16") })
         #expect(lines.last?.contains("time: step 14 of 16") == true)
-        Snapshot.assert(lines, matches: Snapshots.timelineBar120x40, named: "timelineBar120x40")
+        Snapshot.assert(lines, matches: Self.golden("timelineBar", width: width), named: "timelineBar\(width)x\(height)")
     }
 
-    @Test func messageList80x24() throws {
+    @Test(arguments: [(80, 24), (120, 40), (200, 60)])
+    func messageList(width: Int, height: Int) throws {
         var (frontEnd, _) = try MessageListTests.twoLookups()
         frontEnd.press(.character("m"))
         frontEnd.press(.down)
-        let lines = frontEnd.screen(Self.small)
-        Snapshot.assert(lines, matches: Snapshots.messageList80x24, named: "messageList80x24")
-    }
-
-    @Test func messageList120x40() throws {
-        var (frontEnd, _) = try MessageListTests.twoLookups()
-        frontEnd.press(.character("m"))
-        frontEnd.press(.down)
-        let lines = frontEnd.screen(Self.large)
-        Snapshot.assert(lines, matches: Snapshots.messageList120x40, named: "messageList120x40")
-    }
-
-    @Test func timelineBar200x60() throws {
-        let frontEnd = try timelineOpen()
-        let lines = frontEnd.screen(Self.huge)
-        #expect(lines.contains { $0.contains("Timeline · step 14 of 16") })
-        Snapshot.assert(lines, matches: Snapshots.timelineBar200x60, named: "timelineBar200x60")
-    }
-
-    @Test func messageList200x60() throws {
-        var (frontEnd, _) = try MessageListTests.twoLookups()
-        frontEnd.press(.character("m"))
-        frontEnd.press(.down)
-        let lines = frontEnd.screen(Self.huge)
+        let lines = frontEnd.screen(Size(width: width, height: height))
         #expect(lines.contains { $0.contains("find_successor") })
-        Snapshot.assert(lines, matches: Snapshots.messageList200x60, named: "messageList200x60")
+        Snapshot.assert(lines, matches: Self.golden("messageList", width: width), named: "messageList\(width)x\(height)")
     }
 
     /// Neither overlay traps or spills on the smallest screen or in ASCII.
