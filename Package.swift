@@ -16,7 +16,9 @@ let package = Package(
     ],
     targets: [
         // MARK: Pure, deterministic core (no I/O, no wall clock)
-        .target(name: "RingsideKernel"),
+        // Cache hints (prefetch) for the hot loops: C, because Swift has no prefetch.
+        .target(name: "CRingsideHints"),
+        .target(name: "RingsideKernel", dependencies: ["CRingsideHints"]),
         .target(name: "Chord", dependencies: ["RingsideKernel"]),
         .target(name: "Bayou", dependencies: ["RingsideKernel"]),
         // The key-value store's pure node logic: versions, replicas, quorum counting.

@@ -21,8 +21,9 @@ public struct ChordState: Sendable {
     public private(set) var predecessors: [NodeIndex] = []
     /// `bits` entries per node: fingers[node * bits + (k - 1)] = finger[k].node.
     public private(set) var fingers: [NodeIndex] = []
-    /// Per node: how many of its fingers lie before their start (FingerScan.swift).
-    private(set) var fingersBeforeStart: [UInt8] = []
+    /// Per node: the fields a routing step reads, packed (RoutingHead.swift). Kept in
+    /// step with `ids`, `successorLists` and the fingers by the writes below.
+    public private(set) var heads: [RoutingHead] = []
     /// Keys stored at each node, ascending.
     public private(set) var keys: [[Identifier]] = []
 
@@ -74,7 +75,7 @@ public struct ChordState: Sendable {
 
     @inlinable
     public func successor(_ node: NodeIndex) -> NodeIndex? {
-        let s = successorLists[Int(node) * successorListLength]
+        let s = heads[Int(node)].successor
         return s < 0 ? nil : s
     }
 
@@ -113,7 +114,7 @@ public struct ChordState: Sendable {
         successorLists.append(contentsOf: repeatElement(-1, count: successorListLength))
         predecessors.append(-1)
         fingers.append(contentsOf: repeatElement(-1, count: bits))
-        fingersBeforeStart.append(0)
+        heads.append(RoutingHead(low: id.w0))
         keys.append([])
         indexByID[id] = node
         indexByName[name] = node
@@ -132,8 +133,9 @@ public struct ChordState: Sendable {
             let newCount = ids.count + specs.count
             ids.reserveCapacity(newCount)
             names.reserveCapacity(newCount)
+            heads.reserveCapacity(newCount)
             successorLists.reserveCapacity(newCount * successorListLength)
-            fingers.reserveCapacity(newCount * bits)
+            CacheHint.reserveWithHugePages(&fingers, capacity: newCount * bits)
             // Growing a million-entry dictionary rehashes it some twenty times.
             indexByID.reserveCapacity(newCount)
             indexByName.reserveCapacity(newCount)
@@ -145,13 +147,13 @@ public struct ChordState: Sendable {
             alive.append(true)
             predecessors.append(-1)
             keys.append([])
+            heads.append(RoutingHead(low: spec.id.w0))
             indexByID[spec.id] = node
             indexByName[spec.name] = node
             added.append(node)
         }
         successorLists.append(contentsOf: repeatElement(-1, count: specs.count * successorListLength))
         fingers.append(contentsOf: repeatElement(-1, count: specs.count * bits))
-        fingersBeforeStart.append(contentsOf: repeatElement(0, count: specs.count))
         liveRing.insert(contentsOf: added.map { (ids[Int($0)], $0) })
         changeCount &+= 1
         return added
@@ -194,6 +196,7 @@ public struct ChordState: Sendable {
             fingers[Int(node) * bits] = first
             changed = true
         }
+        heads[Int(node)].successor = first
         if changed { changeCount &+= 1 }
     }
 
@@ -227,7 +230,7 @@ public struct ChordState: Sendable {
         guard old != value else { return }
         fingers[slot] = value
         let change = (liesBeforeStart(node, k, value) ? 1 : 0) - (liesBeforeStart(node, k, old) ? 1 : 0)
-        if change != 0 { fingersBeforeStart[Int(node)] &+= UInt8(bitPattern: Int8(change)) }
+        if change != 0 { heads[Int(node)].fingersBeforeStart &+= UInt8(bitPattern: Int8(change)) }
         changeCount &+= 1
     }
 
@@ -237,7 +240,7 @@ public struct ChordState: Sendable {
         precondition(row.count == bits - 1)
         let base = Int(node) * bits
         var changed = false
-        var before = Int(fingersBeforeStart[Int(node)])
+        var before = Int(heads[Int(node)].fingersBeforeStart)
         // Unchecked and in one pass: the oracle writes m fingers for every node of the ring.
         let ids = ids
         let space = space
@@ -257,7 +260,7 @@ public struct ChordState: Sendable {
                 changed = true
             }
         }
-        fingersBeforeStart[Int(node)] = UInt8(before)
+        heads[Int(node)].fingersBeforeStart = UInt8(before)
         if changed { changeCount &+= 1 }
     }
 

@@ -16,6 +16,7 @@ extension ChordState {
     /// The first finger of `node`, from the m-th down, that lies strictly between the node
     /// and `key` (nil when none does).
     public func closestPrecedingFinger(_ node: NodeIndex, _ key: Identifier) -> NodeIndex? {
+        if bits <= 64 { return closestPrecedingFinger(node, word: key.w0) }
         let first = firstFingerWorthScanning(node, key)
         let base = Int(node) * bits
         let space = space
@@ -33,19 +34,43 @@ extension ChordState {
         }
     }
 
+    /// closest_preceding_finger in a space of at most 64 bits, on the packed heads: per
+    /// finger looked at, one read of the finger and one of its target's head.
+    @inlinable
+    public func closestPrecedingFinger(_ node: NodeIndex, word key: UInt64) -> NodeIndex? {
+        let bits = bits
+        let words = WordSpace(bits: bits)
+        let base = Int(node) * bits
+        return heads.withUnsafeBufferPointer { heads in
+            fingers.withUnsafeBufferPointer { fingers in
+                let head = heads[Int(node)]
+                let n = head.low
+                // See firstFingerWorthScanning; d == 0 (key == n) scans every finger.
+                var k = bits
+                if head.fingersBeforeStart == 0 {
+                    let length = 64 - words.distance(n, key).leadingZeroBitCount
+                    if length != 0 { k = length }
+                }
+                while k >= 1 {
+                    let f = fingers[base &+ k &- 1]
+                    if f >= 0, words.isInOpen(heads[Int(f)].low, n, key) { return f }
+                    k -= 1
+                }
+                return nil
+            }
+        }
+    }
+
     /// The highest k whose finger can lie in (node, key); scanning from `bits` down to 1
     /// from here returns what scanning from `bits` returns.
     public func firstFingerWorthScanning(_ node: NodeIndex, _ key: Identifier) -> Int {
-        guard fingersBeforeStart[Int(node)] == 0 else { return bits }
+        guard heads[Int(node)].fingersBeforeStart == 0 else { return bits }
         let n = ids[Int(node)]
         // 2^(k-1) <= d exactly for k <= bitLength(d). d == 0 is key == n, and (n, n) is
         // the whole ring but n: every finger counts (bitLength 0 → bits).
         let length: Int
         if bits <= 64 {
-            // Ids of up to 64 bits live in one word: distance without the 192-bit carry chain.
-            let mask: UInt64 = bits == 64 ? .max : (1 << UInt64(bits)) - 1
-            let d = (key.w0 &- n.w0) & mask
-            length = 64 - d.leadingZeroBitCount
+            length = 64 - WordSpace(bits: bits).distance(n.w0, key.w0).leadingZeroBitCount
         } else {
             length = space.distance(from: n, to: key).bitLength
         }

@@ -39,14 +39,12 @@ extension ChordProtocol {
             if recordsLookupPaths { appendToPath(ticket, node) }
         }
         let key = ticket.key
-        let n = state.id(node)
         guard let successor = state.successor(node), successor != node else {
             out.note(node, "\(label(node)): no other node known → \(label(node)) answers for \(label(key))")
             answer(ticket, owner: node, predecessor: node, from: node, out: &out)
             return
         }
-        let s = state.id(successor)
-        if space.isInOpenClosed(key, n, s) {
+        if state.successorOwns(key, at: node, successor: successor) {
             switch ticket.mode {
             case .predecessor:
                 out.note(node, "\(label(node)): \(label(key)) ∈ (\(label(node)),\(label(successor))] → \(label(node)) is the predecessor")
@@ -65,6 +63,7 @@ extension ChordProtocol {
         }
         if let next = closestPrecedingFinger(node, key) {
             out.note(node, "\(label(node)): \(label(key)) ∉ (\(label(node)),\(label(successor))] → forward to closest preceding finger \(label(next))")
+            state.prefetchRoutingStep(at: next, key: key)
             out.send(from: node, to: next, .findSuccessor(ticket))
         } else {
             out.note(node, "\(label(node)): \(label(key)) ∉ (\(label(node)),\(label(successor))], no finger precedes it → forward to successor \(label(successor))")

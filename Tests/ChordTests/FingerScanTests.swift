@@ -46,7 +46,7 @@ struct FingerScanTests {
         check()
         // Made ideal again, every node scans short again and still agrees.
         state.stabilizeByOracle()
-        #expect(nodes.allSatisfy { state.fingersBeforeStart[Int($0)] == 0 })
+        #expect(nodes.allSatisfy { state.heads[Int($0)].fingersBeforeStart == 0 })
         check()
     }
 }

@@ -1,0 +1,90 @@
+import RingsideKernel
+
+/// What one routing step reads of a node besides the finger it picks, packed in 16 bytes.
+///
+/// A lookup hop at node n reads n's id, its successor, the successor's id and whether n's
+/// finger scan may start high (FingerScan.swift), then the id of the finger it picks. In
+/// the per-concept arrays each of those is a cache miss of its own on a large ring; here
+/// they are one or two (nodes are numbered in ring order by the bench, so a successor's
+/// head is usually the next one), and a 10^5-node table of heads fits in a core's L2.
+/// The arrays stay the truth; ChordState keeps this copy in step in the same writes.
+@frozen
+public struct RoutingHead: Sendable, Equatable {
+    /// The id's low 64 bits: the whole id when the space has at most 64 bits.
+    public var low: UInt64
+    /// successor (successor list entry 0), -1 when unknown.
+    public var successor: NodeIndex
+    /// How many of the node's fingers lie before their start (FingerScan.swift).
+    public var fingersBeforeStart: UInt8
+
+    @inlinable
+    init(low: UInt64) {
+        self.low = low
+        self.successor = -1
+        self.fingersBeforeStart = 0
+    }
+}
+
+/// Interval tests on ids of at most 64 bits as distances in one word: x ∈ (a, b) exactly
+/// when 0 < d(a, x) < d(a, b), which needs no case split on the wrap.
+@frozen
+public struct WordSpace: Sendable {
+    public let mask: UInt64
+
+    @inlinable
+    public init(bits: Int) {
+        mask = bits >= 64 ? .max : (1 << UInt64(bits)) - 1
+    }
+
+    /// Clockwise distance from a to b.
+    @inlinable @inline(__always)
+    public func distance(_ a: UInt64, _ b: UInt64) -> UInt64 { (b &- a) & mask }
+
+    /// x ∈ (a, b); (a, a) is the whole ring but a.
+    @inlinable @inline(__always)
+    public func isInOpen(_ x: UInt64, _ a: UInt64, _ b: UInt64) -> Bool {
+        let dx = distance(a, x)
+        let db = distance(a, b)
+        return dx != 0 && (db == 0 || dx < db)
+    }
+
+    /// x ∈ (a, b]; (a, a] is the whole ring.
+    @inlinable @inline(__always)
+    public func isInOpenClosed(_ x: UInt64, _ a: UInt64, _ b: UInt64) -> Bool {
+        let db = distance(a, b)
+        if db == 0 { return true }
+        let dx = distance(a, x)
+        return dx != 0 && dx <= db
+    }
+}
+
+extension ChordState {
+    /// key ∈ (node, successor]: the successor owns the key, as node sees it.
+    @inlinable
+    public func successorOwns(_ key: Identifier, at node: NodeIndex, successor: NodeIndex) -> Bool {
+        if bits <= 64 {
+            return heads.withUnsafeBufferPointer { heads in
+                WordSpace(bits: bits).isInOpenClosed(key.w0, heads[Int(node)].low, heads[Int(successor)].low)
+            }
+        }
+        return space.isInOpenClosed(key, ids[Int(node)], ids[Int(successor)])
+    }
+}
+
+extension ChordState {
+    /// Starts loading what `node`'s routing step for `key` will read: its successor's head
+    /// and the finger its scan starts at. Called when a hop is sent to `node`: the loads
+    /// finish while the network queues and delivers the message, so the hop finds them in
+    /// cache. Changes no result (spaces of at most 64 bits only).
+    @inlinable
+    public func prefetchRoutingStep(at node: NodeIndex, key: Identifier) {
+        guard bits <= 64 else { return }
+        heads.withUnsafeBufferPointer { heads in
+            let head = heads[Int(node)]
+            if head.successor >= 0 { CacheHint.prefetch(heads, Int(head.successor)) }
+            let length = 64 - WordSpace(bits: bits).distance(head.low, key.w0).leadingZeroBitCount
+            let k = head.fingersBeforeStart == 0 && length != 0 ? length : bits
+            fingers.withUnsafeBufferPointer { CacheHint.prefetch($0, Int(node) * bits + k - 1) }
+        }
+    }
+}
