@@ -17,7 +17,8 @@ let package = Package(
     targets: [
         // MARK: Pure, deterministic core (no I/O, no wall clock)
         // Cache hints (prefetch) for the hot loops: C, because Swift has no prefetch.
-        .target(name: "CRingsideHints"),
+        // DWARF 4: valgrind (callgrind profiles of the hot path) cannot read clang's DWARF 5.
+        .target(name: "CRingsideHints", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
         .target(name: "RingsideKernel", dependencies: ["CRingsideHints"]),
         .target(name: "Chord", dependencies: ["RingsideKernel"]),
         .target(name: "Bayou", dependencies: ["RingsideKernel"]),

@@ -15,6 +15,8 @@ import RingsideKernel
 extension ChordState {
     /// The first finger of `node`, from the m-th down, that lies strictly between the node
     /// and `key` (nil when none does).
+    // Inlined into routing: an outlined call from a mutating method copied the state.
+    @inline(__always)
     public func closestPrecedingFinger(_ node: NodeIndex, _ key: Identifier) -> NodeIndex? {
         if bits <= 64 { return closestPrecedingFinger(node, word: key.w0) }
         let first = firstFingerWorthScanning(node, key)

@@ -9,6 +9,7 @@ extension ChordProtocol {
     /// closest_preceding_finger(key) at `node`: fingers from the m-th down to the first,
     /// the first that lies strictly between the node and the key. The scan starts at the
     /// first finger that can qualify (FingerScan.swift); the answer is the full scan's.
+    @inline(__always)
     public func closestPrecedingFinger(_ node: NodeIndex, _ key: Identifier) -> NodeIndex? {
         state.closestPrecedingFinger(node, key)
     }

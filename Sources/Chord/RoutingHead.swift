@@ -31,7 +31,7 @@ public struct RoutingHead: Sendable, Equatable {
 public struct WordSpace: Sendable {
     public let mask: UInt64
 
-    @inlinable
+    @inlinable @inline(__always)
     public init(bits: Int) {
         mask = bits >= 64 ? .max : (1 << UInt64(bits)) - 1
     }
@@ -60,7 +60,9 @@ public struct WordSpace: Sendable {
 
 extension ChordState {
     /// key ∈ (node, successor]: the successor owns the key, as node sees it.
-    @inlinable
+    // Always inlined: called on `state` from a mutating method, an outlined call copied
+    // the whole ChordState (a memcpy per hop) to pass it.
+    @inlinable @inline(__always)
     public func successorOwns(_ key: Identifier, at node: NodeIndex, successor: NodeIndex) -> Bool {
         if bits <= 64 {
             return heads.withUnsafeBufferPointer { heads in
@@ -76,15 +78,17 @@ extension ChordState {
     /// and the finger its scan starts at. Called when a hop is sent to `node`: the loads
     /// finish while the network queues and delivers the message, so the hop finds them in
     /// cache. Changes no result (spaces of at most 64 bits only).
-    @inlinable
+    @inlinable @inline(__always)
     public func prefetchRoutingStep(at node: NodeIndex, key: Identifier) {
+        let bits = bits
         guard bits <= 64 else { return }
-        heads.withUnsafeBufferPointer { heads in
-            let head = heads[Int(node)]
-            if head.successor >= 0 { CacheHint.prefetch(heads, Int(head.successor)) }
-            let length = 64 - WordSpace(bits: bits).distance(head.low, key.w0).leadingZeroBitCount
-            let k = head.fingersBeforeStart == 0 && length != 0 ? length : bits
-            fingers.withUnsafeBufferPointer { CacheHint.prefetch($0, Int(node) * bits + k - 1) }
-        }
+        // Locals only in the closures: one that captured `self` copied the whole state.
+        let head = heads[Int(node)]
+        let successor = Int(head.successor)
+        let length = 64 - WordSpace(bits: bits).distance(head.low, key.w0).leadingZeroBitCount
+        let k = head.fingersBeforeStart == 0 && length != 0 ? length : bits
+        let slot = Int(node) * bits + k - 1
+        heads.withUnsafeBufferPointer { CacheHint.prefetch($0, successor) }
+        fingers.withUnsafeBufferPointer { CacheHint.prefetch($0, slot) }
     }
 }

@@ -16,7 +16,9 @@ public enum ChordBenchmark {
         specs.reserveCapacity(nodes)
         while specs.count < nodes {
             let id = rng.identifier(in: space)
-            if seen.insert(id).inserted { specs.append((id, "N\(id)")) }
+            // Named by number: a name of up to 15 bytes is stored inline, where "N" and a
+            // 20-digit id took a heap allocation per node.
+            if seen.insert(id).inserted { specs.append((id, "n\(specs.count)")) }
         }
         // Added in ring order, as the C reference numbers its nodes: a node's successor
         // then sits next to it in every per-node array, so a hop touches fewer cache lines.
