@@ -147,11 +147,18 @@ extension Replica {
     /// and benchmarks, where a session can carry thousands of writes).
     public func forEachAntiEntropyItem(for request: AntiEntropyRequest, _ body: (AntiEntropyItem) -> Void) {
         var index = 0
-        func send(_ payload: AntiEntropyItem.Payload) {
+        forEachAntiEntropyPayload(for: request) { payload in
             body(AntiEntropyItem(sender: id, receiver: request.receiver, session: request.session, index: index,
                                  payload: payload))
             index += 1
         }
+    }
+
+    /// The payloads of `forEachAntiEntropyItem(for:)`, without wrapping each in an item
+    /// (for `sync(from:)`, which needs no addresses or numbering to apply them in order).
+    // Inlined: the body is then specialised into the loops, for every item of every session.
+    @inline(__always)
+    func forEachAntiEntropyPayload(for request: AntiEntropyRequest, _ send: (AntiEntropyItem.Payload) -> Void) {
         var writeCount = 0
         var noticeCount = 0
         if request.receiver != id {
@@ -249,20 +256,35 @@ extension Replica {
     }
 
     /// Runs a whole one-way session from `sender` to this replica (for tests and benchmarks).
+    ///
+    /// The same as opening a session and receiving each of its items in order, without
+    /// making the items: nothing is lost or reordered here, so every item is the next one
+    /// of the open session, and only a rejection (which closes it) stops the rest applying.
     @discardableResult
     public mutating func sync(from sender: Replica) -> SessionSummary {
         var summary = SessionSummary()
-        sender.forEachAntiEntropyItem(for: openSession(from: sender.id)) { item in
+        let request = openSession(from: sender.id)
+        var open = true
+        sender.forEachAntiEntropyPayload(for: request) { payload in
             summary.items += 1
-            switch item.payload {
+            switch payload {
             case .write: summary.writes += 1
             case .commitNotice: summary.commitNotices += 1
             case .endOfSession: break
             }
-            switch receive(item) {
+            // A closed session discards what follows (`receive` would say `.sessionClosed`).
+            guard open else { return }
+            if case .endOfSession = payload {
+                closeSession(request.session)
+                return
+            }
+            switch apply(payload) {
             case .inserted(_, let rollback?), .committed(_, let rollback?):
                 summary.undone += rollback.undone
                 summary.redone += rollback.redone
+            case .rejected:
+                closeSession(request.session)
+                open = false
             default:
                 break
             }

@@ -313,6 +313,12 @@ struct TentativeLog: Sendable {
     /// tentative writes a receiver lacks. An origin whose threshold reaches this
     /// replica's own entry (`origins`) has nothing to send, and its writes are skipped
     /// by their slot alone, without reading the write.
+    ///
+    /// Nor is a write read to learn whether it is newer when its chunk's stamps decide:
+    /// timestamps never fall along the log, so every write of chunk i has a timestamp from
+    /// the last one of chunk i - 1 to the last one of chunk i (`lastStamps`). A threshold
+    /// below that range sends the write, one at or above it skips it. Reading the skipped
+    /// writes' references and stamps was most of a sender's time.
     func forEach(newerThan thresholds: [UInt64], origins: OriginTable,
                  _ body: (StoredWrite, _ slot: Int) -> Void) {
         // The threshold, or .max where nothing of the origin can be newer.
@@ -322,7 +328,9 @@ struct TentativeLog: Sendable {
         }
         cutoffs.withUnsafeBufferPointer { cutoffs in
             chunks.withUnsafeBufferPointer { chunks in
-                for chunk in chunks {
+                var lowest: UInt64 = 0
+                for (chunkIndex, chunk) in chunks.enumerated() {
+                    let highest = lastStamps[chunkIndex].timestamp
                     chunk.storage.withBuffers { writes, slots in
                         for index in 0..<writes.count {
                             var slot = Int(slots[index])
@@ -331,14 +339,14 @@ struct TentativeLog: Sendable {
                                 slot = origins.slot(of: writes[index].takeUnretainedValue().stamp.origin) ?? 0
                             }
                             let cutoff = cutoffs[slot]
+                            guard cutoff < highest else { continue }
                             // Borrowed, not taken: a taken reference is retained and released again.
-                            if cutoff != .max {
-                                writes[index]._withUnsafeGuaranteedRef { write in
-                                    if write.stamp.timestamp > cutoff { body(write, slot) }
-                                }
+                            writes[index]._withUnsafeGuaranteedRef { write in
+                                if cutoff < lowest || write.stamp.timestamp > cutoff { body(write, slot) }
                             }
                         }
                     }
+                    lowest = highest
                 }
             }
         }
