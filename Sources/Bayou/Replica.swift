@@ -157,6 +157,38 @@ public struct Replica: Sendable {
         return (position, rollback)
     }
 
+    /// The first half of receiving a tentative write in a batch (see `insertTentative(ascending:)`),
+    /// given its origin's slot: false if the replica holds it already, else true, with the
+    /// version vector and `maxTimestamp` advanced past it as `insertTentative` would.
+    ///
+    /// The log itself is left for the batch: the version vector alone decides which
+    /// writes are new, so the writes after this one are judged the same as one by one.
+    mutating func admitTentative(_ stamp: WriteStamp, slot: Int) -> Bool {
+        guard stamp.timestamp > origins.records[slot].highestTimestamp else { return false }
+        origins.noteSeen(timestamp: stamp.timestamp, slot: slot)
+        maxTimestamp = max(maxTimestamp, stamp.timestamp)
+        return true
+    }
+
+    /// The second half: puts admitted writes, in ascending stamp order, into the log at
+    /// once, counting the rollbacks that inserting them one after another would have.
+    /// Returns the sum of those rollbacks' undone (= redone) counts.
+    mutating func insertTentative(ascending arrivals: [TentativeLog.Arrival]) -> Int {
+        let countBefore = logCount
+        let positions = tentative.insert(ascending: arrivals)
+        var undone = 0
+        for (index, tentativePosition) in positions.enumerated() {
+            materialization.tentativeChanged(at: tentativePosition)
+            // The earlier arrivals were in, and all sit before this one.
+            let countThen = countBefore + index
+            let position = committed.count + tentativePosition
+            let rollback = noteRollback(cause: arrivals[index].stamp, undone: countThen - position,
+                                        redonePositions: (position + 1)..<(countThen + 1))
+            undone += rollback?.undone ?? 0
+        }
+        return undone
+    }
+
     /// Appends a committed write the replica lacked entirely (CSN = highestCSN + 1).
     mutating func insertCommitted(_ write: StoredWrite) -> (position: Int, rollback: Rollback?) {
         let countBefore = logCount
