@@ -176,16 +176,30 @@ public struct Replica: Sendable {
     mutating func insertTentative(ascending arrivals: [TentativeLog.Arrival]) -> Int {
         let countBefore = logCount
         let positions = tentative.insert(ascending: arrivals)
+        guard let lowest = positions.first else { return 0 }
+        // Positions never fall, so the first is where the log changed first.
+        materialization.tentativeChanged(at: lowest)
+        // What `noteRollback` would sum, one arrival at a time; only the last rollback is
+        // kept, so only that one is made.
         var undone = 0
+        var reorderings = 0
+        var last: (index: Int, undone: Int)?
         for (index, tentativePosition) in positions.enumerated() {
-            materialization.tentativeChanged(at: tentativePosition)
             // The earlier arrivals were in, and all sit before this one.
-            let countThen = countBefore + index
-            let position = committed.count + tentativePosition
-            let rollback = noteRollback(cause: arrivals[index].stamp, undone: countThen - position,
-                                        redonePositions: (position + 1)..<(countThen + 1))
-            undone += rollback?.undone ?? 0
+            let undoneHere = countBefore + index - (committed.count + tentativePosition)
+            guard undoneHere > 0 else { continue }
+            undone += undoneHere
+            reorderings += 1
+            last = (index, undoneHere)
         }
+        guard let last else { return 0 }
+        rollbackTotals.reorderings += reorderings
+        rollbackTotals.undone += undone
+        rollbackTotals.redone += undone
+        let position = committed.count + positions[last.index]
+        lastRollback = Rollback(cause: arrivals[last.index].stamp, undone: last.undone, redone: last.undone,
+                                redonePositions: (position + 1)..<(position + 1 + last.undone),
+                                ordinal: rollbackTotals.reorderings)
         return undone
     }
 
