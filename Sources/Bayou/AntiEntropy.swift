@@ -152,7 +152,9 @@ extension Replica {
                                  payload: payload))
             index += 1
         }
-        forEachAntiEntropyPayload(for: request, tentativeWrite: { write, _, receiverTimestamp, receiverCSN in
+        let receiverHas = request.receiver != id ? origins.entries(of: request.versionVector) : []
+        forEachAntiEntropyPayload(to: request.receiver, has: receiverHas, highestCSN: request.highestCSN,
+                                  tentativeWrite: { write, _, receiverTimestamp, receiverCSN in
             send(.write(write.write(csn: nil), receiverTimestamp: receiverTimestamp, receiverCSN: receiverCSN))
         }, send)
     }
@@ -165,20 +167,21 @@ extension Replica {
     /// its origin's slot in this replica's `OriginTable`, and the receiver's timestamp and CSN.
     // Inlined: the bodies are then specialised into the loops, for every item of every session.
     @inline(__always)
+    /// `receiverHas` is the receiver's version vector as `origins.entries(of:)` gives it.
     func forEachAntiEntropyPayload(
-        for request: AntiEntropyRequest,
+        to receiver: Identifier, has receiverHas: [UInt64], highestCSN receiverCSN: UInt64,
         tentativeWrite: (_ write: StoredWrite, _ slot: Int, _ receiverTimestamp: UInt64, _ receiverCSN: UInt64) -> Void,
         _ send: (AntiEntropyItem.Payload) -> Void
     ) {
         var writeCount = 0
         var noticeCount = 0
-        if request.receiver != id {
+        if receiver != id {
             // The receiver's version vector and CSN as they will stand when each item arrives:
             // the request's values, advanced by what this session has already sent. Deciding
             // with these or with the request's values sends the same items (an origin's
             // writes go out in timestamp order); the running values make better captions.
-            var receiverHas = origins.entries(of: request.versionVector)
-            var receiverCSN = request.highestCSN
+            var receiverHas = receiverHas
+            var receiverCSN = receiverCSN
             if receiverCSN < highestCSN {
                 for index in Int(receiverCSN)..<committed.count {
                     let write = committed[index]
@@ -276,13 +279,14 @@ extension Replica {
     @discardableResult
     public mutating func sync(from sender: Replica) -> SessionSummary {
         var summary = SessionSummary()
-        let request = openSession(from: sender.id)
+        let session = startSession(from: sender.id)
         var open = true
         var arrivals: [TentativeLog.Arrival] = []
         // The sender's slot → this replica's slot for the same origin (-1 = not looked up
         // yet): one hash lookup per origin and session instead of one per write.
         var slots = [Int32](repeating: -1, count: sender.origins.records.count)
-        sender.forEachAntiEntropyPayload(for: request, tentativeWrite: { write, senderSlot, _, _ in
+        let has = sender.id != id ? sender.origins.entries(of: origins) : []
+        sender.forEachAntiEntropyPayload(to: id, has: has, highestCSN: highestCSN, tentativeWrite: { write, senderSlot, _, _ in
             summary.items += 1
             summary.writes += 1
             guard open else { return }
@@ -314,7 +318,7 @@ extension Replica {
                 arrivals.removeAll()
             }
             if case .endOfSession = payload {
-                closeSession(request.session)
+                closeSession(session)
                 return
             }
             switch apply(payload) {
@@ -322,7 +326,7 @@ extension Replica {
                 summary.undone += rollback.undone
                 summary.redone += rollback.redone
             case .rejected:
-                closeSession(request.session)
+                closeSession(session)
                 open = false
             default:
                 break
