@@ -152,15 +152,36 @@ extension Replica {
                                  payload: payload))
             index += 1
         }
+        let receiverHas = request.receiver != id ? origins.entries(of: request.versionVector) : []
+        forEachAntiEntropyPayload(to: request.receiver, has: receiverHas, highestCSN: request.highestCSN,
+                                  tentativeWrite: { write, _, receiverTimestamp, receiverCSN in
+            send(.write(write.write(csn: nil), receiverTimestamp: receiverTimestamp, receiverCSN: receiverCSN))
+        }, send)
+    }
+
+    /// The payloads of `forEachAntiEntropyItem(for:)`, without wrapping each in an item
+    /// (for `sync(from:)`, which needs no addresses or numbering to apply them in order).
+    ///
+    /// Tentative writes, the bulk of a session, go to `tentativeWrite` instead, unwrapped: the
+    /// write (borrowed: making a `Write` of it retained and released every write again),
+    /// its origin's slot in this replica's `OriginTable`, and the receiver's timestamp and CSN.
+    // Inlined: the bodies are then specialised into the loops, for every item of every session.
+    @inline(__always)
+    /// `receiverHas` is the receiver's version vector as `origins.entries(of:)` gives it.
+    func forEachAntiEntropyPayload(
+        to receiver: Identifier, has receiverHas: [UInt64], highestCSN receiverCSN: UInt64,
+        tentativeWrite: (_ write: StoredWrite, _ slot: Int, _ receiverTimestamp: UInt64, _ receiverCSN: UInt64) -> Void,
+        _ send: (AntiEntropyItem.Payload) -> Void
+    ) {
         var writeCount = 0
         var noticeCount = 0
-        if request.receiver != id {
+        if receiver != id {
             // The receiver's version vector and CSN as they will stand when each item arrives:
             // the request's values, advanced by what this session has already sent. Deciding
             // with these or with the request's values sends the same items (an origin's
             // writes go out in timestamp order); the running values make better captions.
-            var receiverHas = origins.entries(of: request.versionVector)
-            var receiverCSN = request.highestCSN
+            var receiverHas = receiverHas
+            var receiverCSN = receiverCSN
             if receiverCSN < highestCSN {
                 for index in Int(receiverCSN)..<committed.count {
                     let write = committed[index]
@@ -182,7 +203,7 @@ extension Replica {
             let newer = origins.records.indices.contains { origins.records[$0].highestTimestamp > receiverHas[$0] }
             if newer {
                 tentative.forEach(newerThan: receiverHas, origins: origins) { write, slot in
-                    send(.write(write.write(csn: nil), receiverTimestamp: receiverHas[slot], receiverCSN: receiverCSN))
+                    tentativeWrite(write, slot, receiverHas[slot], receiverCSN)
                     receiverHas[slot] = write.stamp.timestamp
                     writeCount += 1
                 }
@@ -249,20 +270,64 @@ extension Replica {
     }
 
     /// Runs a whole one-way session from `sender` to this replica (for tests and benchmarks).
+    ///
+    /// The same as opening a session and receiving each of its items in order, without
+    /// making the items: nothing is lost or reordered here, so every item is the next one
+    /// of the open session, and only a rejection (which closes it) stops the rest applying.
+    /// Tentative writes (which are never rejected) are judged one by one as they come but
+    /// enter the log together (`insertTentative(ascending:)`) before any other item applies.
     @discardableResult
     public mutating func sync(from sender: Replica) -> SessionSummary {
         var summary = SessionSummary()
-        sender.forEachAntiEntropyItem(for: openSession(from: sender.id)) { item in
+        let session = startSession(from: sender.id)
+        var open = true
+        var arrivals: [TentativeLog.Arrival] = []
+        // The sender's slot → this replica's slot for the same origin (-1 = not looked up
+        // yet): one hash lookup per origin and session instead of one per write.
+        var slots = [Int32](repeating: -1, count: sender.origins.records.count)
+        let has = sender.id != id ? sender.origins.entries(of: origins) : []
+        sender.forEachAntiEntropyPayload(to: id, has: has, highestCSN: highestCSN, tentativeWrite: { write, senderSlot, _, _ in
             summary.items += 1
-            switch item.payload {
+            summary.writes += 1
+            guard open else { return }
+            // A timestamp of 0 is always covered; it must not create a slot (entries are > 0).
+            guard write.stamp.timestamp > 0 else { return }
+            var slot = Int(slots[senderSlot])
+            if slot < 0 {
+                slot = origins.slotCreatingIfNeeded(write.stamp.origin)
+                slots[senderSlot] = Int32(slot)
+            }
+            if admitTentative(write.stamp, slot: slot) {
+                // The sender's log holds the write for the whole session.
+                arrivals.append(TentativeLog.Arrival(write: .passUnretained(write), slot: slot))
+            }
+        }) { payload in
+            summary.items += 1
+            switch payload {
             case .write: summary.writes += 1
             case .commitNotice: summary.commitNotices += 1
             case .endOfSession: break
             }
-            switch receive(item) {
+            // A closed session discards what follows (`receive` would say `.sessionClosed`).
+            guard open else { return }
+            if !arrivals.isEmpty {
+                // A sender's tentative writes come last and in log order, so this runs once.
+                let undone = insertTentative(ascending: arrivals)
+                summary.undone += undone
+                summary.redone += undone
+                arrivals.removeAll()
+            }
+            if case .endOfSession = payload {
+                closeSession(session)
+                return
+            }
+            switch apply(payload) {
             case .inserted(_, let rollback?), .committed(_, let rollback?):
                 summary.undone += rollback.undone
                 summary.redone += rollback.redone
+            case .rejected:
+                closeSession(session)
+                open = false
             default:
                 break
             }

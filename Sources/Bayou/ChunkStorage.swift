@@ -85,6 +85,29 @@ final class ChunkStorage: @unchecked Sendable {
         count += 1
     }
 
+    /// Inserts `arrivals[t]` before the write now at `ranks[t]`, for every t (capacity must
+    /// allow), taking a count of each. `ranks` never falls and the arrivals are in order.
+    ///
+    /// One pass from the back: every write already here moves once, however many arrive
+    /// (inserting them one by one moved the tail once per arrival).
+    func insert(_ arrivals: ArraySlice<TentativeLog.Arrival>, before ranks: [Int]) {
+        let arrivalCount = ranks.count
+        precondition(arrivals.count == arrivalCount && count + arrivalCount <= capacity)
+        var end = count
+        var arrival = arrivals.endIndex
+        for t in stride(from: arrivalCount - 1, through: 0, by: -1) {
+            let rank = ranks[t]
+            precondition(rank <= end)
+            arrival -= 1
+            (refs + rank + t + 1).moveInitialize(from: refs + rank, count: end - rank)
+            (codes + rank + t + 1).moveInitialize(from: codes + rank, count: end - rank)
+            (refs + rank + t).initialize(to: arrivals[arrival].write.retain())
+            (codes + rank + t).initialize(to: TentativeLog.SlotCode.encode(arrivals[arrival].slot))
+            end = rank
+        }
+        count += arrivalCount
+    }
+
     /// Removes the write at `index`, handing its count to the caller.
     func remove(at index: Int) -> StoredWrite {
         precondition(index < count)

@@ -53,15 +53,32 @@ struct OriginTable: Sendable {
 
     /// For each slot, the entry for the same origin in `other` (0 if absent): one side-by-side walk.
     func entries(of other: VersionVector) -> [UInt64] {
-        var result = [UInt64](repeating: 0, count: records.count)
         let theirs = other.entries
+        return entries(theirCount: theirs.count) { (theirs[$0].origin, theirs[$0].timestamp) }
+    }
+
+    /// The same for another replica's table, read in place: `sync(from:)` would otherwise
+    /// build the receiver's whole version vector for every session only to walk it once.
+    func entries(of other: OriginTable) -> [UInt64] {
+        entries(theirCount: other.sortedSlots.count) {
+            let record = other.records[Int(other.sortedSlots[$0])]
+            return (record.origin, record.highestTimestamp)
+        }
+    }
+
+    /// The walk of both: `theirs(i)` is the other side's i-th entry in ascending origin.
+    // Inlined: each caller's accessor is then a plain array read.
+    @inline(__always)
+    private func entries(theirCount: Int, _ theirs: (Int) -> (origin: Identifier, timestamp: UInt64)) -> [UInt64] {
+        var result = [UInt64](repeating: 0, count: records.count)
         var cursor = 0
         for slot32 in sortedSlots {
             let slot = Int(slot32)
             let origin = records[slot].origin
-            while cursor < theirs.count && theirs[cursor].origin < origin { cursor += 1 }
-            if cursor == theirs.count { break }
-            if theirs[cursor].origin == origin { result[slot] = theirs[cursor].timestamp }
+            while cursor < theirCount && theirs(cursor).origin < origin { cursor += 1 }
+            if cursor == theirCount { break }
+            let entry = theirs(cursor)
+            if entry.origin == origin { result[slot] = entry.timestamp }
         }
         return result
     }

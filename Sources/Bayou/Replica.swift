@@ -157,6 +157,52 @@ public struct Replica: Sendable {
         return (position, rollback)
     }
 
+    /// The first half of receiving a tentative write in a batch (see `insertTentative(ascending:)`),
+    /// given its origin's slot: false if the replica holds it already, else true, with the
+    /// version vector and `maxTimestamp` advanced past it as `insertTentative` would.
+    ///
+    /// The log itself is left for the batch: the version vector alone decides which
+    /// writes are new, so the writes after this one are judged the same as one by one.
+    mutating func admitTentative(_ stamp: WriteStamp, slot: Int) -> Bool {
+        guard stamp.timestamp > origins.records[slot].highestTimestamp else { return false }
+        origins.noteSeen(timestamp: stamp.timestamp, slot: slot)
+        maxTimestamp = max(maxTimestamp, stamp.timestamp)
+        return true
+    }
+
+    /// The second half: puts admitted writes, in ascending stamp order, into the log at
+    /// once, counting the rollbacks that inserting them one after another would have.
+    /// Returns the sum of those rollbacks' undone (= redone) counts.
+    mutating func insertTentative(ascending arrivals: [TentativeLog.Arrival]) -> Int {
+        let countBefore = logCount
+        let positions = tentative.insert(ascending: arrivals)
+        guard let lowest = positions.first else { return 0 }
+        // Positions never fall, so the first is where the log changed first.
+        materialization.tentativeChanged(at: lowest)
+        // What `noteRollback` would sum, one arrival at a time; only the last rollback is
+        // kept, so only that one is made.
+        var undone = 0
+        var reorderings = 0
+        var last: (index: Int, undone: Int)?
+        for (index, tentativePosition) in positions.enumerated() {
+            // The earlier arrivals were in, and all sit before this one.
+            let undoneHere = countBefore + index - (committed.count + tentativePosition)
+            guard undoneHere > 0 else { continue }
+            undone += undoneHere
+            reorderings += 1
+            last = (index, undoneHere)
+        }
+        guard let last else { return 0 }
+        rollbackTotals.reorderings += reorderings
+        rollbackTotals.undone += undone
+        rollbackTotals.redone += undone
+        let position = committed.count + positions[last.index]
+        lastRollback = Rollback(cause: arrivals[last.index].stamp, undone: last.undone, redone: last.undone,
+                                redonePositions: (position + 1)..<(position + 1 + last.undone),
+                                ordinal: rollbackTotals.reorderings)
+        return undone
+    }
+
     /// Appends a committed write the replica lacked entirely (CSN = highestCSN + 1).
     mutating func insertCommitted(_ write: StoredWrite) -> (position: Int, rollback: Rollback?) {
         let countBefore = logCount

@@ -24,11 +24,17 @@ extension Replica {
     /// Each session gets a new number, so items of an earlier session from the same sender
     /// (still in flight, or overtaken) can never be taken for items of this one.
     public mutating func openSession(from sender: Identifier) -> AntiEntropyRequest {
+        AntiEntropyRequest(receiver: id, versionVector: versionVector, highestCSN: highestCSN,
+                           session: startSession(from: sender))
+    }
+
+    /// `openSession(from:)` without making the request; returns the session's number
+    /// (for `sync(from:)`, whose sender reads this replica's table directly).
+    mutating func startSession(from sender: Identifier) -> UInt64 {
         sessionsOpened += 1
         if openSessions.count >= Self.openSessionLimit { openSessions.removeFirst() }
         openSessions.append(IncomingSession(number: sessionsOpened, sender: sender))
-        return AntiEntropyRequest(receiver: id, versionVector: versionVector, highestCSN: highestCSN,
-                                  session: sessionsOpened)
+        return sessionsOpened
     }
 
     /// The sessions still open, oldest first (for tests and display).

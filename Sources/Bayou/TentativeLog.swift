@@ -26,7 +26,7 @@ struct TentativeLog: Sendable {
             storage.insert(write, code: SlotCode.encode(slot), at: 0)
         }
 
-        private init(storage: ChunkStorage) {
+        init(storage: ChunkStorage) {
             self.storage = storage
         }
 
@@ -96,6 +96,12 @@ struct TentativeLog: Sendable {
             reserve(count + 1)
             storage.insert(write, code: SlotCode.encode(slot), at: offset)
             return offset
+        }
+
+        /// Inserts arrivals in order, `arrivals[t]` before the write now at `ranks[t]`.
+        mutating func insert(_ arrivals: ArraySlice<Arrival>, before ranks: [Int]) {
+            reserve(count + ranks.count)
+            storage.insert(arrivals, before: ranks)
         }
 
         /// Removes the write at `offset`.
@@ -260,6 +266,136 @@ struct TentativeLog: Sendable {
         sizes = FenwickTree(sizes: chunkSizes)
     }
 
+    /// A write for `insert(ascending:)`, with its origin's slot.
+    ///
+    /// Unretained: a batch is made and inserted while the sender's log holds its writes,
+    /// and retaining and releasing each shared write again cost a tenth of a session.
+    struct Arrival {
+        let write: Unmanaged<StoredWrite>
+        let slot: Int
+
+        var stamp: WriteStamp { write._withUnsafeGuaranteedRef { $0.stamp } }
+    }
+
+    /// Inserts writes the log does not hold, given in ascending stamp order, as calling
+    /// `insert` for each in turn would; returns each one's position.
+    ///
+    /// A write's position once all are in is its position when it went in: every later
+    /// arrival is larger. Why not one `insert` each: a session's writes arrive in log
+    /// order, often many into one chunk, and each insert moved the chunk's tail again.
+    /// Here a chunk that gains writes is merged once and cut if it overflows, and the
+    /// chunk indexes are rebuilt once, which is cheap next to the session's other O(R + n).
+    mutating func insert(ascending arrivals: [Arrival]) -> [Int] {
+        guard !arrivals.isEmpty else { return [] }
+        finger = nil
+        if chunks.isEmpty {
+            // One empty chunk, which takes every arrival below.
+            chunks = [Chunk(storage: ChunkStorage(capacity: Chunk.capacity(for: arrivals.count)))]
+            lastStamps = [arrivals[arrivals.count - 1].stamp]
+            chunkSizes = [0]
+        }
+        var positions: [Int] = []
+        positions.reserveCapacity(arrivals.count)
+        var newChunks: [Chunk] = []
+        var newLastStamps: [WriteStamp] = []
+        var newSizes: [Int] = []
+        let expected = chunks.count + arrivals.count / Self.chunkCapacity + 1
+        newChunks.reserveCapacity(expected)
+        newLastStamps.reserveCapacity(expected)
+        newSizes.reserveCapacity(expected)
+        var ranks: [Int] = []
+        var next = 0
+        var before = 0
+        // Chunks are taken out of `chunks` as they are reached, leaving this in their place,
+        // so that the one in `newChunks` is the only reference and changes in place.
+        let emptied = Chunk(storage: ChunkStorage(capacity: 0))
+        for index in chunks.indices {
+            // This chunk's arrivals: those below its last write (they are never equal to a
+            // held write), or all that are left for the last chunk.
+            var end = arrivals.count
+            if index < chunks.count - 1 {
+                end = next
+                let last = lastStamps[index]
+                while end < arrivals.count && arrivals[end].stamp < last { end += 1 }
+            }
+            var chunk = emptied
+            swap(&chunk, &chunks[index])
+            let original = chunkSizes[index]
+            guard end > next else {
+                newChunks.append(chunk)
+                newLastStamps.append(lastStamps[index])
+                newSizes.append(chunk.count)
+                before += original
+                continue
+            }
+            ranks.removeAll(keepingCapacity: true)
+            var rank = 0
+            for t in next..<end {
+                rank = chunk.lowerBound(of: arrivals[t].stamp, from: rank)
+                ranks.append(rank)
+                positions.append(before + rank + t)
+            }
+            chunk.insert(arrivals[next..<end], before: ranks)
+            before += original
+            next = end
+            if chunk.count > Self.chunkCapacity {
+                // The next chunk takes no arrivals if there are none left or they lie beyond it.
+                let nextTakesNone = index + 1 < chunks.count
+                    && (next == arrivals.count || (index + 2 < chunks.count && !(arrivals[next].stamp < lastStamps[index + 1])))
+                share(&chunk, next: nextTakesNone ? index + 1 : nil, previous: &newChunks,
+                      lastStamps: &newLastStamps, sizes: &newSizes)
+            }
+            Self.appendCut(&chunk, to: &newChunks, lastStamps: &newLastStamps, sizes: &newSizes)
+        }
+        chunks = newChunks
+        lastStamps = newLastStamps
+        chunkSizes = newSizes
+        sizes = FenwickTree(sizes: chunkSizes)
+        count += arrivals.count
+        return positions
+    }
+
+    /// Hands writes of a chunk over capacity to a neighbour with room, as `overflow` does,
+    /// if the two then fit in two chunks: the next one in `chunks` (if given: it takes no
+    /// arrivals, so its indexes are read afresh when it is reached) or the last one made.
+    /// Cutting a chunk just over capacity in two would leave both half empty.
+    private mutating func share(_ chunk: inout Chunk, next: Int?, previous: inout [Chunk],
+                                lastStamps: inout [WriteStamp], sizes: inout [Int]) {
+        let size = chunk.count
+        let roomy = Self.chunkCapacity - Self.shareMinimum
+        if let next, chunks[next].count <= roomy, size + chunks[next].count <= 2 * Self.chunkCapacity {
+            let moved = (size - chunks[next].count) / 2
+            chunk.moveTail(from: size - moved, toFrontOf: &chunks[next])
+            chunk.shrinkIfRoomy()
+        } else if let last = previous.indices.last, sizes[last] <= roomy,
+                  size + sizes[last] <= 2 * Self.chunkCapacity {
+            let moved = (size - sizes[last]) / 2
+            chunk.moveHead(moved, toEndOf: &previous[last])
+            chunk.shrinkIfRoomy()
+            sizes[last] += moved
+            lastStamps[last] = previous[last].stamp(at: sizes[last] - 1)
+        }
+    }
+
+    /// Appends a chunk that may hold more than `chunkCapacity`, cut into as few chunks of
+    /// even size as fit, and their indexes.
+    private static func appendCut(_ chunk: inout Chunk, to chunks: inout [Chunk], lastStamps: inout [WriteStamp],
+                           sizes: inout [Int]) {
+        let total = chunk.count
+        let pieces = (total + Self.chunkCapacity - 1) / Self.chunkCapacity
+        // Cut from the back, so that each write moves once.
+        var tails: [Chunk] = []
+        for piece in stride(from: pieces - 1, to: 0, by: -1) {
+            tails.append(chunk.split(at: total * piece / pieces))
+        }
+        chunk.shrinkIfRoomy()
+        for piece in [chunk] + tails.reversed() {
+            chunks.append(piece)
+            lastStamps.append(piece.stamp(at: piece.count - 1))
+            sizes.append(piece.count)
+        }
+    }
+
     /// Removes the write with this stamp; returns its position and the write, or nil if absent.
     mutating func remove(_ stamp: WriteStamp) -> (position: Int, write: StoredWrite)? {
         guard !chunks.isEmpty else { return nil }
@@ -313,6 +449,12 @@ struct TentativeLog: Sendable {
     /// tentative writes a receiver lacks. An origin whose threshold reaches this
     /// replica's own entry (`origins`) has nothing to send, and its writes are skipped
     /// by their slot alone, without reading the write.
+    ///
+    /// Nor is a write read to learn whether it is newer when its chunk's stamps decide:
+    /// timestamps never fall along the log, so every write of chunk i has a timestamp from
+    /// the last one of chunk i - 1 to the last one of chunk i (`lastStamps`). A threshold
+    /// below that range sends the write, one at or above it skips it. Reading the skipped
+    /// writes' references and stamps was most of a sender's time.
     func forEach(newerThan thresholds: [UInt64], origins: OriginTable,
                  _ body: (StoredWrite, _ slot: Int) -> Void) {
         // The threshold, or .max where nothing of the origin can be newer.
@@ -322,7 +464,9 @@ struct TentativeLog: Sendable {
         }
         cutoffs.withUnsafeBufferPointer { cutoffs in
             chunks.withUnsafeBufferPointer { chunks in
-                for chunk in chunks {
+                var lowest: UInt64 = 0
+                for (chunkIndex, chunk) in chunks.enumerated() {
+                    let highest = lastStamps[chunkIndex].timestamp
                     chunk.storage.withBuffers { writes, slots in
                         for index in 0..<writes.count {
                             var slot = Int(slots[index])
@@ -331,14 +475,14 @@ struct TentativeLog: Sendable {
                                 slot = origins.slot(of: writes[index].takeUnretainedValue().stamp.origin) ?? 0
                             }
                             let cutoff = cutoffs[slot]
+                            guard cutoff < highest else { continue }
                             // Borrowed, not taken: a taken reference is retained and released again.
-                            if cutoff != .max {
-                                writes[index]._withUnsafeGuaranteedRef { write in
-                                    if write.stamp.timestamp > cutoff { body(write, slot) }
-                                }
+                            writes[index]._withUnsafeGuaranteedRef { write in
+                                if cutoff < lowest || write.stamp.timestamp > cutoff { body(write, slot) }
                             }
                         }
                     }
+                    lowest = highest
                 }
             }
         }
