@@ -36,26 +36,26 @@ extension ChordState {
         }
     }
 
-    /// closest_preceding_finger in a space of at most 64 bits, on the packed heads: per
-    /// finger looked at, one read of the finger and one of its target's head.
+    /// closest_preceding_finger in a space of at most 64 bits: the node's packed head, then
+    /// per finger looked at, one read of the finger and one of its target's low word.
     @inlinable
     public func closestPrecedingFinger(_ node: NodeIndex, word key: UInt64) -> NodeIndex? {
         let bits = bits
         let words = WordSpace(bits: bits)
         let base = Int(node) * bits
-        return heads.withUnsafeBufferPointer { heads in
+        let head = heads[Int(node)]
+        let n = head.low
+        // See firstFingerWorthScanning; d == 0 (key == n) scans every finger.
+        var k = bits
+        if head.fingersBeforeStart == 0 {
+            let length = 64 - words.distance(n, key).leadingZeroBitCount
+            if length != 0 { k = length }
+        }
+        return lows.withUnsafeBufferPointer { lows in
             fingers.withUnsafeBufferPointer { fingers in
-                let head = heads[Int(node)]
-                let n = head.low
-                // See firstFingerWorthScanning; d == 0 (key == n) scans every finger.
-                var k = bits
-                if head.fingersBeforeStart == 0 {
-                    let length = 64 - words.distance(n, key).leadingZeroBitCount
-                    if length != 0 { k = length }
-                }
                 while k >= 1 {
                     let f = fingers[base &+ k &- 1]
-                    if f >= 0, words.isInOpen(heads[Int(f)].low, n, key) { return f }
+                    if f >= 0, words.isInOpen(lows[Int(f)], n, key) { return f }
                     k -= 1
                 }
                 return nil

@@ -65,30 +65,29 @@ extension ChordState {
     @inlinable @inline(__always)
     public func successorOwns(_ key: Identifier, at node: NodeIndex, successor: NodeIndex) -> Bool {
         if bits <= 64 {
-            return heads.withUnsafeBufferPointer { heads in
-                WordSpace(bits: bits).isInOpenClosed(key.w0, heads[Int(node)].low, heads[Int(successor)].low)
-            }
+            return WordSpace(bits: bits).isInOpenClosed(key.w0, heads[Int(node)].low, lows[Int(successor)])
         }
         return space.isInOpenClosed(key, ids[Int(node)], ids[Int(successor)])
     }
 }
 
 extension ChordState {
-    /// Starts loading what `node`'s routing step for `key` will read: its successor's head
-    /// and the finger its scan starts at. Called when a hop is sent to `node`: the loads
-    /// finish while the network queues and delivers the message, so the hop finds them in
-    /// cache. Changes no result (spaces of at most 64 bits only).
+    /// Starts loading what `node`'s routing step for `key` will read: its head and the
+    /// finger its scan starts at. Called when a hop is sent to `node`: the loads finish
+    /// while the network queues and delivers the message, so the hop finds them in cache.
+    /// Reads only the node's low word (the finger scan that chose `node` just read it): a
+    /// read of its head here would wait for the very miss the prefetch is meant to hide.
+    /// The scan's start is computed as if no finger lay before its start; when one does,
+    /// the scan starts higher and the prefetch was merely wasted. Changes no result.
     @inlinable @inline(__always)
     public func prefetchRoutingStep(at node: NodeIndex, key: Identifier) {
         let bits = bits
         guard bits <= 64 else { return }
         // Locals only in the closures: one that captured `self` copied the whole state.
-        let head = heads[Int(node)]
-        let successor = Int(head.successor)
-        let length = 64 - WordSpace(bits: bits).distance(head.low, key.w0).leadingZeroBitCount
-        let k = head.fingersBeforeStart == 0 && length != 0 ? length : bits
-        let slot = Int(node) * bits + k - 1
-        heads.withUnsafeBufferPointer { CacheHint.prefetch($0, successor) }
+        let length = 64 - WordSpace(bits: bits).distance(lows[Int(node)], key.w0).leadingZeroBitCount
+        let slot = Int(node) * bits + (length != 0 ? length : bits) - 1
+        let index = Int(node)
+        heads.withUnsafeBufferPointer { CacheHint.prefetch($0, index) }
         fingers.withUnsafeBufferPointer { CacheHint.prefetch($0, slot) }
     }
 }

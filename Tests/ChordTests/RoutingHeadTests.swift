@@ -41,6 +41,7 @@ struct RoutingHeadTests {
             for node in nodes {
                 let head = state.heads[Int(node)]
                 #expect(head.low == state.id(node).w0)
+                #expect(state.lows[Int(node)] == state.id(node).w0)
                 #expect(head.successor == state.successorList(node).first ?? -1)
                 #expect(head.successor == state.fingers[Int(node) * bits] || state.successorList(node).isEmpty)
                 let before = (2...max(2, bits)).filter { k in
