@@ -118,7 +118,7 @@ public struct ChordState: Sendable {
         successorLists.append(contentsOf: repeatElement(-1, count: successorListLength))
         predecessors.append(-1)
         fingers.append(contentsOf: repeatElement(-1, count: bits))
-        heads.append(RoutingHead(low: id.w0))
+        heads.append(RoutingHead())
         lows.append(id.w0)
         keys.append([])
         indexByID[id] = node
@@ -153,7 +153,7 @@ public struct ChordState: Sendable {
             alive.append(true)
             predecessors.append(-1)
             keys.append([])
-            heads.append(RoutingHead(low: spec.id.w0))
+            heads.append(RoutingHead())
             lows.append(spec.id.w0)
             indexByID[spec.id] = node
             indexByName[spec.name] = node

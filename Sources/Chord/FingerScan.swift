@@ -44,7 +44,7 @@ extension ChordState {
         let words = WordSpace(bits: bits)
         let base = Int(node) * bits
         let head = heads[Int(node)]
-        let n = head.low
+        let n = lows[Int(node)]
         // See firstFingerWorthScanning; d == 0 (key == n) scans every finger.
         var k = bits
         if head.fingersBeforeStart == 0 {

@@ -1,25 +1,22 @@
 import RingsideKernel
 
-/// What one routing step reads of a node besides the finger it picks, packed in 16 bytes.
+/// What one routing step reads of a node besides its fingers and ids, packed in 8 bytes.
 ///
-/// A lookup hop at node n reads n's id, its successor, the successor's id and whether n's
-/// finger scan may start high (FingerScan.swift), then the id of the finger it picks. In
-/// the per-concept arrays each of those is a cache miss of its own on a large ring; here
-/// they are one or two (nodes are numbered in ring order by the bench, so a successor's
-/// head is usually the next one), and a 10^5-node table of heads fits in a core's L2.
-/// The arrays stay the truth; ChordState keeps this copy in step in the same writes.
+/// A lookup hop at node n reads n's successor and whether n's finger scan may start high
+/// (FingerScan.swift), then ids from `lows`. In the per-concept arrays each is a cache miss
+/// of its own on a large ring; here they are one, and the table is as small as it can be:
+/// on a large ring the fingers, heads and low words must share the last-level cache, as the
+/// C reference's fingers and ids do. The arrays stay the truth; ChordState keeps this copy
+/// in step in the same writes.
 @frozen
 public struct RoutingHead: Sendable, Equatable {
-    /// The id's low 64 bits: the whole id when the space has at most 64 bits.
-    public var low: UInt64
     /// successor (successor list entry 0), -1 when unknown.
     public var successor: NodeIndex
     /// How many of the node's fingers lie before their start (FingerScan.swift).
     public var fingersBeforeStart: UInt8
 
     @inlinable
-    init(low: UInt64) {
-        self.low = low
+    init() {
         self.successor = -1
         self.fingersBeforeStart = 0
     }
@@ -65,7 +62,7 @@ extension ChordState {
     @inlinable @inline(__always)
     public func successorOwns(_ key: Identifier, at node: NodeIndex, successor: NodeIndex) -> Bool {
         if bits <= 64 {
-            return WordSpace(bits: bits).isInOpenClosed(key.w0, heads[Int(node)].low, lows[Int(successor)])
+            return WordSpace(bits: bits).isInOpenClosed(key.w0, lows[Int(node)], lows[Int(successor)])
         }
         return space.isInOpenClosed(key, ids[Int(node)], ids[Int(successor)])
     }

@@ -40,7 +40,6 @@ struct RoutingHeadTests {
         func check() {
             for node in nodes {
                 let head = state.heads[Int(node)]
-                #expect(head.low == state.id(node).w0)
                 #expect(state.lows[Int(node)] == state.id(node).w0)
                 #expect(head.successor == state.successorList(node).first ?? -1)
                 #expect(head.successor == state.fingers[Int(node) * bits] || state.successorList(node).isEmpty)
