@@ -63,13 +63,28 @@ struct RunningCommands: Sendable {
         }
     }
 
-    /// Whether `takeStartableAction` would start something.
+    /// Whether `account(report)` then `removeIfComplete(report.cause)` would leave every
+    /// command as it was: a hop finishes one message and starts one for a command that
+    /// still waits. Only reads (a write checks the array's uniqueness), and searches once.
+    @inline(__always)
+    func completesNothing(_ report: StepReport) -> Bool {
+        guard report.lookup < 0, report.started == report.finished else { return false }
+        // Not running: finished messages count for nothing, and nothing was started.
+        guard let i = index(of: report.cause) else { return report.started == 0 }
+        return entries[i].outstanding != 0 || entries[i].hasActionsLeft
+    }
+
+    /// Whether `takeStartableAction` would start something. Reads fields in place (a loop
+    /// over the entries copied each, retaining its arrays), so that stepping asks first
+    /// and only then writes: the mutating take checked the array's uniqueness every step.
     var hasStartableAction: Bool {
-        for entry in entries {
-            if entry.outstanding == 0 && entry.hasActionsLeft { return true }
-            if !entry.isAsync { return false }
+        @inline(__always) get {
+            for i in entries.indices {
+                if entries[i].outstanding == 0 && entries[i].hasActionsLeft { return true }
+                if !entries[i].isAsync { return false }
+            }
+            return false
         }
-        return false
     }
 
     mutating func markAsync(_ id: Int) {
