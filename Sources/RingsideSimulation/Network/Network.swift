@@ -68,20 +68,22 @@ struct Network: Sendable {
         } else if !config.canReach(from, to) {
             lostAtSend = .partition
         }
-        // Built once and moved into its slot (every use of the message is a `consume`): an
-        // implicit copy of this enum and the destroy of the original cost a tenth of a hop.
-        var packet = Packet(id: id, from: from, to: to, payload: consume payload, sentAt: now, due: now,
-                            timerAt: timerAt, cause: cause)
+        // Built where it is moved into its slot, once its due time is known (every use of
+        // the message is a `consume`): a message built first and then updated was copied
+        // whole once more on its way in.
         if let reason = lostAtSend {
-            let slot = allocate(consume packet, arrivalSequence: 0, inFlight: false)
+            let slot = allocate(Packet(id: id, from: from, to: to, payload: consume payload, sentAt: now, due: now,
+                                       timerAt: timerAt, cause: cause),
+                                arrivalSequence: 0, inFlight: false)
             pushTimer(slot, sequence: queue.reserveSequence())
             return (id, .lost(reason))
         }
         let channel = ChannelClock.key(from, to)
         let due = channels.enqueue(channel, due: now + rng.next(in: config.latency), id: id)
-        packet.due = due
         let timerFirst = due > timerAt
-        let slot = allocate(consume packet, arrivalSequence: queue.nextSequence, inFlight: true)
+        let slot = allocate(Packet(id: id, from: from, to: to, payload: consume payload, sentAt: now, due: due,
+                                   timerAt: timerAt, cause: cause),
+                            arrivalSequence: queue.nextSequence, inFlight: true)
         queue.push(QueueEntry(id: id, slot: slot, isTimer: false), at: due)
         inFlightCount += 1
         let timerSequence = queue.reserveSequence()
