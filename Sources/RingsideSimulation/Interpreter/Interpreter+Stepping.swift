@@ -8,7 +8,8 @@ extension Interpreter {
     /// One event: the next work of a command that can start some, else the next message
     /// arrival or timer. Returns nil when nothing is left to do.
     mutating func advance(_ sim: inout Simulation) throws(ScriptError) -> StepReport? {
-        if commands.hasStartableAction, let (command, work) = commands.takeStartableAction() {
+        if commands.hasStartableAction {
+            let (command, work) = commands.takeStartable()
             let report = try start(work, for: command, &sim)
             account(report, &sim)
             return report
@@ -53,8 +54,8 @@ extension Interpreter {
 
     /// Ends a command whose work is all done; the simulation fails what it left open.
     mutating func completeIfDone(_ command: Int, _ sim: inout Simulation) {
-        guard let entry = commands.removeIfComplete(command) else { return }
-        sim.finishCause(command, lookups: entry.lookups)
+        guard let lookups = commands.removeIfComplete(command) else { return }
+        sim.finishCause(command, lookups: lookups)
     }
 
     /// Steps until idle (every command, `async` ones included, has run to completion).

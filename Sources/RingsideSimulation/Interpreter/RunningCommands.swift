@@ -74,9 +74,9 @@ struct RunningCommands: Sendable {
         return entries[i].outstanding != 0 || entries[i].hasActionsLeft
     }
 
-    /// Whether `takeStartableAction` would start something. Reads fields in place (a loop
+    /// Whether `takeStartable` would start something. Reads fields in place (a loop
     /// over the entries copied each, retaining its arrays), so that stepping asks first
-    /// and only then writes: the mutating take checked the array's uniqueness every step.
+    /// and only then writes: taking checked the array's uniqueness every step.
     var hasStartableAction: Bool {
         @inline(__always) get {
             for i in entries.indices {
@@ -94,16 +94,14 @@ struct RunningCommands: Sendable {
 
     /// The oldest command that can start its next action now, with that action. Commands
     /// run one after another: a command waits for every earlier one that is not `async`.
-    mutating func takeStartableAction() -> (command: Int, work: Work)? {
-        for i in entries.indices {
-            if entries[i].outstanding == 0 && entries[i].hasActionsLeft {
-                let action = entries[i].actions[entries[i].head]
-                entries[i].head += 1
-                return (entries[i].id, action)
-            }
-            if !entries[i].isAsync { return nil }
+    /// Call only when `hasStartableAction`: no optional of the action to unwrap and
+    /// destroy (the runtime's generic witnesses did that for every lookup).
+    mutating func takeStartable() -> (command: Int, work: Work) {
+        for i in entries.indices where entries[i].outstanding == 0 && entries[i].hasActionsLeft {
+            entries[i].head += 1
+            return (entries[i].id, entries[i].actions[entries[i].head - 1])
         }
-        return nil
+        preconditionFailure("no command can start an action")
     }
 
     /// The next action of command `id` if it can start now (every earlier command is
@@ -120,10 +118,12 @@ struct RunningCommands: Sendable {
         return nil
     }
 
-    /// Removes the command if its work is done; returns it then.
-    mutating func removeIfComplete(_ id: Int) -> Entry? {
+    /// Removes the command if its work is done; returns the `lookup` records it started
+    /// then (only they are needed: an optional entry was destroyed through the runtime's
+    /// generic witnesses).
+    mutating func removeIfComplete(_ id: Int) -> [Int]? {
         guard let i = index(of: id), entries[i].isComplete else { return nil }
-        return entries.remove(at: i)
+        return entries.remove(at: i).lookups
     }
 
     private func index(of id: Int) -> Int? {
