@@ -22,6 +22,10 @@ struct RunningCommands: Sendable {
 
     private(set) var entries: [Entry] = []
     private(set) var lastID = 0
+    /// The emptied action list of the last command removed, kept for the next command
+    /// opened: a benchmark opens and completes one per lookup, and allocating and freeing
+    /// a list for each cost more than all the bookkeeping of its steps. Never read.
+    private var spareActions: [Work] = []
 
     var isEmpty: Bool { entries.isEmpty }
 
@@ -123,7 +127,10 @@ struct RunningCommands: Sendable {
     /// generic witnesses).
     mutating func removeIfComplete(_ id: Int) -> [Int]? {
         guard let i = index(of: id), entries[i].isComplete else { return nil }
-        return entries.remove(at: i).lookups
+        var entry = entries.remove(at: i)
+        entry.actions.removeAll(keepingCapacity: true)
+        swap(&spareActions, &entry.actions)
+        return entry.lookups
     }
 
     private func index(of id: Int) -> Int? {
@@ -136,6 +143,7 @@ struct RunningCommands: Sendable {
             body(&entries[i])
         } else {
             var entry = Entry(id: id)
+            swap(&entry.actions, &spareActions)
             body(&entry)
             entries.append(entry)
         }
