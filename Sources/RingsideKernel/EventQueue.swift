@@ -54,8 +54,7 @@ public struct EventQueue<Payload>: Sendable where Payload: Sendable {
     public mutating func push(_ payload: Payload, at time: VirtualTime) -> UInt64 {
         let sequence = sequenceCounter
         sequenceCounter += 1
-        heap.append(Entry(time: time, sequence: sequence, payload: payload))
-        siftUp(heap.count - 1)
+        insert(Entry(time: time, sequence: sequence, payload: payload))
         return sequence
     }
 
@@ -71,17 +70,49 @@ public struct EventQueue<Payload>: Sendable where Payload: Sendable {
     /// Pushes with a sequence number from `reserveSequence()`.
     @inlinable
     public mutating func push(_ payload: Payload, at time: VirtualTime, sequence: UInt64) {
-        heap.append(Entry(time: time, sequence: sequence, payload: payload))
-        siftUp(heap.count - 1)
+        insert(Entry(time: time, sequence: sequence, payload: payload))
     }
 
-    @inlinable
+    // Push and pop sift a hole through one buffer access: each subscripted write or swap
+    // of the array checked its uniqueness again. The moves and comparisons are those of
+    // swapping the entry along, so the heap's layout is the same.
+    @inlinable @inline(__always)
+    mutating func insert(_ entry: Entry) {
+        heap.append(entry)
+        heap.withUnsafeMutableBufferPointer { heap in
+            var child = heap.count - 1
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard entry.precedes(heap[parent]) else { break }
+                heap[child] = heap[parent]
+                child = parent
+            }
+            heap[child] = entry
+        }
+    }
+
+    @inlinable @inline(__always)
     public mutating func pop() -> Entry? {
-        guard !heap.isEmpty else { return nil }
-        heap.swapAt(0, heap.count - 1)
-        let top = heap.removeLast()
-        if !heap.isEmpty { siftDown(0) }
-        return top
+        guard let last = heap.popLast() else { return nil }
+        guard !heap.isEmpty else { return last }
+        // The last entry takes the root's place and sinks: what `swapAt` then `siftDown` did.
+        return heap.withUnsafeMutableBufferPointer { heap in
+            let top = heap[0]
+            let n = heap.count
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1
+                guard left < n else { break }
+                var best = left
+                let right = left + 1
+                if right < n && heap[right].precedes(heap[left]) { best = right }
+                guard heap[best].precedes(last) else { break }
+                heap[parent] = heap[best]
+                parent = best
+            }
+            heap[parent] = last
+            return top
+        }
     }
 
     /// Removes every entry whose payload matches (used for dropping a dead node's traffic).

@@ -8,7 +8,8 @@ extension Interpreter {
     /// One event: the next work of a command that can start some, else the next message
     /// arrival or timer. Returns nil when nothing is left to do.
     mutating func advance(_ sim: inout Simulation) throws(ScriptError) -> StepReport? {
-        if let (command, work) = commands.takeStartableAction() {
+        if commands.hasStartableAction {
+            let (command, work) = commands.takeStartable()
             let report = try start(work, for: command, &sim)
             account(report, &sim)
             return report
@@ -39,6 +40,13 @@ extension Interpreter {
     /// Brings the running commands up to date with what a step did, and ends the step's
     /// command if its work is all done. A loss ends nothing unless it finished a message.
     mutating func account(_ report: StepReport, _ sim: inout Simulation) {
+        // A delivery that changes no count and completes nothing (a hop) only reads.
+        if report.kind == .delivered && commands.completesNothing(report) { return }
+        settle(report, &sim)
+    }
+
+    @inline(never)
+    private mutating func settle(_ report: StepReport, _ sim: inout Simulation) {
         commands.account(report)
         if report.kind != .lost || report.finished > 0 { completeIfDone(report.cause, &sim) }
         if report.kind == .lost { sim.flushDeferredDrop() }
@@ -46,8 +54,8 @@ extension Interpreter {
 
     /// Ends a command whose work is all done; the simulation fails what it left open.
     mutating func completeIfDone(_ command: Int, _ sim: inout Simulation) {
-        guard let entry = commands.removeIfComplete(command) else { return }
-        sim.finishCause(command, lookups: entry.lookups)
+        guard let lookups = commands.removeIfComplete(command) else { return }
+        sim.finishCause(command, lookups: lookups)
     }
 
     /// Steps until idle (every command, `async` ones included, has run to completion).

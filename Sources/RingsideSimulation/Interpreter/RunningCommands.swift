@@ -22,6 +22,10 @@ struct RunningCommands: Sendable {
 
     private(set) var entries: [Entry] = []
     private(set) var lastID = 0
+    /// The emptied action list of the last command removed, kept for the next command
+    /// opened: a benchmark opens and completes one per lookup, and allocating and freeing
+    /// a list for each cost more than all the bookkeeping of its steps. Never read.
+    private var spareActions: [Work] = []
 
     var isEmpty: Bool { entries.isEmpty }
 
@@ -63,13 +67,28 @@ struct RunningCommands: Sendable {
         }
     }
 
-    /// Whether `takeStartableAction` would start something.
+    /// Whether `account(report)` then `removeIfComplete(report.cause)` would leave every
+    /// command as it was: a hop finishes one message and starts one for a command that
+    /// still waits. Only reads (a write checks the array's uniqueness), and searches once.
+    @inline(__always)
+    func completesNothing(_ report: StepReport) -> Bool {
+        guard report.lookup < 0, report.started == report.finished else { return false }
+        // Not running: finished messages count for nothing, and nothing was started.
+        guard let i = index(of: report.cause) else { return report.started == 0 }
+        return entries[i].outstanding != 0 || entries[i].hasActionsLeft
+    }
+
+    /// Whether `takeStartable` would start something. Reads fields in place (a loop
+    /// over the entries copied each, retaining its arrays), so that stepping asks first
+    /// and only then writes: taking checked the array's uniqueness every step.
     var hasStartableAction: Bool {
-        for entry in entries {
-            if entry.outstanding == 0 && entry.hasActionsLeft { return true }
-            if !entry.isAsync { return false }
+        @inline(__always) get {
+            for i in entries.indices {
+                if entries[i].outstanding == 0 && entries[i].hasActionsLeft { return true }
+                if !entries[i].isAsync { return false }
+            }
+            return false
         }
-        return false
     }
 
     mutating func markAsync(_ id: Int) {
@@ -79,16 +98,14 @@ struct RunningCommands: Sendable {
 
     /// The oldest command that can start its next action now, with that action. Commands
     /// run one after another: a command waits for every earlier one that is not `async`.
-    mutating func takeStartableAction() -> (command: Int, work: Work)? {
-        for i in entries.indices {
-            if entries[i].outstanding == 0 && entries[i].hasActionsLeft {
-                let action = entries[i].actions[entries[i].head]
-                entries[i].head += 1
-                return (entries[i].id, action)
-            }
-            if !entries[i].isAsync { return nil }
+    /// Call only when `hasStartableAction`: no optional of the action to unwrap and
+    /// destroy (the runtime's generic witnesses did that for every lookup).
+    mutating func takeStartable() -> (command: Int, work: Work) {
+        for i in entries.indices where entries[i].outstanding == 0 && entries[i].hasActionsLeft {
+            entries[i].head += 1
+            return (entries[i].id, entries[i].actions[entries[i].head - 1])
         }
-        return nil
+        preconditionFailure("no command can start an action")
     }
 
     /// The next action of command `id` if it can start now (every earlier command is
@@ -105,10 +122,15 @@ struct RunningCommands: Sendable {
         return nil
     }
 
-    /// Removes the command if its work is done; returns it then.
-    mutating func removeIfComplete(_ id: Int) -> Entry? {
+    /// Removes the command if its work is done; returns the `lookup` records it started
+    /// then (only they are needed: an optional entry was destroyed through the runtime's
+    /// generic witnesses).
+    mutating func removeIfComplete(_ id: Int) -> [Int]? {
         guard let i = index(of: id), entries[i].isComplete else { return nil }
-        return entries.remove(at: i)
+        var entry = entries.remove(at: i)
+        entry.actions.removeAll(keepingCapacity: true)
+        swap(&spareActions, &entry.actions)
+        return entry.lookups
     }
 
     private func index(of id: Int) -> Int? {
@@ -121,6 +143,7 @@ struct RunningCommands: Sendable {
             body(&entries[i])
         } else {
             var entry = Entry(id: id)
+            swap(&entry.actions, &spareActions)
             body(&entry)
             entries.append(entry)
         }

@@ -22,26 +22,13 @@ struct Network: Sendable {
     private(set) var inFlightCount = 0
     /// Timers pushed and not yet fired or cancelled.
     private(set) var pendingTimerCount = 0
-    // The slab: slot i holds message `meta[i].id` (0: free). The bookkeeping is plain data
-    // apart from the messages, so checks never copy a message; a message is moved out of
-    // its slot when it leaves (and put back if its timer is still to fire).
-    private var packets = PacketSlab()
-    private var meta: [SlotMeta] = []
-
-    private struct SlotMeta: Sendable {
-        var id: MessageID
-        var arrivalSequence: UInt64
-        var awaitingArrival: Bool
-        var timerPending: Bool
-        // Copied from the message, so timers and channel upkeep never read the slab.
-        var timerAt: VirtualTime
-        var channel: UInt64
-        /// A free slot's successor in the free list (-1: none); meaningless while full.
-        var nextFree: Int32 = -1
-    }
-    /// The most recently freed slot (-1: none), heading a list threaded through `meta`:
-    /// reusing slots last-freed-first as an array of free slots did, without a second
-    /// array to check for uniqueness on every send and delivery.
+    // The slab: slot i holds message `slots.meta(i).id` (0: free). The bookkeeping is plain
+    // data apart from the messages, so checks never copy a message; a message is moved out
+    // of its slot when it leaves (and put back if its timer is still to fire).
+    private var slots = PacketSlab()
+    /// The most recently freed slot (-1: none), heading a list threaded through the slots'
+    /// bookkeeping: reusing slots last-freed-first as an array of free slots did, without
+    /// a second storage to check for uniqueness on every send and delivery.
     private var firstFree: Int32 = -1
     private var channels = ChannelClock()
 
@@ -64,7 +51,9 @@ struct Network: Sendable {
     /// Outcome of sending: in flight, or lost at once (its timer is then pending).
     enum SendOutcome { case inFlight, lost(SimulationEvent.DropReason) }
 
-    /// Puts a message on the wire at `now`.
+    /// Puts a message on the wire at `now`. Inlined into the world's send, the one caller:
+    /// outlined, the message and the config were passed and copied through memory.
+    @inline(__always)
     mutating func send(
         from: NodeIndex, to: NodeIndex, payload: consuming WorldMessage, cause: Int, now: VirtualTime,
         rng: inout SplitMix64
@@ -79,20 +68,22 @@ struct Network: Sendable {
         } else if !config.canReach(from, to) {
             lostAtSend = .partition
         }
-        // Built once and moved into its slot (every use of the message is a `consume`): an
-        // implicit copy of this enum and the destroy of the original cost a tenth of a hop.
-        var packet = Packet(id: id, from: from, to: to, payload: consume payload, sentAt: now, due: now,
-                            timerAt: timerAt, cause: cause)
+        // Built where it is moved into its slot, once its due time is known (every use of
+        // the message is a `consume`): a message built first and then updated was copied
+        // whole once more on its way in.
         if let reason = lostAtSend {
-            let slot = allocate(consume packet, arrivalSequence: 0, inFlight: false)
+            let slot = allocate(Packet(id: id, from: from, to: to, payload: consume payload, sentAt: now, due: now,
+                                       timerAt: timerAt, cause: cause),
+                                arrivalSequence: 0, inFlight: false)
             pushTimer(slot, sequence: queue.reserveSequence())
             return (id, .lost(reason))
         }
         let channel = ChannelClock.key(from, to)
         let due = channels.enqueue(channel, due: now + rng.next(in: config.latency), id: id)
-        packet.due = due
         let timerFirst = due > timerAt
-        let slot = allocate(consume packet, arrivalSequence: queue.nextSequence, inFlight: true)
+        let slot = allocate(Packet(id: id, from: from, to: to, payload: consume payload, sentAt: now, due: due,
+                                   timerAt: timerAt, cause: cause),
+                            arrivalSequence: queue.nextSequence, inFlight: true)
         queue.push(QueueEntry(id: id, slot: slot, isTimer: false), at: due)
         inFlightCount += 1
         let timerSequence = queue.reserveSequence()
@@ -110,53 +101,56 @@ struct Network: Sendable {
     }
 
     /// The next arrival or timer in (time, sequence) order, skipping stale entries. Take the
-    /// message with `takeArrival` or `takeTimer`; an arrival's handle must then be passed
-    /// to `delivered` or `lost`.
+    /// message with `takeArrival` or `takeTimer` (at once: an arrival is out of flight only
+    /// once taken); an arrival's handle must then be passed to `delivered` or `lost`.
+    @inline(__always)
     mutating func pop() -> Popped? {
         while let entry = queue.pop() {
             let slot = entry.payload.slot
-            let index = Int(slot)
-            guard meta[index].id == entry.payload.id else { continue }
+            // Read only: the write that follows checks the storage once.
+            let meta = slots.meta(Int(slot))
+            guard meta.id == entry.payload.id else { continue }
             if entry.payload.isTimer {
-                guard meta[index].timerPending else { continue }
+                guard meta.timerPending else { continue }
                 pendingTimerCount -= 1
-                meta[index].timerPending = false
+                slots.unique().meta[Int(slot)].timerPending = false
                 return Popped(time: entry.time, handle: Handle(slot: slot), isTimer: true)
             }
-            guard meta[index].awaitingArrival else { continue }
-            leaveFlight(slot)
+            guard meta.awaitingArrival else { continue }
+            leaveChannel(meta)
             return Popped(time: entry.time, handle: Handle(slot: slot), isTimer: false)
         }
         return nil
     }
 
-    /// The message of a popped arrival, moved out of its slot.
+    /// The message of a popped arrival, moved out of its slot, which leaves flight.
+    @inline(__always)
     mutating func takeArrival(_ popped: Popped) -> Packet {
-        takePacket(popped.handle.slot)
+        let index = Int(popped.handle.slot)
+        let writable = slots.unique()
+        writable.meta[index].awaitingArrival = false
+        return writable.take(index)
     }
 
     /// The message whose timer fired: moved out (its slot freed), or copied when the
     /// message itself is still on its way (a latency past the timeout) and will arrive.
     mutating func takeTimer(_ popped: Popped) -> Packet {
         let index = Int(popped.handle.slot)
-        if meta[index].awaitingArrival { return packets[index]! }
-        let packet = takePacket(popped.handle.slot)
+        if slots.meta(index).awaitingArrival { return slots[index]! }
+        let packet = slots.unique().take(index)
         free(popped.handle.slot)
         return packet
     }
 
     /// The message arrived and was handed to its receiver: its timer is cancelled.
+    @inline(__always)
     mutating func delivered(_ handle: Handle) {
         let index = Int(handle.slot)
-        let head = firstFree
-        // One access to `meta` (one uniqueness check) for the timer and the freeing.
-        let timerWasPending = meta.withUnsafeMutableBufferPointer { meta in
-            let pending = meta[index].timerPending
-            meta[index].timerPending = false
-            meta[index].id = 0
-            meta[index].nextFree = head
-            return pending
-        }
+        let meta = slots.unique().meta
+        let timerWasPending = meta[index].timerPending
+        meta[index].timerPending = false
+        meta[index].id = 0
+        meta[index].nextFree = firstFree
         firstFree = handle.slot
         if timerWasPending { pendingTimerCount -= 1 }
     }
@@ -166,81 +160,75 @@ struct Network: Sendable {
     mutating func lost(_ packet: Packet, _ handle: Handle) -> Bool {
         let index = Int(handle.slot)
         if packet.timerPushedAtSend {
-            let pending = meta[index].timerPending
-            if pending { putPacket(packet, handle.slot) } else { free(handle.slot) }
+            let pending = slots.meta(index).timerPending
+            if pending { slots.unique().put(packet, at: index) } else { free(handle.slot) }
             return pending
         }
-        putPacket(packet, handle.slot)
-        pushTimer(handle.slot, sequence: meta[index].arrivalSequence + 1)
+        slots.unique().put(packet, at: index)
+        pushTimer(handle.slot, sequence: slots.meta(index).arrivalSequence + 1)
         return true
     }
 
     /// Whether message `id` (whose timer just fired) is still on its way.
     func isInFlight(_ handle: Handle, id: MessageID) -> Bool {
-        let index = Int(handle.slot)
-        return meta[index].id == id && meta[index].awaitingArrival
+        let meta = slots.meta(Int(handle.slot))
+        return meta.id == id && meta.awaitingArrival
     }
 
     /// Takes an in-flight message out of turn (`deliver mID` / `drop mID`); its handle must
     /// then be passed to `delivered` or `lost`.
     mutating func takeOutOfTurn(_ id: MessageID) -> (packet: Packet, handle: Handle)? {
-        guard let index = meta.indices.first(where: { meta[$0].id == id && meta[$0].awaitingArrival }) else {
-            return nil
-        }
-        leaveFlight(Int32(index))
-        return (takePacket(Int32(index)), Handle(slot: Int32(index)))
+        guard let index = (0..<slots.count).first(where: { slots.meta($0).id == id && slots.meta($0).awaitingArrival })
+        else { return nil }
+        leaveChannel(slots.meta(index))
+        let slot = Int32(index)
+        return (takeArrival(Popped(time: 0, handle: Handle(slot: slot), isTimer: false)), Handle(slot: slot))
     }
 
     /// Messages in flight in delivery order (O(n log n): for display and dumps).
     var inFlight: [Packet] {
-        meta.indices.filter { meta[$0].id != 0 && meta[$0].awaitingArrival }
-            .map { (packets[$0]!, meta[$0].arrivalSequence) }
+        (0..<slots.count).filter { slots.meta($0).id != 0 && slots.meta($0).awaitingArrival }
+            .map { (slots[$0]!, slots.meta($0).arrivalSequence) }
             .sorted { ($0.0.due, $0.1) < ($1.0.due, $1.1) }
             .map(\.0)
     }
 
-    private mutating func leaveFlight(_ slot: Int32) {
-        let index = Int(slot)
-        meta[index].awaitingArrival = false
+    /// An arrival's channel upkeep (its slot's bookkeeping is left to `takeArrival`).
+    @inline(__always)
+    private mutating func leaveChannel(_ meta: PacketSlab.Meta) {
         inFlightCount -= 1
-        channels.remove(meta[index].channel, ifLastIs: meta[index].id)
+        channels.remove(meta.channel, ifLastIs: meta.id)
     }
 
     private mutating func pushTimer(_ slot: Int32, sequence: UInt64) {
         let index = Int(slot)
+        let meta = slots.unique().meta
         meta[index].timerPending = true
         queue.push(QueueEntry(id: meta[index].id, slot: slot, isTimer: true), at: meta[index].timerAt, sequence: sequence)
         pendingTimerCount += 1
     }
 
+    /// Puts a message in a free slot: one uniqueness check for its bookkeeping and itself.
+    @inline(__always)
     private mutating func allocate(_ packet: consuming Packet, arrivalSequence: UInt64, inFlight: Bool) -> Int32 {
-        let entry = SlotMeta(id: packet.id, arrivalSequence: arrivalSequence, awaitingArrival: inFlight,
-                             timerPending: false, timerAt: packet.timerAt,
-                             channel: ChannelClock.key(packet.from, packet.to))
-        if firstFree >= 0 {
-            let slot = firstFree
-            firstFree = meta[Int(slot)].nextFree
-            meta[Int(slot)] = entry
-            packets.put(consume packet, at: Int(slot))
-            return slot
-        }
-        meta.append(entry)
-        return Int32(packets.append(consume packet))
+        let entry = PacketSlab.Meta(id: packet.id, arrivalSequence: arrivalSequence, awaitingArrival: inFlight,
+                                    timerPending: false, timerAt: packet.timerAt,
+                                    channel: ChannelClock.key(packet.from, packet.to))
+        guard firstFree >= 0 else { return Int32(slots.append(entry, consume packet)) }
+        let slot = firstFree
+        let writable = slots.unique()
+        firstFree = writable.meta[Int(slot)].nextFree
+        writable.meta[Int(slot)] = entry
+        writable.put(consume packet, at: Int(slot))
+        return slot
     }
 
-    /// A freed slot's message was taken out before (`takePacket`): only its number goes.
+    /// A freed slot's message was taken out before: only its number goes.
     private mutating func free(_ slot: Int32) {
+        let meta = slots.unique().meta
         meta[Int(slot)].id = 0
         meta[Int(slot)].nextFree = firstFree
         firstFree = slot
-    }
-
-    private mutating func takePacket(_ slot: Int32) -> Packet {
-        packets.take(Int(slot))
-    }
-
-    private mutating func putPacket(_ packet: consuming Packet, _ slot: Int32) {
-        packets.put(consume packet, at: Int(slot))
     }
 
     /// A uniform draw in [0, 1) with 53 random bits.
