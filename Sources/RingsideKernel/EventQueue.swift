@@ -95,22 +95,10 @@ public struct EventQueue<Payload>: Sendable where Payload: Sendable {
     public mutating func pop() -> Entry? {
         guard let last = heap.popLast() else { return nil }
         guard !heap.isEmpty else { return last }
-        // The last entry takes the root's place and sinks: what `swapAt` then `siftDown` did.
+        // The last entry takes the root's place and sinks.
         return heap.withUnsafeMutableBufferPointer { heap in
             let top = heap[0]
-            let n = heap.count
-            var parent = 0
-            while true {
-                let left = 2 * parent + 1
-                guard left < n else { break }
-                var best = left
-                let right = left + 1
-                if right < n && heap[right].precedes(heap[left]) { best = right }
-                guard heap[best].precedes(last) else { break }
-                heap[parent] = heap[best]
-                parent = best
-            }
-            heap[parent] = last
+            Self.sink(last, from: 0, in: heap)
             return top
         }
     }
@@ -124,29 +112,26 @@ public struct EventQueue<Payload>: Sendable where Payload: Sendable {
     }
 
     @inlinable
-    mutating func siftUp(_ index: Int) {
-        var child = index
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard heap[child].precedes(heap[parent]) else { return }
-            heap.swapAt(child, parent)
-            child = parent
-        }
+    mutating func siftDown(_ index: Int) {
+        heap.withUnsafeMutableBufferPointer { heap in Self.sink(heap[index], from: index, in: heap) }
     }
 
+    /// Moves the hole at `parent` down past every child that precedes `value`, then puts
+    /// `value` there: one write per level instead of a swap's two.
     @inlinable
-    mutating func siftDown(_ index: Int) {
-        var parent = index
+    static func sink(_ value: Entry, from parent: Int, in heap: UnsafeMutableBufferPointer<Entry>) {
+        var parent = parent
         let n = heap.count
         while true {
             let left = 2 * parent + 1
-            guard left < n else { return }
+            guard left < n else { break }
             var best = left
             let right = left + 1
             if right < n && heap[right].precedes(heap[left]) { best = right }
-            guard heap[best].precedes(heap[parent]) else { return }
-            heap.swapAt(best, parent)
+            guard heap[best].precedes(value) else { break }
+            heap[parent] = heap[best]
             parent = best
         }
+        heap[parent] = value
     }
 }
