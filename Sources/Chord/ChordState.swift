@@ -19,8 +19,8 @@ public struct ChordState: Sendable {
     /// successorListLength entries per node, nearest first.
     public private(set) var successorLists: [NodeIndex] = []
     public private(set) var predecessors: [NodeIndex] = []
-    /// `bits` entries per node: fingers[node * bits + (k - 1)] = finger[k].node.
-    public private(set) var fingers: [NodeIndex] = []
+    /// `bits` entries per node: fingers[node * bits + (k - 1)] is finger[k] (FingerEntry.swift).
+    public private(set) var fingers: [FingerEntry] = []
     /// Per node: the fields a routing step reads, packed (RoutingHead.swift). Kept in
     /// step with `ids`, `successorLists` and the fingers by the writes below.
     public private(set) var heads: [RoutingHead] = []
@@ -97,7 +97,7 @@ public struct ChordState: Sendable {
     /// finger[k].node for k = 1 ... bits.
     @inlinable
     public func finger(_ node: NodeIndex, _ k: Int) -> NodeIndex? {
-        let f = fingers[Int(node) * bits + k - 1]
+        let f = fingers[Int(node) * bits + k - 1].node
         return f < 0 ? nil : f
     }
 
@@ -117,7 +117,7 @@ public struct ChordState: Sendable {
         alive.append(true)
         successorLists.append(contentsOf: repeatElement(-1, count: successorListLength))
         predecessors.append(-1)
-        fingers.append(contentsOf: repeatElement(-1, count: bits))
+        fingers.append(contentsOf: repeatElement(.unknown, count: bits))
         heads.append(RoutingHead())
         lows.append(id.w0)
         keys.append([])
@@ -160,7 +160,7 @@ public struct ChordState: Sendable {
             added.append(node)
         }
         successorLists.append(contentsOf: repeatElement(-1, count: specs.count * successorListLength))
-        fingers.append(contentsOf: repeatElement(-1, count: specs.count * bits))
+        fingers.append(contentsOf: repeatElement(.unknown, count: specs.count * bits))
         liveRing.insert(contentsOf: added.map { (ids[Int($0)], $0) })
         changeCount &+= 1
         return added
@@ -199,8 +199,8 @@ public struct ChordState: Sendable {
         }
         // finger[1] is the successor (the paper's `successor` is finger[1].node).
         let first = list.first ?? -1
-        if fingers[Int(node) * bits] != first {
-            fingers[Int(node) * bits] = first
+        if fingers[Int(node) * bits].node != first {
+            fingers[Int(node) * bits] = entry(node, first)
             changed = true
         }
         heads[Int(node)].successor = first
@@ -233,12 +233,18 @@ public struct ChordState: Sendable {
             return
         }
         let slot = Int(node) * bits + k - 1
-        let old = fingers[slot]
+        let old = fingers[slot].node
         guard old != value else { return }
-        fingers[slot] = value
+        fingers[slot] = entry(node, value)
         let change = (liesBeforeStart(node, k, value) ? 1 : 0) - (liesBeforeStart(node, k, old) ? 1 : 0)
         if change != 0 { heads[Int(node)].fingersBeforeStart &+= UInt8(bitPattern: Int8(change)) }
         changeCount &+= 1
+    }
+
+    /// finger entry `target` of `node`, with its reach (FingerEntry.swift).
+    private func entry(_ node: NodeIndex, _ target: NodeIndex) -> FingerEntry {
+        guard target >= 0, bits <= 64 else { return FingerEntry(node: target, reach: 0) }
+        return FingerEntry(node: target, reach: Reach(bits: bits).of(lows[Int(target)], from: lows[Int(node)]))
     }
 
     /// Sets fingers 2 ... m at once (`row[k - 2]` is finger[k]): the oracle's whole table
@@ -253,16 +259,19 @@ public struct ChordState: Sendable {
         let space = space
         let bits = bits
         let n = ids[Int(node)]
+        let reach = Reach(bits: bits)
+        let low = n.w0
         func counts(_ k: Int, _ target: NodeIndex) -> Int {
             guard target >= 0, target != node else { return 0 }
             return Self.liesBeforeStart(ids[Int(target)], k, from: n, in: space) ? 1 : 0
         }
         fingers.withUnsafeMutableBufferPointer { fingers in
             for k in 2...max(2, bits) where k <= bits {
-                let old = fingers[base + k - 1]
+                let old = fingers[base + k - 1].node
                 let value = row[k - 2]
                 guard old != value else { continue }
-                fingers[base + k - 1] = value
+                let r = value < 0 || bits > 64 ? 0 : reach.of(ids[Int(value)].w0, from: low)
+                fingers[base + k - 1] = FingerEntry(node: value, reach: r)
                 before += counts(k, value) - counts(k, old)
                 changed = true
             }

@@ -27,7 +27,7 @@ extension ChordState {
                 let n = ids[Int(node)]
                 var k = first
                 while k >= 1 {
-                    let f = fingers[base + k - 1]
+                    let f = fingers[base + k - 1].node
                     if f >= 0, space.isInOpen(ids[Int(f)], n, key) { return f }
                     k -= 1
                 }
@@ -36,31 +36,17 @@ extension ChordState {
         }
     }
 
-    /// closest_preceding_finger in a space of at most 64 bits: the node's packed head, then
-    /// per finger looked at, one read of the finger and one of its target's low word.
+    /// closest_preceding_finger in a space of at most 64 bits.
     @inlinable
     public func closestPrecedingFinger(_ node: NodeIndex, word key: UInt64) -> NodeIndex? {
-        let bits = bits
-        let words = WordSpace(bits: bits)
-        let base = Int(node) * bits
-        let head = heads[Int(node)]
-        let n = lows[Int(node)]
-        // See firstFingerWorthScanning; d == 0 (key == n) scans every finger.
-        var k = bits
-        if head.fingersBeforeStart == 0 {
-            let length = 64 - words.distance(n, key).leadingZeroBitCount
-            if length != 0 { k = length }
-        }
-        return lows.withUnsafeBufferPointer { lows in
-            fingers.withUnsafeBufferPointer { fingers in
-                while k >= 1 {
-                    let f = fingers[base &+ k &- 1]
-                    if f >= 0, words.isInOpen(lows[Int(f)], n, key) { return f }
-                    k -= 1
-                }
-                return nil
-            }
-        }
+        closestPrecedingFingerEntry(node, word: key)?.node
+    }
+
+    /// closest_preceding_finger in a space of at most 64 bits, as the finger entry found
+    /// (RoutingTables.swift).
+    @inlinable
+    public func closestPrecedingFingerEntry(_ node: NodeIndex, word key: UInt64) -> FingerEntry? {
+        withRoutingTables { $0.closestPrecedingFinger(node, key: key) }
     }
 
     /// The highest k whose finger can lie in (node, key); scanning from `bits` down to 1

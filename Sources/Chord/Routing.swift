@@ -14,6 +14,14 @@ extension ChordProtocol {
         state.closestPrecedingFinger(node, key)
     }
 
+    /// closest_preceding_finger(key) at `node` for a hop about to be sent there, with the
+    /// loads of the next routing step started (RoutingHead.swift).
+    @inline(__always)
+    mutating func forwardingFinger(_ node: NodeIndex, _ key: Identifier) -> NodeIndex? {
+        guard state.bits <= 64 else { return state.closestPrecedingFinger(node, key) }
+        return state.forwardingFinger(node, word: key.w0)
+    }
+
     /// Starts a routed query for `key` on behalf of `origin`, entering the ring at `entry`.
     mutating func startQuery(
         key: Identifier, origin: NodeIndex, entry: NodeIndex, mode: QueryMode,
@@ -58,13 +66,13 @@ extension ChordProtocol {
                     return
                 }
                 out.note(node, "\(label(node)): \(label(key)) ∈ (\(label(node)),\(label(successor))] → successor \(label(successor)) owns it")
+                state.prefetchOwnerStep(at: successor)
                 out.send(from: node, to: successor, .ownerReached(ticket))
             }
             return
         }
-        if let next = closestPrecedingFinger(node, key) {
+        if let next = forwardingFinger(node, key) {
             out.note(node, "\(label(node)): \(label(key)) ∉ (\(label(node)),\(label(successor))] → forward to closest preceding finger \(label(next))")
-            state.prefetchRoutingStep(at: next, key: key)
             out.send(from: node, to: next, .findSuccessor(ticket))
         } else {
             out.note(node, "\(label(node)): \(label(key)) ∉ (\(label(node)),\(label(successor))], no finger precedes it → forward to successor \(label(successor))")

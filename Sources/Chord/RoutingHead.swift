@@ -67,24 +67,3 @@ extension ChordState {
         return space.isInOpenClosed(key, ids[Int(node)], ids[Int(successor)])
     }
 }
-
-extension ChordState {
-    /// Starts loading what `node`'s routing step for `key` will read: its head and the
-    /// finger its scan starts at. Called when a hop is sent to `node`: the loads finish
-    /// while the network queues and delivers the message, so the hop finds them in cache.
-    /// Reads only the node's low word (the finger scan that chose `node` just read it): a
-    /// read of its head here would wait for the very miss the prefetch is meant to hide.
-    /// The scan's start is computed as if no finger lay before its start; when one does,
-    /// the scan starts higher and the prefetch was merely wasted. Changes no result.
-    @inlinable @inline(__always)
-    public func prefetchRoutingStep(at node: NodeIndex, key: Identifier) {
-        let bits = bits
-        guard bits <= 64 else { return }
-        // Locals only in the closures: one that captured `self` copied the whole state.
-        let length = 64 - WordSpace(bits: bits).distance(lows[Int(node)], key.w0).leadingZeroBitCount
-        let slot = Int(node) * bits + (length != 0 ? length : bits) - 1
-        let index = Int(node)
-        heads.withUnsafeBufferPointer { CacheHint.prefetch($0, index) }
-        fingers.withUnsafeBufferPointer { CacheHint.prefetch($0, slot) }
-    }
-}
