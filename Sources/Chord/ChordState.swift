@@ -260,19 +260,34 @@ public struct ChordState: Sendable {
         let bits = bits
         let n = ids[Int(node)]
         let reach = Reach(bits: bits)
+        let lows = lows
         let low = n.w0
         func counts(_ k: Int, _ target: NodeIndex) -> Int {
             guard target >= 0, target != node else { return 0 }
             return Self.liesBeforeStart(ids[Int(target)], k, from: n, in: space) ? 1 : 0
         }
+        // Runs of fingers share a node (the low ones are all the successor): its distance,
+        // which gives both its reach and whether it lies before a start, is read once per
+        // run, from the low words (a tenth of the ids' bytes).
+        var lastTarget: NodeIndex = -1
+        var lastDistance: UInt64 = 0
         fingers.withUnsafeMutableBufferPointer { fingers in
             for k in 2...max(2, bits) where k <= bits {
                 let old = fingers[base + k - 1].node
                 let value = row[k - 2]
                 guard old != value else { continue }
-                let r = value < 0 || bits > 64 ? 0 : reach.of(ids[Int(value)].w0, from: low)
-                fingers[base + k - 1] = FingerEntry(node: value, reach: r)
-                before += counts(k, value) - counts(k, old)
+                if value < 0 || bits > 64 {
+                    fingers[base + k - 1] = FingerEntry(node: value, reach: 0)
+                    before += counts(k, value)
+                } else {
+                    if value != lastTarget {
+                        lastTarget = value
+                        lastDistance = reach.words.distance(low, lows[Int(value)])
+                    }
+                    fingers[base + k - 1] = FingerEntry(node: value, reach: UInt32(truncatingIfNeeded: lastDistance >> reach.shift))
+                    if value != node && lastDistance < (1 as UInt64) << UInt64(k - 1) { before += 1 }
+                }
+                before -= counts(k, old)
                 changed = true
             }
         }
