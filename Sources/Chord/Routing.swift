@@ -34,6 +34,7 @@ extension ChordProtocol {
         if iterativeLookups, entry == origin, purpose.followsLookupMode {
             iterativeStep(ticket, at: origin, out: &out)
         } else if entry == origin {
+            state.prefetchFirstStep(at: origin)
             route(ticket, at: origin, arrivedFrom: nil, out: &out)
         } else {
             out.send(from: origin, to: entry, .findSuccessor(ticket))

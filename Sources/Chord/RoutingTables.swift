@@ -114,4 +114,20 @@ extension ChordState {
         let index = Int(node)
         predecessors.withUnsafeBufferPointer { CacheHint.prefetch($0, index) }
     }
+
+    /// Starts loading what a query's first routing step at `node` reads, all at once: its
+    /// head, its id's low word and its top line of fingers. Where the scan starts depends
+    /// on the node's id, which is not loaded yet; for a key drawn uniformly (a hashed key)
+    /// it lies in the top line 255 times in 256. Without this the finger line's load
+    /// waited for the id's. Changes no result.
+    // Mutating for the reason forwardingFinger is.
+    @inlinable @inline(__always)
+    public mutating func prefetchFirstStep(at node: NodeIndex) {
+        let bits = bits
+        guard bits <= 64 else { return }
+        let index = Int(node)
+        heads.withUnsafeBufferPointer { CacheHint.prefetch($0, index) }
+        lows.withUnsafeBufferPointer { CacheHint.prefetch($0, index) }
+        fingers.withUnsafeBufferPointer { CacheHint.prefetch($0, index * bits + bits - 1) }
+    }
 }
