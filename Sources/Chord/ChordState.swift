@@ -19,8 +19,12 @@ public struct ChordState: Sendable {
     /// successorListLength entries per node, nearest first.
     public private(set) var successorLists: [NodeIndex] = []
     public private(set) var predecessors: [NodeIndex] = []
-    /// `bits` entries per node: fingers[node * bits + (k - 1)] is finger[k] (FingerEntry.swift).
+    /// In a space of at most 64 bits, `bits` entries per node: fingers[node * bits + (k - 1)]
+    /// is finger[k] with its reach (FingerEntry.swift). Empty in larger spaces.
     public private(set) var fingers: [FingerEntry] = []
+    /// In a space of more than 64 bits (where no reach is kept, and a finger is 4 bytes),
+    /// fingerNodes[node * bits + (k - 1)] = finger[k].node. Empty in smaller spaces.
+    public private(set) var fingerNodes: [NodeIndex] = []
     /// Per node: the fields a routing step reads, packed (RoutingHead.swift). Kept in
     /// step with `ids`, `successorLists` and the fingers by the writes below.
     public private(set) var heads: [RoutingHead] = []
@@ -97,9 +101,19 @@ public struct ChordState: Sendable {
     /// finger[k].node for k = 1 ... bits.
     @inlinable
     public func finger(_ node: NodeIndex, _ k: Int) -> NodeIndex? {
-        let f = fingers[Int(node) * bits + k - 1].node
+        let f = fingerNode(at: Int(node) * bits + k - 1)
         return f < 0 ? nil : f
     }
+
+    /// finger slot `slot`'s node, from whichever table this space keeps.
+    @inlinable
+    func fingerNode(at slot: Int) -> NodeIndex {
+        hasReaches ? fingers[slot].node : fingerNodes[slot]
+    }
+
+    /// Whether fingers carry reaches: in spaces of at most 64 bits (FingerEntry.swift).
+    @inlinable
+    var hasReaches: Bool { bits <= 64 }
 
     public func fingerStart(_ node: NodeIndex, _ k: Int) -> Identifier {
         space.fingerStart(of: ids[Int(node)], k: k)
@@ -117,7 +131,7 @@ public struct ChordState: Sendable {
         alive.append(true)
         successorLists.append(contentsOf: repeatElement(-1, count: successorListLength))
         predecessors.append(-1)
-        fingers.append(contentsOf: repeatElement(.unknown, count: bits))
+        appendUnknownFingers(count: bits)
         heads.append(RoutingHead())
         lows.append(id.w0)
         keys.append([])
@@ -141,7 +155,11 @@ public struct ChordState: Sendable {
             heads.reserveCapacity(newCount)
             lows.reserveCapacity(newCount)
             successorLists.reserveCapacity(newCount * successorListLength)
-            CacheHint.reserveWithHugePages(&fingers, capacity: newCount * bits)
+            if hasReaches {
+                CacheHint.reserveWithHugePages(&fingers, capacity: newCount * bits)
+            } else {
+                CacheHint.reserveWithHugePages(&fingerNodes, capacity: newCount * bits)
+            }
             // Growing a million-entry dictionary rehashes it some twenty times.
             indexByID.reserveCapacity(newCount)
             indexByName.reserveCapacity(newCount)
@@ -160,10 +178,18 @@ public struct ChordState: Sendable {
             added.append(node)
         }
         successorLists.append(contentsOf: repeatElement(-1, count: specs.count * successorListLength))
-        fingers.append(contentsOf: repeatElement(.unknown, count: specs.count * bits))
+        appendUnknownFingers(count: specs.count * bits)
         liveRing.insert(contentsOf: added.map { (ids[Int($0)], $0) })
         changeCount &+= 1
         return added
+    }
+
+    private mutating func appendUnknownFingers(count: Int) {
+        if hasReaches {
+            fingers.append(contentsOf: repeatElement(.unknown, count: count))
+        } else {
+            fingerNodes.append(contentsOf: repeatElement(-1, count: count))
+        }
     }
 
     /// Marks a node dead (crash or departure). Its state stays as it was, for display.
@@ -199,8 +225,8 @@ public struct ChordState: Sendable {
         }
         // finger[1] is the successor (the paper's `successor` is finger[1].node).
         let first = list.first ?? -1
-        if fingers[Int(node) * bits].node != first {
-            fingers[Int(node) * bits] = entry(node, first)
+        if fingerNode(at: Int(node) * bits) != first {
+            setFingerSlot(node, Int(node) * bits, first)
             changed = true
         }
         heads[Int(node)].successor = first
@@ -233,18 +259,22 @@ public struct ChordState: Sendable {
             return
         }
         let slot = Int(node) * bits + k - 1
-        let old = fingers[slot].node
+        let old = fingerNode(at: slot)
         guard old != value else { return }
-        fingers[slot] = entry(node, value)
+        setFingerSlot(node, slot, value)
         let change = (liesBeforeStart(node, k, value) ? 1 : 0) - (liesBeforeStart(node, k, old) ? 1 : 0)
         if change != 0 { heads[Int(node)].fingersBeforeStart &+= UInt8(bitPattern: Int8(change)) }
         changeCount &+= 1
     }
 
-    /// finger entry `target` of `node`, with its reach (FingerEntry.swift).
-    private func entry(_ node: NodeIndex, _ target: NodeIndex) -> FingerEntry {
-        guard target >= 0, bits <= 64 else { return FingerEntry(node: target, reach: 0) }
-        return FingerEntry(node: target, reach: Reach(bits: bits).of(lows[Int(target)], from: lows[Int(node)]))
+    /// Writes finger slot `slot` of `node`, with its reach where the space keeps one.
+    private mutating func setFingerSlot(_ node: NodeIndex, _ slot: Int, _ target: NodeIndex) {
+        guard hasReaches else {
+            fingerNodes[slot] = target
+            return
+        }
+        let reach = target < 0 ? 0 : Reach(bits: bits).of(lows[Int(target)], from: lows[Int(node)])
+        fingers[slot] = FingerEntry(node: target, reach: reach)
     }
 
     /// Sets fingers 2 ... m at once (`row[k - 2]` is finger[k]): the oracle's whole table
@@ -271,24 +301,36 @@ public struct ChordState: Sendable {
         // run, from the low words (a tenth of the ids' bytes).
         var lastTarget: NodeIndex = -1
         var lastDistance: UInt64 = 0
-        fingers.withUnsafeMutableBufferPointer { fingers in
-            for k in 2...max(2, bits) where k <= bits {
-                let old = fingers[base + k - 1].node
-                let value = row[k - 2]
-                guard old != value else { continue }
-                if value < 0 || bits > 64 {
-                    fingers[base + k - 1] = FingerEntry(node: value, reach: 0)
-                    before += counts(k, value)
-                } else {
-                    if value != lastTarget {
-                        lastTarget = value
-                        lastDistance = reach.words.distance(low, lows[Int(value)])
+        if hasReaches {
+            fingers.withUnsafeMutableBufferPointer { fingers in
+                for k in 2...max(2, bits) where k <= bits {
+                    let old = fingers[base + k - 1].node
+                    let value = row[k - 2]
+                    guard old != value else { continue }
+                    if value < 0 {
+                        fingers[base + k - 1] = .unknown
+                    } else {
+                        if value != lastTarget {
+                            lastTarget = value
+                            lastDistance = reach.words.distance(low, lows[Int(value)])
+                        }
+                        fingers[base + k - 1] = FingerEntry(node: value, reach: UInt32(truncatingIfNeeded: lastDistance >> reach.shift))
+                        if value != node && lastDistance < (1 as UInt64) << UInt64(k - 1) { before += 1 }
                     }
-                    fingers[base + k - 1] = FingerEntry(node: value, reach: UInt32(truncatingIfNeeded: lastDistance >> reach.shift))
-                    if value != node && lastDistance < (1 as UInt64) << UInt64(k - 1) { before += 1 }
+                    before -= counts(k, old)
+                    changed = true
                 }
-                before -= counts(k, old)
-                changed = true
+            }
+        } else {
+            fingerNodes.withUnsafeMutableBufferPointer { fingers in
+                for k in 2...max(2, bits) where k <= bits {
+                    let old = fingers[base + k - 1]
+                    let value = row[k - 2]
+                    guard old != value else { continue }
+                    fingers[base + k - 1] = value
+                    before += counts(k, value) - counts(k, old)
+                    changed = true
+                }
             }
         }
         heads[Int(node)].fingersBeforeStart = UInt8(before)

@@ -8,8 +8,9 @@ import RingsideKernel
 /// in (n, key), which is distance(n, f) < distance(n, key): the reach answers that from
 /// the finger's own cache line for all but a 2^-32 sliver of cases, where the scan reads
 /// the finger's id as before. Without it every finger looked at cost a second dependent
-/// cache miss (its id) on a large ring. Used in spaces of at most 64 bits (WordSpace);
-/// larger spaces compare full ids and leave the reach 0.
+/// cache miss (its id) on a large ring. Kept in spaces of at most 64 bits (WordSpace);
+/// larger spaces compare full ids, and their rings keep 4 bytes a finger
+/// (ChordState.fingerNodes).
 @frozen
 public struct FingerEntry: Sendable, Equatable {
     /// finger[k].node, -1 when unknown.

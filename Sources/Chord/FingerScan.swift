@@ -23,11 +23,11 @@ extension ChordState {
         let base = Int(node) * bits
         let space = space
         return ids.withUnsafeBufferPointer { ids in
-            fingers.withUnsafeBufferPointer { fingers in
+            fingerNodes.withUnsafeBufferPointer { fingers in
                 let n = ids[Int(node)]
                 var k = first
                 while k >= 1 {
-                    let f = fingers[base + k - 1].node
+                    let f = fingers[base + k - 1]
                     if f >= 0, space.isInOpen(ids[Int(f)], n, key) { return f }
                     k -= 1
                 }

@@ -42,7 +42,7 @@ struct RoutingHeadTests {
                 let head = state.heads[Int(node)]
                 #expect(state.lows[Int(node)] == state.id(node).w0)
                 #expect(head.successor == state.successorList(node).first ?? -1)
-                #expect(head.successor == state.fingers[Int(node) * bits].node || state.successorList(node).isEmpty)
+                #expect(head.successor == (state.finger(node, 1) ?? -1) || state.successorList(node).isEmpty)
                 let before = (2...max(2, bits)).filter { k in
                     guard k <= bits, let f = state.finger(node, k), f != node else { return false }
                     return state.space.distance(from: state.id(node), to: state.id(f)) < Identifier.powerOfTwo(k - 1)

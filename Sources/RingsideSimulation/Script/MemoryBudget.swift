@@ -2,8 +2,9 @@
 ///
 /// Running out of memory is a Swift trap ("failed to allocate"), not an error a script
 /// can report, so `add`, `join` and `successors` ask here first. The dominant cost is
-/// ChordState's flat arrays: per node, `r` successor-list entries and `bits` fingers of
-/// 4 bytes each. Growing one of them copies it (old and new buffers live at once), so the
+/// ChordState's flat arrays: per node, `r` successor-list entries of 4 bytes and `bits`
+/// fingers, of 4 bytes each in spaces over 64 bits and 8 in smaller ones (a finger there
+/// carries its reach, FingerEntry.swift). Growing one of them copies it (old and new buffers live at once), so the
 /// peak holds more than the steady state; the estimate counts the larger of the two
 /// arrays one and a half times more. Calibrated on 20,000- and 40,000-node rings of
 /// 160-bit ids (peak RSS per node: 1,600 B at r = 3, 2,330 B at r = 64, 5,750 B at
@@ -22,8 +23,10 @@ public enum MemoryBudget {
     /// entries over a `bits`-bit space.
     public static func estimatedBytes(nodes: Int, successors: Int, bits: Int) -> UInt64 {
         let r = UInt64(max(successors, 0)), m = UInt64(max(bits, 0))
-        let flat = 4 * (r + m)
-        let growing = 6 * max(r, m)
+        let fingerBytes: UInt64 = m <= 64 ? 8 : 4
+        let flat = 4 * r + fingerBytes * m
+        // One and a half times the larger array more.
+        let growing = max(4 * r, fingerBytes * m) * 3 / 2
         return UInt64(max(nodes, 0)) * (flat + growing + otherBytesPerNode)
     }
 
