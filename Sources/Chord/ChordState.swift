@@ -28,9 +28,9 @@ public struct ChordState: Sendable {
     /// Per node: the fields a routing step reads, packed (RoutingHead.swift). Kept in
     /// step with `ids`, `successorLists` and the fingers by the writes below.
     public private(set) var heads: [RoutingHead] = []
-    /// Every node's id's low word again, 8 bytes a node: what a finger scan reads of each
-    /// finger it looks at. Apart from the heads so that the table stays as small as the C
-    /// reference's ids (a 10^5-node ring's fits in a core's L2 cache).
+    /// Every node's id's low word again, 8 bytes a node: what a routing step reads of its
+    /// node's id, and of a finger's when its reach ties with the key's (FingerEntry.swift).
+    /// Apart from the heads so that the table stays as small as the C reference's ids.
     public private(set) var lows: [UInt64] = []
     /// Keys stored at each node, ascending.
     public private(set) var keys: [[Identifier]] = []

@@ -3,7 +3,8 @@ import RingsideKernel
 /// What one routing step reads of a node besides its fingers and ids, packed in 8 bytes.
 ///
 /// A lookup hop at node n reads n's successor and whether n's finger scan may start high
-/// (FingerScan.swift), then ids from `lows`. In the per-concept arrays each is a cache miss
+/// (FingerScan.swift), then its own id's low word from `lows` and its fingers with their
+/// reaches (FingerEntry.swift). In the per-concept arrays each is a cache miss
 /// of its own on a large ring; here they are one, and the table is as small as it can be:
 /// on a large ring the fingers, heads and low words must share the last-level cache, as the
 /// C reference's fingers and ids do. The arrays stay the truth; ChordState keeps this copy

@@ -5,8 +5,9 @@ import RingsideKernel
 ///
 /// The hop's scan and its prefetch are methods of this view, not of ChordState: a
 /// non-mutating ChordState method called from the protocol's mutating `route` made Swift
-/// copy the whole 137-byte state (a memcpy per hop) to pass it, and a view of three
-/// buffers is passed in registers.
+/// copy the whole state (a memcpy per hop) to pass it, and a view of three buffers is
+/// passed in registers. `withRoutingTables` lends them to readers; the hop's own
+/// `forwardingFinger` nests the same three borrows itself, because it must be mutating.
 @frozen
 public struct RoutingTables {
     public let bits: Int
