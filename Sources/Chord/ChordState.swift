@@ -314,7 +314,7 @@ public struct ChordState: Sendable {
                             lastTarget = value
                             lastDistance = reach.words.distance(low, lows[Int(value)])
                         }
-                        fingers[base + k - 1] = FingerEntry(node: value, reach: UInt32(truncatingIfNeeded: lastDistance >> reach.shift))
+                        fingers[base + k - 1] = FingerEntry(node: value, reach: reach.cut(lastDistance))
                         if value != node && lastDistance < (1 as UInt64) << UInt64(k - 1) { before += 1 }
                     }
                     before -= counts(k, old)

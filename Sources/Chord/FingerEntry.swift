@@ -15,7 +15,7 @@ import RingsideKernel
 public struct FingerEntry: Sendable, Equatable {
     /// finger[k].node, -1 when unknown.
     public var node: NodeIndex
-    /// distance(n, node) >> Reach.shift(bits), truncated to 32 bits; 0 when unknown.
+    /// Reach.cut(distance(n, node)); 0 when unknown.
     public var reach: UInt32
 
     @inlinable
@@ -42,13 +42,19 @@ public struct Reach: Sendable {
     /// The reach of a finger at id low word `f` of the node at `n`.
     @inlinable @inline(__always)
     public func of(_ f: UInt64, from n: UInt64) -> UInt32 {
-        UInt32(truncatingIfNeeded: words.distance(n, f) >> shift)
+        cut(words.distance(n, f))
+    }
+
+    /// The reach of a finger at clockwise distance `d`: its top 32 bits.
+    @inlinable @inline(__always)
+    public func cut(_ d: UInt64) -> UInt32 {
+        UInt32(truncatingIfNeeded: d >> shift)
     }
 
     /// The reach a finger must stay below to lie in (n, key), given d = distance(n, key):
     /// (n, n) is the whole ring but n, so there every finger but n qualifies.
     @inlinable @inline(__always)
     public func bound(_ d: UInt64) -> UInt32 {
-        d == 0 ? .max : UInt32(truncatingIfNeeded: d >> shift)
+        d == 0 ? .max : cut(d)
     }
 }

@@ -4,11 +4,12 @@
 /// can report, so `add`, `join` and `successors` ask here first. The dominant cost is
 /// ChordState's flat arrays: per node, `r` successor-list entries of 4 bytes and `bits`
 /// fingers, of 4 bytes each in spaces over 64 bits and 8 in smaller ones (a finger there
-/// carries its reach, FingerEntry.swift). Growing one of them copies it (old and new buffers live at once), so the
-/// peak holds more than the steady state; the estimate counts the larger of the two
-/// arrays one and a half times more. Calibrated on 20,000- and 40,000-node rings of
-/// 160-bit ids (peak RSS per node: 1,600 B at r = 3, 2,330 B at r = 64, 5,750 B at
-/// r = 512; the estimate gives 2,124, 2,368 and 6,272).
+/// carries its reach, FingerEntry.swift). Growing one of them copies it (old and new
+/// buffers live at once), so the peak holds more than the steady state; the estimate
+/// counts the larger of the two arrays one and a half times more. Calibrated on 20,000-
+/// and 40,000-node rings of 160-bit ids (peak RSS per node: 1,600 B at r = 3, 2,330 B at
+/// r = 64, 5,750 B at r = 512; the estimate gives 2,124, 2,368 and 6,272); a 64-bit ring
+/// peaks at about 900 B a node at r = 3 (`bench chord`, 10^6 nodes), estimated 1,804.
 public enum MemoryBudget {
     /// Well inside a 24 GB machine, leaving room for the terminal view and a snapshot,
     /// and just enough for the default shape (r = 3, 160 bits) at Limits.nodesMax.
