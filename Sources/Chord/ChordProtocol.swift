@@ -16,7 +16,7 @@ public struct ChordProtocol: Sendable {
     /// Hop count of the most recent finished `lookup` (also when paths are not recorded).
     public internal(set) var lastLookupHops = 0
 
-    var queries: [UInt64: Query] = [:]
+    var queries = QueryTable()
     var nextQueryID: UInt64 = 1
     /// What each node is in the middle of (it waits for an answer to continue).
     var pending: [PendingKey: PendingOperation] = [:]

@@ -193,8 +193,7 @@ extension ChordProtocol {
     public mutating func markLookupFailed(_ record: Int) {
         guard lookups.indices.contains(record), lookups[record].owner == nil, !lookups[record].failed else { return }
         lookups[record].failed = true
-        let stale = queries.filter { if case .lookupCommand(record) = $0.value.purpose { true } else { false } }.keys
-        for query in stale { queries[query] = nil }
+        queries.removeAll { if case .lookupCommand(record) = $0.purpose { true } else { false } }
     }
 
     /// Forgets every query and operation still waiting for an answer. Called when nothing
@@ -202,7 +201,7 @@ extension ChordProtocol {
     /// `lookup` records that were still open (they failed).
     public mutating func abandonWaiting() -> [Int] {
         var failed: [Int] = []
-        for (_, query) in queries {
+        for query in queries.values {
             if case let .lookupCommand(record) = query.purpose, record >= 0,
                lookups.indices.contains(record), lookups[record].owner == nil {
                 lookups[record].failed = true

@@ -20,9 +20,9 @@ extension Interpreter {
     }
 
     /// Starts one unit of `command`'s work.
-    mutating func start(_ work: Work, for command: Int, _ sim: inout Simulation) throws(ScriptError) -> StepReport {
+    mutating func start(_ work: consuming Work, for command: Int, _ sim: inout Simulation) throws(ScriptError) -> StepReport {
         sim.cause = command
-        switch work {
+        switch consume work {
         case let .action(action):
             do {
                 return try sim.perform(action, cause: command)
@@ -33,6 +33,8 @@ extension Interpreter {
             queueSettleRound(round, bound: bound, for: command, sim)
         case let .settleCheck(round, bound, changeCount):
             try checkSettleRound(round, bound: bound, changeCount: changeCount, for: command, &sim)
+        case .spent:
+            preconditionFailure("a started action was taken again")
         }
         return StepReport(kind: .performed, cause: command)
     }
@@ -80,11 +82,11 @@ extension Interpreter {
     }
 
     /// Queues work for the command being begun (the simulation's current cause).
-    mutating func enqueue(_ action: Action, _ sim: Simulation) {
+    mutating func enqueue(_ action: consuming Action, _ sim: Simulation) {
         commands.enqueue(.action(action), for: sim.cause)
     }
 
-    mutating func enqueue(_ work: Work, _ sim: Simulation) {
+    mutating func enqueue(_ work: consuming Work, _ sim: Simulation) {
         commands.enqueue(work, for: sim.cause)
     }
 

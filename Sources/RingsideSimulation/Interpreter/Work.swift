@@ -7,4 +7,6 @@ enum Work: Sendable {
     case settleRound(round: Int, bound: Int)
     /// End of a settle round: did anything change since `changeCount`?
     case settleCheck(round: Int, bound: Int, changeCount: UInt64)
+    /// What a started action leaves in its command's list (never run: see `takeNext`).
+    case spent
 }

@@ -47,7 +47,7 @@ extension World {
 
     /// Queues an action for the current cause (benchmarks and figures start work without
     /// a command this way).
-    mutating func enqueue(_ action: Action) {
+    mutating func enqueue(_ action: consuming Action) {
         interpreter.enqueue(action, simulation)
     }
 
