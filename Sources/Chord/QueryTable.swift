@@ -1,6 +1,6 @@
 /// The queries the askers have open, by query number.
 ///
-/// A dictionary whose key hashes with one multiply and shift. Every lookup opens and closes
+/// A dictionary whose key hashes with two multiplies and a few shifts. Every lookup opens and closes
 /// one query, and the standard SipHash of the number cost a twentieth of a lookup's whole
 /// route. Query numbers are handed out one after another by one counter and never come
 /// from outside, so the hash needs no protection against chosen keys. No caller depends
@@ -12,12 +12,14 @@ struct QueryTable: Sendable {
 
         func hash(into hasher: inout Hasher) { hasher.combine(number) }
 
-        // Dictionary takes its buckets from this value's low bits: the multiply spreads the
-        // number's bits upwards and the shift brings the well-mixed high half down. The seed
-        // is the table's own (it differs between tables), mixed in as SipHash would.
+        // Dictionary takes its buckets from this value's low bits, so every bit of the
+        // number must reach them: MurmurHash3's 64-bit finalizer (two multiplies and three
+        // shifts). The seed is the table's own, mixed in first as SipHash would.
         func _rawHashValue(seed: Int) -> Int {
-            let mixed = (number ^ UInt64(UInt(bitPattern: seed))) &* 0x9E37_79B9_7F4A_7C15
-            return Int(truncatingIfNeeded: mixed ^ (mixed >> 32))
+            var z = number ^ UInt64(UInt(bitPattern: seed))
+            z = (z ^ (z >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+            z = (z ^ (z >> 33)) &* 0xC4CE_B9FE_1A85_EC53
+            return Int(truncatingIfNeeded: z ^ (z >> 33))
         }
     }
 
