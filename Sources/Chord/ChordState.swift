@@ -71,8 +71,9 @@ public struct ChordState: Sendable {
     @inlinable
     public func id(_ node: NodeIndex) -> Identifier { ids[Int(node)] }
     public func name(_ node: NodeIndex) -> String { names[Int(node)] }
+    /// Read from the node's routing head, which keeps `alive[node]` (RoutingHead.swift).
     @inlinable
-    public func isAlive(_ node: NodeIndex) -> Bool { alive[Int(node)] }
+    public func isAlive(_ node: NodeIndex) -> Bool { heads[Int(node)].isAlive }
 
     /// Indices of every node ever added, by id ascending.
     public func allNodesByID() -> [NodeIndex] {
@@ -196,6 +197,7 @@ public struct ChordState: Sendable {
     public mutating func markDead(_ node: NodeIndex) {
         guard alive[Int(node)] else { return }
         alive[Int(node)] = false
+        heads[Int(node)].isAlive = false
         liveRing.remove(id: ids[Int(node)])
         changeCount &+= 1
     }
@@ -205,6 +207,7 @@ public struct ChordState: Sendable {
     public mutating func markRestarted(_ node: NodeIndex) {
         guard !alive[Int(node)] else { return }
         alive[Int(node)] = true
+        heads[Int(node)].isAlive = true
         liveRing.insert(id: ids[Int(node)], node: node)
         setSuccessorList(node, [])
         setPredecessor(node, nil)

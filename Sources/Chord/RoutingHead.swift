@@ -1,6 +1,7 @@
 import RingsideKernel
 
-/// What one routing step reads of a node besides its fingers and ids, packed in 8 bytes.
+/// What one routing step reads of a node besides its fingers and ids, packed in 8 bytes
+/// (with whether the node is up, which every delivery reads first).
 ///
 /// A lookup hop at node n reads n's successor and whether n's finger scan may start high
 /// (FingerScan.swift), then its own id's low word from `lows` and its fingers with their
@@ -15,11 +16,17 @@ public struct RoutingHead: Sendable, Equatable {
     public var successor: NodeIndex
     /// How many of the node's fingers lie before their start (FingerScan.swift).
     public var fingersBeforeStart: UInt8
+    /// Whether the node is up (`ChordState.alive`). Read by the network on every delivery,
+    /// before the node routes: in the head, the one line the hop's prefetch loaded serves
+    /// both, where the array of flags was a cache miss of its own on a large ring. Free:
+    /// it fills padding.
+    public var isAlive: Bool
 
     @inlinable
     init() {
         self.successor = -1
         self.fingersBeforeStart = 0
+        self.isAlive = true
     }
 }
 

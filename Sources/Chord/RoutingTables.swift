@@ -107,12 +107,14 @@ extension ChordState {
         }
     }
 
-    /// Starts loading what the owner's step reads when the last hop reaches it: its
-    /// predecessor, which its answer names (Routing.swift's ownerReached).
+    /// Starts loading what the owner's step reads when the last hop reaches it: its head
+    /// (the delivery asks whether it is up) and its predecessor, which its answer names
+    /// (Routing.swift's ownerReached).
     // Mutating for the reason forwardingFinger is.
     @inlinable @inline(__always)
     public mutating func prefetchOwnerStep(at node: NodeIndex) {
         let index = Int(node)
+        heads.withUnsafeBufferPointer { CacheHint.prefetch($0, index) }
         predecessors.withUnsafeBufferPointer { CacheHint.prefetch($0, index) }
     }
 

@@ -22,8 +22,8 @@ struct RoutingHeadTests {
     }
 
     /// After joins, crashes, forgotten pointers and scrambled fingers, every head says
-    /// what the arrays say: its id's low word, its successor, and how many fingers lie
-    /// before their start (counted afresh).
+    /// what the arrays say: its id's low word, its successor, how many fingers lie before
+    /// their start (counted afresh), and whether the node is up.
     @Test(arguments: [8, 64, 160])
     func headsFollowEveryWrite(bits: Int) {
         let space = IdentifierSpace(bits: bits)
@@ -48,6 +48,8 @@ struct RoutingHeadTests {
                     return state.space.distance(from: state.id(node), to: state.id(f)) < Identifier.powerOfTwo(k - 1)
                 }.count
                 #expect(Int(head.fingersBeforeStart) == before)
+                #expect(head.isAlive == state.alive[Int(node)])
+                #expect(state.isAlive(node) == state.alive[Int(node)])
             }
         }
         state.stabilizeByOracle()
@@ -59,7 +61,11 @@ struct RoutingHeadTests {
             case 0: state.setFinger(node, 1 + rng.index(below: bits), rng.next(below: 4) == 0 ? nil : other)
             case 1: state.setSuccessorList(node, [other, nodes[rng.index(below: nodes.count)]])
             case 2: state.forget(other, at: node)
-            case 3: state.markDead(other); state.markRestarted(other)
+            case 3:
+                // Some crashed nodes stay down for a while, some come straight back.
+                state.markDead(other)
+                if rng.next(below: 2) == 0 { state.markRestarted(other) }
+                if rng.next(below: 3) == 0 { state.markRestarted(nodes[rng.index(below: nodes.count)]) }
             default: state.setFingers(node, from2: (2...max(2, bits)).filter { $0 <= bits }.map { _ in nodes[rng.index(below: nodes.count)] })
             }
             if round % 20 == 0 { check() }
