@@ -117,18 +117,21 @@ public extension ChordState {
     mutating func stabilizeByOracle() {
         let ring = liveRing
         var row = [NodeIndex](repeating: -1, count: max(0, bits - 1))
+        let words = bits <= 64 ? ring.ids.map(\.w0) : []
         ring.ids.withUnsafeBufferPointer { ids in
-            ring.nodes.withUnsafeBufferPointer { nodes in
-                // Fingers found by galloping along the ring (IdealFingerWalk.swift), not by
-                // one binary search each: a few cache misses per node instead of m·log N.
-                let walk = IdealFingerWalk(ids: ids, nodes: nodes, space: space)
-                for position in 0..<ring.count {
-                    let node = ring.nodes[position]
-                    setSuccessorList(node, idealSuccessorList(node))
-                    // The ideal predecessor is the ring's previous node (no search needed).
-                    setPredecessor(node, ring.nodes[position == 0 ? ring.count - 1 : position - 1])
-                    walk.fingers(ofPosition: position, into: &row)
-                    setFingers(node, from2: row)
+            words.withUnsafeBufferPointer { words in
+                ring.nodes.withUnsafeBufferPointer { nodes in
+                    // Fingers found by galloping along the ring (IdealFingerWalk.swift), not
+                    // by one binary search each: a few cache misses per node, not m·log N.
+                    var walk = IdealFingerWalk(ids: ids, words: words, nodes: nodes, space: space)
+                    for position in 0..<ring.count {
+                        let node = ring.nodes[position]
+                        setSuccessorList(node, idealSuccessorList(node))
+                        // The ideal predecessor is the ring's previous node (no search needed).
+                        setPredecessor(node, ring.nodes[position == 0 ? ring.count - 1 : position - 1])
+                        walk.fingers(ofPosition: position, into: &row)
+                        setFingers(node, from2: row)
+                    }
                 }
             }
         }
