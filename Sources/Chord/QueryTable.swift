@@ -1,10 +1,10 @@
 /// The queries the askers have open, by query number.
 ///
-/// A dictionary whose key hashes with two multiplies and a few shifts. Every lookup opens and closes
-/// one query, and the standard SipHash of the number cost a twentieth of a lookup's whole
-/// route. Query numbers are handed out one after another by one counter and never come
-/// from outside, so the hash needs no protection against chosen keys. No caller depends
-/// on the order of iteration (they sort, or treat every entry alike).
+/// A dictionary whose key hashes with two multiplies and a few shifts. Every lookup opens
+/// and closes one query, and the standard SipHash of the number cost a twentieth of a
+/// lookup's whole route. Query numbers are handed out one after another by one counter and
+/// never come from outside, so the hash needs no protection against chosen keys. No caller
+/// depends on the order of iteration (they sort, or treat every entry alike).
 struct QueryTable: Sendable {
     /// A query number with the cheap hash.
     struct Key: Hashable, Sendable {

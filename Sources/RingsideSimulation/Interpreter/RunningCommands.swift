@@ -47,22 +47,16 @@ struct RunningCommands: Sendable {
 
     func contains(_ id: Int) -> Bool { entries.contains { $0.id == id } }
 
-    /// Consumed and appended in place, not through `update`'s closure, which captured (and
-    /// so copied) the action.
+    /// The action is consumed and appended in place: a closure that captured it (as an
+    /// update through a closure did) copied it.
     mutating func enqueue(_ action: consuming Work, for id: Int) {
-        if let i = index(of: id) {
-            entries[i].actions.append(action)
-        } else {
-            var entry = Entry(id: id)
-            swap(&entry.actions, &spareActions)
-            entry.actions.append(action)
-            entries.append(entry)
-        }
+        entries[entryIndex(id)].actions.append(action)
     }
 
     /// Actions to run next, before the rest of the command's (a settle round's steps).
     mutating func insertNext(_ actions: [Work], for id: Int) {
-        update(id) { $0.actions.insert(contentsOf: actions, at: $0.head) }
+        let i = entryIndex(id)
+        entries[i].actions.insert(contentsOf: actions, at: entries[i].head)
     }
 
     /// What a simulation step did to its cause's work: messages finished (of a command
@@ -158,14 +152,12 @@ struct RunningCommands: Sendable {
         entries.firstIndex { $0.id == id }
     }
 
-    private mutating func update(_ id: Int, _ body: (inout Entry) -> Void) {
-        if let i = index(of: id) {
-            body(&entries[i])
-        } else {
-            var entry = Entry(id: id)
-            swap(&entry.actions, &spareActions)
-            body(&entry)
-            entries.append(entry)
-        }
+    /// Command `id`'s entry, opened (with the spare action list) if it is not running.
+    private mutating func entryIndex(_ id: Int) -> Int {
+        if let i = index(of: id) { return i }
+        var entry = Entry(id: id)
+        swap(&entry.actions, &spareActions)
+        entries.append(entry)
+        return entries.count - 1
     }
 }
