@@ -82,8 +82,6 @@ public enum ChordEffect: Sendable, Hashable {
     case send(ChordEnvelope)
     /// One line of explanation in the protocol's own terms, said by `node`.
     case note(node: NodeIndex, text: String)
-    /// A lookup started by the `lookup` command finished (index into `lookups`).
-    case lookupFinished(record: Int)
     /// A key-value store operation's query found the key's owner.
     case storeOwnerFound(operation: Int, owner: NodeIndex)
 }

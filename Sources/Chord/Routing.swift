@@ -131,7 +131,6 @@ extension ChordProtocol {
                 if lookups[record].path.last != owner { lookups[record].path.append(owner) }
             }
             out.note(node, "\(label(node)): lookup(\(label(query.key))) → \(label(owner)) after \(hops) hop\(hops == 1 ? "" : "s")")
-            out.effects.append(.lookupFinished(record: record))
         case let .fixFinger(k):
             fingerFixed(k, owner: owner, at: node, out: &out)
         case .joinSuccessor:
@@ -194,6 +193,13 @@ extension ChordProtocol {
         guard lookups.indices.contains(record), lookups[record].owner == nil, !lookups[record].failed else { return }
         lookups[record].failed = true
         queries.removeAll { if case .lookupCommand(record) = $0.purpose { true } else { false } }
+    }
+
+    /// `abandonWaiting`, when anything waits at all: the simulation calls this each time
+    /// the network falls quiet (after every benchmark lookup). Mutating, so the caller's
+    /// protocol is not copied to ask `isQuiescent` first.
+    public mutating func abandonWaitingIfAny() -> [Int] {
+        isQuiescent ? [] : abandonWaiting()
     }
 
     /// Forgets every query and operation still waiting for an answer. Called when nothing

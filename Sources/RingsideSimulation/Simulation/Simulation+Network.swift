@@ -58,8 +58,6 @@ extension Simulation {
         case let .note(node, text):
             trace.append(.init(time: time, kind: .chord, text: text, node: node))
             if eventLog.isRecording { eventLog.append(.note(time: time, node: node, text: text)) }
-        case .lookupFinished:
-            break
         case let .storeOwnerFound(operation, owner):
             storeOwnerFound(operation, owner: owner)
         }
@@ -155,8 +153,7 @@ extension Simulation {
     /// Nothing is in flight and no timer is pending: whatever still waits for an answer
     /// never gets one.
     private mutating func finishQuiescence() {
-        guard !chord.isQuiescent else { return }
-        for record in chord.abandonWaiting() {
+        for record in chord.abandonWaitingIfAny() {
             if narrates { note(.chord, "lookup \(chord.label(chord.lookups[record].key)) from \(chord.label(chord.lookups[record].from)) failed: no answer can come any more") }
         }
     }
