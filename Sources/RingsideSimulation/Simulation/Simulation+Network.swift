@@ -5,7 +5,9 @@ import RingsideKernel
 /// goes through `network`; everything that happens is recorded as an event when someone
 /// records them. Each step returns its `StepReport`.
 extension Simulation {
-    /// Sends a message for the work running now (its cause is `cause`).
+    /// Sends a message for the work running now (its cause is `cause`). Inlined: outlined,
+    /// every message was copied into it whole and the call cost a sixtieth of a lookup.
+    @inline(__always)
     mutating func send(from: NodeIndex, to: NodeIndex, _ payload: consuming WorldMessage) {
         if chord.recordsLookupPaths { countLookupMessage(payload) }
         ledger.started += 1
