@@ -8,8 +8,9 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run seeded random fault schedules and check every invariant after every command.",
         discussion: """
-            Exit status 0 when every seed is clean, 1 when any fails (each failure prints its
+            Exit status 0 when every seed is clean, 1 when any fails (each failure prints its \
             seed, the first violated invariant and a shrunk reproduction), 2 for usage errors.
+
             Faults: \(FaultKind.allCases.map(\.rawValue).joined(separator: ",")) (or all, none).
             """
     )

@@ -7,10 +7,10 @@ struct Explore: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Explore every order of maintenance steps, deliveries, crashes and joins on a small ring.",
         discussion: """
-            Breadth-first search from an ideal ring of --nodes nodes; Chord's invariants
-            (AtLeastOneRing, AtMostOneRing, OrderedRing, ConnectedAppendages) are checked in
-            every state. Exit status 1 when a violation is found (the shortest path is written
-            to --out as a script `ringside run` replays, ending in `invariants`), 0 when none
+            Breadth-first search from an ideal ring of --nodes nodes; Chord's invariants \
+            (AtLeastOneRing, AtMostOneRing, OrderedRing, ConnectedAppendages) are checked in \
+            every state. Exit status 1 when a violation is found (the shortest path is written \
+            to --out as a script `ringside run` replays, ending in `invariants`), 0 when none \
             exists within the bounds (no file is written), 2 for usage errors.
             """
     )

@@ -10,7 +10,7 @@ import RingsideSimulation
 struct FigureBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "figure",
-        abstract: "The papers' figures (Chord path length, failures, keys per node; Demers' anti-entropy).",
+        abstract: "The papers' figures (Chord path length, failures, keys per node, key placement; Demers' anti-entropy).",
         subcommands: [PathLengthFigureCommand.self, FailuresFigureCommand.self,
                       KeysPerNodeFigureCommand.self, AntiEntropyFigureCommand.self, PlacementFigureCommand.self]
     )

@@ -10,11 +10,11 @@ struct Fuzz: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Feed seeded random and mutated scripts to the parser and the interpreter, or random keys to the terminal view.",
         discussion: """
-            Input I of seed S is always the same text: a crash at input I is reproduced with
-            --seed S --from I --inputs 1 --print. Exit status 1 when an input broke a promise
-            (an error outside its input, a control character in a message). --target keys
-            presses --inputs random keys on the demo's terminal view (no terminal needed) and
-            checks every frame: its size, every run written inside the screen, no control
+            Input I of seed S is always the same text: a crash at input I is reproduced with \
+            --seed S --from I --inputs 1 --print. Exit status 1 when an input broke a promise \
+            (an error outside its input, a control character in a message). --target keys \
+            presses --inputs random keys on the demo's terminal view (no terminal needed) and \
+            checks every frame: its size, every run written inside the screen, no control \
             character, wide characters whole.
             """
     )

@@ -10,7 +10,7 @@ struct Ringside: ParsableCommand {
         commandName: "ringside",
         abstract: "Watch Chord and Bayou work, one message at a time.",
         discussion: """
-            With no arguments Ringside opens the terminal view on a built-in demo.
+            With no arguments Ringside opens the terminal view on a built-in demo. \
             Scripts use the command language of the spec (see README.md).
             """,
         version: version,

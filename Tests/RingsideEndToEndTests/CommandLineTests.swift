@@ -109,3 +109,28 @@ struct CommandLineTests {
         }
     }
 }
+
+@Suite("Help text")
+struct HelpTextTests {
+    static let commands: [[String]] = [
+        [], ["run"], ["play"], ["check"], ["explore"], ["fuzz"], ["bench"],
+        ["bench", "chord"], ["bench", "store"], ["bench", "bayou"], ["bench", "ui"], ["bench", "timeline"],
+        ["bench", "figure"], ["bench", "figure", "path-length"], ["bench", "figure", "failures"],
+        ["bench", "figure", "keys-per-node"], ["bench", "figure", "anti-entropy"], ["bench", "figure", "placement"],
+    ]
+
+    /// The prose above USAGE is filled for 80 columns (ArgumentParser fills 79): every line
+    /// of a paragraph but its last is as full as the next word allows. A hard line break in a discussion longer than
+    /// the terminal left a stub line of a word or two after each wrapped line.
+    @Test(arguments: commands)
+    func proseIsFilledAt80Columns(_ command: [String]) throws {
+        let result = try Executable.run(command + ["--help"], environment: ["COLUMNS": "80"])
+        #expect(result.status == 0)
+        let prose = result.stdout.components(separatedBy: "\nUSAGE:")[0].components(separatedBy: "\n")
+        #expect(prose.first?.hasPrefix("OVERVIEW: ") == true)
+        for (line, next) in zip(prose, prose.dropFirst()) where !line.isEmpty && !next.isEmpty {
+            let nextWord = next.split(separator: " ").first.map(String.init) ?? ""
+            #expect(line.count + 1 + nextWord.count > 79, "\(command): “\(line)” could hold “\(nextWord)”")
+        }
+    }
+}
