@@ -105,6 +105,36 @@ struct CheckTests {
         #expect(!world.state.crashKeepsZaveAssumptions(world.state.index(ofID: Identifier(50))!))
     }
 
+    /// Under zave, faults can crash every member while other nodes are still joining. Seed
+    /// 9100003 did (a sync-crash took 282, the last member) and its schedule then wrote
+    /// `async join 430 via 522` through a joiner: a script error reported as the seed's
+    /// failure. Now no join or recovery is drawn while no member is up, and every one drawn
+    /// names a member when it runs.
+    @Test func zaveJoinsAndRecoveriesEnterThroughMembersOnly() {
+        var settings = CheckSettings()
+        settings.zave = true
+        for seed: UInt64 in [9_100_003] + Array(0..<40) {
+            var generator = ScheduleGenerator(settings: settings, seed: seed)
+            var execution = CheckExecution(chordJudging: settings.chordJudging)
+            for line in generator.setupLines() { execution.perform(line) }
+            var noMemberMoves = 0
+            for _ in 0..<settings.scheduleLength where execution.failure == nil {
+                let world = execution.world
+                let members = Set(world.state.liveRing.nodes.filter { world.chord.isMember($0) }.map { world.state.id($0).description })
+                let line = generator.next(world)
+                let words = line.split(separator: " ").map(String.init)
+                if let via = words.firstIndex(of: "via") {
+                    #expect(members.contains(words[via + 1]), "seed \(seed): `\(line)` enters through a non-member")
+                }
+                if members.isEmpty { noMemberMoves += 1 }
+                execution.perform(line)
+            }
+            #expect(execution.failure == nil, "seed \(seed): \(execution.failure?.text ?? "")")
+            // The seed that found this really reaches a ring with no member.
+            if seed == 9_100_003 { #expect(noMemberMoves > 0) }
+        }
+    }
+
     @Test func faultListParses() throws {
         #expect(try FaultKind.parseList("all") == FaultKind.allCases)
         #expect(try FaultKind.parseList("none") == [])

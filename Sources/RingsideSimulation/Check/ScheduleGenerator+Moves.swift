@@ -7,14 +7,16 @@ extension ScheduleGenerator {
     public mutating func next(_ world: World) -> String {
         let state = world.state
         let live = state.liveRing.nodes.map { state.id($0) }
-        // Joins enter through members (under `zave` a node still joining is no entry point).
-        let members = state.liveRing.nodes.filter { world.chord.isMember($0) }.map { state.id($0) }
-        let entries = members.isEmpty ? live : members
+        // Joins and recoveries enter through members. Under `zave` a node still joining is no
+        // entry point, so once faults have crashed every member (a run that breaks Zave's
+        // assumptions) no join can be written at all: `entries` is empty and none is drawn.
+        // Under `original` every live node is a member.
+        let entries = state.liveRing.nodes.filter { world.chord.isMember($0) }.map { state.id($0) }
         if !plan.isEmpty { return planned(state, live: live, world: world) }
         let primaryAlive = world.primary.map { state.isAlive($0) } ?? false
         let primary = world.primary.map { state.id($0) }
         switch rng.index(below: 26) {
-        case 0...1 where state.count < settings.maxNodes:
+        case 0...1 where state.count < settings.maxNodes && !entries.isEmpty:
             return "join \(freeID(state)) via \(pick(entries, &rng))"
         case 2:
             let candidates = live.filter { $0 != primary && canCrash($0, state) }
@@ -22,7 +24,7 @@ extension ScheduleGenerator {
         case 3 where has(.crash):
             let candidates = live.filter { canCrash($0, state) }
             if !candidates.isEmpty { return crash(pick(candidates, &rng), .crash) }
-        case 4 where !crashed.isEmpty:
+        case 4 where !crashed.isEmpty && !entries.isEmpty:
             let node = crashed.remove(at: rng.index(below: crashed.count))
             return "recover \(node) via \(pick(entries, &rng))"
         case 5:
@@ -65,7 +67,7 @@ extension ScheduleGenerator {
         case 18 where has(.drop) && world.inFlightCount > 0:
             counts.count(.drop)
             return "drop m\(pick(world.inFlightPackets(limit: 16), &rng).id)"
-        case 19 where has(.joinCrash) && state.count < settings.maxNodes:
+        case 19 where has(.joinCrash) && state.count < settings.maxNodes && !entries.isEmpty:
             let joiner = freeID(state), via = pick(entries, &rng)
             plan = [.step(1 + rng.index(below: 3)), .crashOneOf(rng.index(below: 2) == 0 ? [joiner, via] : [via, joiner], .joinCrash)]
             return "async join \(joiner) via \(via)"
