@@ -146,6 +146,42 @@ struct StoreCheckTests {
         // MerkleReplicasAgree judged after a crash moved the pair's shared ranges.
         ("seed 520", false, ["bits 10", "replication 3", "add 978", "add 63", "add 118", "add 860", "add 998",
                              "async join 550 via 860", "async put x3 p1 from 63", "merkle-sync 63 118", "fail 998", "wait"]),
+        // A join's prune ran while a leave was under way: it still counted the leaver (156)
+        // in key 741's replica set, dropped the copy the leave's repair had just sent to 309,
+        // and the leave then left 309 without it.
+        ("seed 30000214 (zave)", true, [
+        "bits 10",
+        "replication 2",
+        "add 857",
+        "add 741",
+        "add 173",
+        "add 756",
+        "add 679",
+        "add 996",
+        "add 156",
+        "async join 703 via 156",
+        "fail 703",
+        "join 309 via 679",
+        "fail 756",
+        "put x4 p1 from 996",
+        "fail 857",
+        "leave 173",
+        "fail 156",
+        "put x2 p3 from 996",
+        "join 324 via 996",
+        "get x3 from 679",
+        "fail 309",
+        "recover 309 via 996",
+        "stabilize",
+        "stabilize",
+        "recover 156 via 996",
+        "fail 679",
+        "fail 741",
+        "get x3 from 309",
+        "async join 726 via 324",
+        "step 3",
+        "leave 156"
+        ]),
         // A put whose replica set was stale arrived after the join's repair pass had run.
         ("seed 394 (zave)", true, [
         "bits 10",

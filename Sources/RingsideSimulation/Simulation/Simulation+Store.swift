@@ -111,22 +111,25 @@ extension Simulation {
         }
     }
 
-    /// The owner and the next N-1 distinct live nodes after it. An owner that is down
-    /// (a stale answer) is replaced by the first live node after it.
-    func replicaSet(ofOwner owner: NodeIndex, excluding gone: NodeIndex? = nil) -> [NodeIndex] {
-        replicaSet(ofKeyAt: state.id(owner), excluding: gone)
-    }
-
-    func replicaSet(ofKeyAt id: Identifier, excluding gone: NodeIndex? = nil) -> [NodeIndex] {
+    /// The key's owner (its first live successor) and the next N-1 distinct live nodes
+    /// after it, passing over the nodes in `gone`.
+    func replicaSet(ofKeyAt id: Identifier, excluding gone: Set<NodeIndex> = []) -> [NodeIndex] {
         let ring = state.liveRing
         guard let start = ring.successorPosition(of: id) else { return [] }
-        let wanted = kv.replication + (gone == nil ? 0 : 1)
-        var members = ReplicaSet.members(ring: ring.nodes, ownerAt: start, replication: wanted)
-        if let gone {
-            members.removeAll { $0 == gone }
-            if members.count > kv.replication { members.removeLast() }
-        }
-        return members
+        var members = ReplicaSet.members(ring: ring.nodes, ownerAt: start, replication: kv.replication + gone.count)
+        if !gone.isEmpty { members.removeAll { gone.contains($0) } }
+        return Array(members.prefix(kv.replication))
+    }
+
+    /// Nodes whose `leave` has begun and not finished (`departed` and still up), with
+    /// `leaver` (the one whose leave is being handled, if any). Repair, prune and the
+    /// invariant count none of them as a replica: a concurrent join's prune that still
+    /// counted a leaver dropped the copy the leaver's own repair had just sent to the
+    /// node taking its place, and the leave then left that node without it.
+    func leavingNodes(with leaver: NodeIndex? = nil) -> Set<NodeIndex> {
+        var nodes = kv.departed.filter { state.isAlive($0) }
+        if let leaver { nodes.insert(leaver) }
+        return nodes
     }
 
     // MARK: Delivery and timeouts

@@ -34,9 +34,10 @@ extension Simulation {
             }
         }
         var stale: [StoreInvariants.StaleCopy] = []
+        let gone = leavingNodes()
         for key in newest.keys.sorted() {
             let best = newest[key]!
-            for member in replicaSet(ofKeyAt: key) {
+            for member in replicaSet(ofKeyAt: key, excluding: gone) {
                 let held = kv.replicas[member]?[key]
                 guard held?.version != best.version else { continue }
                 stale.append(.init(key: key, node: state.id(member),

@@ -5,7 +5,8 @@ import RingsideStore
 /// Replica sets follow membership. Ringside re-replicates at the points where the ring
 /// changes on purpose: after `join` and `recover`, before `leave` (the leaver hands its
 /// values on), and at the end of `settle`, which is also how copies lost to a failure
-/// come back to N. A crash hands nothing over: the next replica keeps serving.
+/// come back to N. A crash hands nothing over: the next replica keeps serving. A node
+/// whose leave is under way counts in no replica set here (`leavingNodes`).
 extension Simulation {
     /// The repair and prune a membership change needs, if anything is stored: the
     /// driver queues them for the command that changes the ring.
@@ -40,8 +41,9 @@ extension Simulation {
     mutating func repairReplicaSets(leaving: NodeIndex?) {
         if kv.dynamo { return rebalanceDynamo(leaving: leaving) }
         kv.faultSinceRepair = false
+        let gone = leavingNodes(with: leaving)
         for copy in newestCopies(including: leaving) {
-            for member in replicaSet(ofKeyAt: copy.key, excluding: leaving) where member != copy.holder {
+            for member in replicaSet(ofKeyAt: copy.key, excluding: gone) where member != copy.holder {
                 if let held = kv.replicas[member]?[copy.key], held.version >= copy.value.version { continue }
                 if narrates { note(.store, "\(chord.label(copy.holder)): \(chord.label(member)) is in the replica set of \(chord.label(copy.key)) but lacks \(copy.value.value) \(describe(copy.value.version)) → send it", node: copy.holder) }
                 send(from: copy.holder, to: member, .store(.transfer(key: copy.key, value: copy.value)))
@@ -53,6 +55,7 @@ extension Simulation {
     /// version or a newer one (a lost transfer leaves it in place for the next repair).
     /// A leaver drops everything: it is gone once the leave runs.
     mutating func pruneReplicaSets(leaving: NodeIndex?) {
+        let gone = leavingNodes(with: leaving)
         for node in state.allNodesByID() {
             guard let replica = kv.replicas[node], !replica.isEmpty else { continue }
             if node == leaving {
@@ -61,7 +64,7 @@ extension Simulation {
             }
             guard state.isAlive(node) else { continue }
             for key in replica.sortedKeys {
-                let members = replicaSet(ofKeyAt: key, excluding: leaving)
+                let members = replicaSet(ofKeyAt: key, excluding: gone)
                 guard !members.contains(node) else { continue }
                 let mine = replica[key]!.version
                 let covered = members.allSatisfy { (kv.replicas[$0]?[key]?.version).map { $0 >= mine } ?? false }
