@@ -19,6 +19,7 @@ extension CheckExecution {
         if config.latency != 1...9 { perform("latency 1..9") }
         perform("wait")
         perform("settle")
+        toleratesUnstableSettle()
         let live = world.state.liveRing.nodes.map { world.state.id($0) }
         // One pass forward along the ids and one back: each sync is two-way, so the last
         // node ends the first pass with every write and the second gives them to all.
@@ -42,6 +43,19 @@ extension CheckExecution {
             failure = nil
             stats.idealRingMissed = 1
         }
+    }
+
+    /// On a run judged for safety only (loss, partitions, or crashes past Zave's
+    /// assumptions), the ring may be split or disordered for good, and on a disordered ring
+    /// fix-fingers can flip a finger back and forth for ever (seed 50001603 under zave: a
+    /// finger of 444 alternated between 36 and 529 every round). `settle` then reaches its
+    /// bound; that is counted, not failed, and the phase goes on (the ring invariants report
+    /// the breakage). On a run judged for the ideal ring it stays a failure.
+    private mutating func toleratesUnstableSettle() {
+        guard let found = failure, found.name == "ScriptError", Settle.isUnstable(found.detail),
+              found.line == lines.count, !judgesIdealRing else { return }
+        failure = nil
+        stats.unstableSettles = 1
     }
 
     /// Every live replica holds the same log (order, commit numbers, outcomes) and database.

@@ -19,7 +19,7 @@ public enum CheckReport {
         case .withinZaveAssumptions: "failures on crash-only runs"
         case .always: "failures on every run (strict)"
         }
-        lines.append("eventual properties: Bayou convergence on \(results.count - failed.count) clean runs; ideal ring judged on \(total.idealRingRuns) crash-only runs (\(total.idealRingMissed) missed it), safety only on \(total.safetyOnlyRuns)")
+        lines.append("eventual properties: Bayou convergence on \(results.count - failed.count) clean runs; ideal ring judged on \(total.idealRingRuns) crash-only runs (\(total.idealRingMissed) missed it), safety only on \(total.safetyOnlyRuns)" + (total.unstableSettles > 0 ? " (on \(total.unstableSettles) of them the final settle never stopped changing: a ring broken for good)" : ""))
         let splits = zip(CheckExecution.chordInvariants, total.splitsReported).filter { $0.1 > 0 }
         lines.append("Chord ring invariants: \(judging); reported (splits under loss/partitions, mid-join, original's flaws): " + (splits.isEmpty ? "none" : splits.map { "\($0.0) \($0.1)" }.joined(separator: ", ")))
         lines.append("store: \(total.storeOps) operations drawn (put, get, handoff, merkle-sync), \(total.getsAnswered) gets answered; \(results.count - total.dynamoRuns) strict runs, \(total.dynamoRuns) Dynamo; invariants \(StoreInvariants.names.joined(separator: ", ")) after every command, replicas converged after quiescence")

@@ -20,6 +20,8 @@ public struct CheckStats: Sendable, Equatable {
     public var idealRingMissed = 0
     /// Runs judged for Chord's safety only.
     public var safetyOnlyRuns = 0
+    /// Safety-only runs whose final `settle` reached its bound (a ring broken for good).
+    public var unstableSettles = 0
     /// Store operations the schedules drew (put, get, handoff, merkle-sync).
     public var storeOps = 0
     /// Runs whose store ran in Dynamo mode (the others ran strict mode).
@@ -38,6 +40,7 @@ public struct CheckStats: Sendable, Equatable {
         idealRingRuns += other.idealRingRuns
         idealRingMissed += other.idealRingMissed
         safetyOnlyRuns += other.safetyOnlyRuns
+        unstableSettles += other.unstableSettles
         storeOps += other.storeOps
         dynamoRuns += other.dynamoRuns
         getsAnswered += other.getsAnswered
