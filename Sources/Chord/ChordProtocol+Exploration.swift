@@ -110,6 +110,7 @@ extension ChordProtocol {
         case let .initFinger(k): out += [4, UInt64(k)]
         case let .updateOthers(k): out += [5, UInt64(k)]
         case let .store(operation): out += [6, UInt64(operation)]
+        case .initPredecessor: out.append(7)
         }
         out.append(UInt64(query.avoid.count))
         out += query.avoid.map(ref)

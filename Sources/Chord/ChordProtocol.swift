@@ -141,6 +141,9 @@ enum QueryPurpose: Sendable {
     case fixFinger(k: Int)
     case joinSuccessor
     case initFinger(k: Int)
+    /// An eager join whose successor still names the joiner itself as its predecessor (a
+    /// recovering node's former self): find_predecessor(n) instead.
+    case initPredecessor
     case updateOthers(k: Int)
     /// A key-value store operation (put or get) looking for the key's owner.
     case store(operation: Int)

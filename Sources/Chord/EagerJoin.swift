@@ -11,6 +11,10 @@ import RingsideKernel
 ///   back to the joiner and point one of its fingers at itself.
 /// - init_finger_table points a finger whose start lies in (predecessor, n] at n itself: the
 ///   node it asks does not know n yet and would name n's successor.
+/// - A recovering node's successor may still name the node itself as its predecessor (a
+///   pointer to its former self): predecessor = successor.predecessor would make the node
+///   its own predecessor, and (n, n] every finger start. It asks find_predecessor(n) through
+///   its entry node instead, as a new node in its place would have copied that node.
 /// Fingers are updated for k = m down to 1, the order the lecture slides walk through
 /// ("the case i = 5 is completed, what about i = 4?"); each chain ends before the next starts.
 extension ChordProtocol {
@@ -27,10 +31,24 @@ extension ChordProtocol {
         _ predecessor: NodeIndex?, successors: [NodeIndex], from successor: NodeIndex,
         via: NodeIndex, at node: NodeIndex, out: inout Effects
     ) {
-        state.setPredecessor(node, predecessor)
         state.setSuccessorList(node, successorList(from: [successor] + successors, for: node))
+        if predecessor == node {
+            out.note(node, "\(label(node)): \(label(successor))'s predecessor is \(label(node)) itself (a pointer from before it failed) → ask \(label(via)) for find_predecessor(\(label(node)))")
+            startQuery(key: state.id(node), origin: node, entry: via, mode: .predecessor, purpose: .initPredecessor, out: &out)
+            return
+        }
+        state.setPredecessor(node, predecessor)
         if let predecessor {
             out.note(node, "\(label(node)): predecessor := \(label(predecessor)) (was \(label(successor))'s)")
+        }
+        initFinger(from: 2, via: via, at: node, out: &out)
+    }
+
+    mutating func initPredecessorFound(_ predecessor: NodeIndex, at node: NodeIndex, out: inout Effects) {
+        guard case let .join(via, true)? = pending[PendingKey(node, .join)] else { return }
+        state.setPredecessor(node, predecessor == node ? nil : predecessor)
+        if predecessor != node {
+            out.note(node, "\(label(node)): predecessor := \(label(predecessor)) (find_predecessor(\(label(node))))")
         }
         initFinger(from: 2, via: via, at: node, out: &out)
     }

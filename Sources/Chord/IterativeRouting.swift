@@ -10,7 +10,7 @@ extension QueryPurpose {
     var followsLookupMode: Bool {
         switch self {
         case .lookupCommand, .store: true
-        case .fixFinger, .joinSuccessor, .initFinger, .updateOthers: false
+        case .fixFinger, .joinSuccessor, .initFinger, .initPredecessor, .updateOthers: false
         }
     }
 }

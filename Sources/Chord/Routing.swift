@@ -137,6 +137,8 @@ extension ChordProtocol {
             joinedSuccessor(owner, at: node, out: &out)
         case let .initFinger(k):
             initFingerFound(k, owner: owner, at: node, out: &out)
+        case .initPredecessor:
+            initPredecessorFound(predecessor, at: node, out: &out)
         case let .updateOthers(k):
             updateOthersFoundPredecessor(k, predecessor: predecessor, at: node, out: &out)
         case let .store(operation):

@@ -122,6 +122,23 @@ struct ChordBugScriptTests {
         #expect(differencesFromOracle(world) == [])
     }
 
+    // MARK: 4b. An eager recover does not copy a pointer to its former self
+
+    /// 90 still names the crashed 60 as its predecessor when 60 recovers by an eager join:
+    /// copying it made 60 its own predecessor and, by the (predecessor, n] rule, pointed
+    /// 6 of its 7 fingers at itself. It asks find_predecessor(60) instead, and ends with the
+    /// predecessor and fingers a new node in its place gets.
+    @Test(arguments: ["10", "32", "105"])
+    func anEagerRecoverDoesNotBecomeItsOwnPredecessor(_ via: String) throws {
+        let world = try run("bits 7\njoin-mode eager\nadd 10 32 60 90 105 120\nfail 60\nrecover 60 via \(via)").world
+        let state = world.state
+        let n60 = try #require(state.index(ofID: 60))
+        #expect(state.predecessor(n60).map(state.id) == 32)
+        #expect((1...7).map { state.finger(n60, $0).map(state.id) } == [90, 90, 90, 90, 90, 105, 10])
+        let problems = differencesFromOracle(world).filter { !$0.contains("successor list") }
+        #expect(problems == [])
+    }
+
     // MARK: 5. A joiner cut off from the ring joins again
 
     @Test func aJoinerWhoseOnlySuccessorCrashesJoinsAgain() throws {
