@@ -64,6 +64,14 @@ struct KeyValueStoreTests {
         #expect(get["ok"] as? Bool == false && get["values"] as? [String] == [])
     }
 
+    /// Two nodes and R = 3: the get cannot succeed from the start, but both replicas
+    /// answer, and the failure line counts them, as a put counts its acks (it said
+    /// "0 of 3" after two replies had come).
+    @Test func aGetThatCannotReachRCountsTheRepliesThatCame() throws {
+        let lines = try reports("bits 7\nadd 10 60\nreplication 3\nquorum 3 3\nput k v from 10\nget k from 60\n")
+        #expect(lines == ["get k from 60 failed (2 of 3 replies)"])
+    }
+
     @Test func aPutWithTooFewAcksFailsButStillLeavesItsValueWhereItArrived() throws {
         let (_, world) = try run(ring + "put 14 v from 8\npartition 8,1 | 3,4\nput 14 w from 8\n")
         #expect(traceText(world).contains("8: put failed (1 of W=2 acks)"))

@@ -238,7 +238,17 @@ extension Simulation {
         guard let slot = kv.operations.slot(of: id), case .get = kv.operations[slot: slot].kind else { return }
         guard kv.operations[slot: slot].quorum.outcome == .pending else {
             let coordinator = kv.operations[slot: slot].coordinator
-            if narrates { note(.store, "\(chord.label(coordinator)): late reply from \(chord.label(replica)) ignored (the get has answered)", node: coordinator) }
+            if kv.operations[slot: slot].quorum.outcome == .failed, kv.open.contains(id) {
+                // Counted for the failure line, as a put counts its late acks: a replica set
+                // smaller than R fails the get at once, yet its replies still arrive, and
+                // "failed (0 of 3 replies)" after two of them read as if none had come.
+                _ = kv.operations[slot: slot].quorum.reply()
+                let quorum = kv.operations[slot: slot].quorum
+                if narrates { note(.store, "\(chord.label(coordinator)): reply from \(chord.label(replica)): \(quorum.replies) of R=\(quorum.needed) (the get has failed: R replies can no longer come)", node: coordinator) }
+            } else if narrates {
+                let ended = kv.operations[slot: slot].quorum.outcome == .failed ? "failed" : "answered"
+                note(.store, "\(chord.label(coordinator)): late reply from \(chord.label(replica)) ignored (the get has \(ended))", node: coordinator)
+            }
             return
         }
         kv.operations[slot: slot].appendReply(value)
