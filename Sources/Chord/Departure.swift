@@ -5,6 +5,9 @@ extension ChordProtocol {
     /// Crash: the node stops at once; nothing is handed over, its keys are lost.
     public mutating func fail(_ node: NodeIndex) {
         state.markDead(node)
+        // script.md: "a failure loses the keys the node held" (its routing state stays as
+        // it was, for display). A leaver's keys go with its hand-off instead.
+        state.setKeys(node, [])
         dropPendingWork(of: node)
     }
 

@@ -139,6 +139,22 @@ struct ChordBugScriptTests {
         #expect(problems == [])
     }
 
+    // MARK: 4c. A crash loses the node's keys
+
+    /// script.md: "a failure loses the keys the node held"; the dump of a crashed node
+    /// listed them still (its store was emptied, its `keys` not). A leaver's keys go with
+    /// its hand-off, and the last node to leave keeps them.
+    @Test func aCrashedNodeHoldsNoKeys() throws {
+        let world = try run("bits 7\nadd 10 32 60\nstore 20 25\nfail 32").world
+        let n32 = try #require(world.state.index(ofID: 32))
+        #expect(world.state.storedKeys(n32) == [])
+        #expect(holders(of: 20, in: world) == [])
+        let left = try run("bits 7\nadd 10 32 60\nstore 20\nleave 32").world
+        #expect(holders(of: 20, in: left) == [60])
+        let last = try run("bits 7\nadd 32\nstore 20\nleave 32").world
+        #expect(holders(of: 20, in: last) == [32])
+    }
+
     // MARK: 5. A joiner cut off from the ring joins again
 
     @Test func aJoinerWhoseOnlySuccessorCrashesJoinsAgain() throws {
