@@ -229,3 +229,18 @@ struct ParserViewAndStoreTests {
         #expect(parseError("merkle m3")?.message.contains("merkle-sync") == true)
     }
 }
+
+@Suite("The lexer: spaces and tabs separate")
+struct LexerTests {
+    /// Swift joins a combining mark to the space before it into one character; the space
+    /// still separates (script.md: "Tokens are separated by spaces or tabs"), and the mark
+    /// starts the next token. `#` with a mark still starts a comment.
+    @Test func aCombiningMarkAfterASpaceDoesNotJoinTheTokens() {
+        let tokens = Lexer.tokens(of: "write A put x \u{20}\u{301}v")
+        #expect(tokens.map(\.text) == ["write", "A", "put", "x", "\u{301}v"])
+        #expect(tokens.map(\.column) == [1, 7, 9, 13, 15])
+        #expect(Lexer.tokens(of: "add a\t\u{301}b").map(\.text) == ["add", "a", "\u{301}b"])
+        #expect(Lexer.tokens(of: "add a #\u{301} comment").map(\.text) == ["add", "a"])
+        #expect(Lexer.tokens(of: "add  é  x").map(\.text) == ["add", "é", "x"])
+    }
+}

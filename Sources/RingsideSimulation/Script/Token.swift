@@ -11,6 +11,10 @@ public struct Token: Equatable, Sendable {
 
 /// Splits one line into tokens: spaces and tabs separate, `#` starts a comment.
 /// Columns count characters, so a caret under a non-ASCII name lands right.
+///
+/// A character is a blank (or `#`) by its first code point: Swift joins a combining mark
+/// to the space before it into one character, and "x ́v" (space, U+0301, v) was one token
+/// where script.md says spaces separate. The marks after a blank start the next token.
 public enum Lexer {
     public static func tokens(of line: Substring) -> [Token] {
         var tokens: [Token] = []
@@ -19,11 +23,18 @@ public enum Lexer {
         var column = 0
         for character in line {
             column += 1
-            if character == "#" { break }
-            if character == " " || character == "\t" || character == "\r" {
+            let scalars = character.unicodeScalars
+            let first = scalars.first!
+            if first == "#" { break }
+            if first == " " || first == "\t" || first == "\r" {
                 if !current.isEmpty {
                     tokens.append(Token(current, column: start))
                     current = ""
+                }
+                let marks = scalars.dropFirst()
+                if !marks.isEmpty {
+                    start = column
+                    current.unicodeScalars.append(contentsOf: marks)
                 }
                 continue
             }
