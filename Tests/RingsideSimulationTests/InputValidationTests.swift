@@ -126,10 +126,15 @@ struct Version2StubTests {
         #expect(viewed == plain)
     }
 
-    @Test func viewControlStillChecksTheNodesExist() {
-        #expect(scriptError("bits 7\nadd 10 32\nselect 33") == ScriptError(line: 3, column: 8, "node 33 does not exist; nodes are 10 32"))
-        #expect(scriptError("bits 7\nadd 10 32\nhighlight 10 99")?.column == 14)
-        // A failed node can still be pointed at: the view shows it as down.
+    /// script.md: "the headless runner ignores them", so an unknown node in a view command
+    /// is no error headless (it was one), and the dump is as without the command.
+    @Test func viewControlNamingUnknownNodesIsIgnoredHeadless() throws {
+        #expect(scriptError("bits 7\nadd 10 32\nselect 33") == nil)
+        #expect(scriptError("bits 7\nadd 10 32\nhighlight 10 99") == nil)
         #expect(scriptError("bits 7\nadd 10 32\nfail 10\nselect 10") == nil)
+        let plain = try run("bits 7\nadd 10 32\ndump\n").outputs
+        #expect(try run("bits 7\nadd 10 32\nselect 33\nhighlight 99 N7\ndump\n").outputs == plain)
+        // Their syntax is still checked: a view command is a command.
+        #expect(scriptError("bits 7\nadd 10 32\nselect") != nil)
     }
 }

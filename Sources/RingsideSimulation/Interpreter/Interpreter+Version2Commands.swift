@@ -69,7 +69,7 @@ extension Interpreter {
         case let .get(key, from):
             try startGet(key, from: from, sim)
         case .select, .focus, .highlight:
-            return try startViewControl(command, sim)
+            return startViewControl(command, sim)
         default:
             // Every other command is version 1's, which `start` runs before coming here.
             break
