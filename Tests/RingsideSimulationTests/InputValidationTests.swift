@@ -120,6 +120,17 @@ struct Version2StubTests {
         #expect(scriptError("bits 7\nadd 10 32\nstore-mode dynamo\nvnodes 4\nhandoff\nmerkle-sync 10 32\nstore-mode strict\n") == nil)
     }
 
+    /// A UTF-8 byte-order mark before the first line is skipped, not read as part of the
+    /// first command; one anywhere else is still text (and an error where a word is due).
+    @Test func aByteOrderMarkBeforeTheFirstLineIsSkipped() throws {
+        #expect(scriptError("\u{FEFF}bits 7\nadd 10 32\n") == nil)
+        #expect(scriptError("bits 7\n\u{FEFF}add 10 32\n")?.line == 2)
+        var runner = ScriptRunner()
+        var dumps = 0
+        try runner.run(bytes: Array("\u{FEFF}bits 7\nadd 10 32\ndump\n".utf8)) { if case .dump = $0 { dumps += 1 } }
+        #expect(dumps == 1)
+    }
+
     @Test func viewControlIsIgnoredHeadless() throws {
         let plain = try run("bits 7\nadd 10 32\nlookup 15 from 10\ndump\n").outputs
         let viewed = try run("bits 7\nadd 10 32\nselect 10\nfocus chord\nhighlight 10 N32\nlookup 15 from 10\nhighlight\nfocus all\ndump\n").outputs

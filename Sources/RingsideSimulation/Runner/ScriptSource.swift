@@ -13,7 +13,9 @@ public enum ScriptSource {
         in bytes: [UInt8], _ body: (_ number: Int, _ text: String) throws(ScriptError) -> Void
     ) throws(ScriptError) {
         var number = 0
-        var start = 0
+        // A UTF-8 byte-order mark (some Windows editors write one) is not part of the first
+        // command: it read as "unknown command '\u{FEFF}bits'", the mark invisible.
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while start < bytes.count {
             number += 1
             var end = start
