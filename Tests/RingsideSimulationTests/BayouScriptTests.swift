@@ -77,6 +77,16 @@ struct BayouScriptTests {
         #expect(trace.contains("P (primary) commits 4 writes: CSN 3…6"))
     }
 
+    /// One commit number reads "CSN 1", not "CSN 1…1"; an empty range "no CSN", not "1…0".
+    @Test func commitRangesReadAsSentences() throws {
+        let trace = traceText(try run("bits 7\nadd P=10 A=32\nwrite A put X 1\nsync A P\ncommit\n").world)
+        #expect(trace.contains("P (primary) commits 1 write: CSN 1"))
+        let sim = World().simulation
+        #expect(sim.csns(3, through: 6) == "CSN 3…6")
+        #expect(sim.csns(2, through: 2) == "CSN 2")
+        #expect(sim.csns(1, through: 0) == "no CSN")
+    }
+
     @Test func theViewUsesSlideNotationAndFlagsRedoneWrites() throws {
         let world = try run("""
             bits 7

@@ -47,7 +47,7 @@ extension Simulation {
         let count = replica.commitAsPrimary()
         replica.materialize()
         replicas[primary] = replica
-        let range = count == 0 ? "nothing tentative" : "CSN \(before + 1)…\(before + UInt64(count))"
+        let range = count == 0 ? "nothing tentative" : csns(before + 1, through: before + UInt64(count))
         note(.bayou, "\(state.name(primary)) (primary) commits \(count) write\(count == 1 ? "" : "s"): \(range)", node: primary)
     }
 
@@ -113,5 +113,15 @@ extension Simulation {
         case .request: return "anti-entropy request"
         case let .item(item): return item.explanation(name: replicaName)
         }
+    }
+}
+
+extension Simulation {
+    /// Commit numbers lo…hi as a sentence says them: "CSN 3…6", "CSN 1" (not "CSN 1…1"),
+    /// and "no CSN" for an empty range (a handoff cut off before anything arrived read
+    /// "CSN 1…0").
+    func csns(_ lo: UInt64, through hi: UInt64) -> String {
+        if hi < lo { return "no CSN" }
+        return lo == hi ? "CSN \(lo)" : "CSN \(lo)…\(hi)"
     }
 }

@@ -27,7 +27,7 @@ extension Simulation {
         let newName = state.name(new)
         let held = replica(old).highestCSN
         guard state.isAlive(old) else {
-            throw SimulationError("the primary \(oldName) is down and holds the committed writes (CSN 1…\(held)) that \(newName) must have before it can commit; recover \(oldName) first (recover \(oldName) via NODE)")
+            throw SimulationError("the primary \(oldName) is down and holds the committed writes (\(csns(1, through: held))) that \(newName) must have before it can commit; recover \(oldName) first (recover \(oldName) via NODE)")
         }
         guard state.isAlive(new) else {
             throw SimulationError("\(newName) is down, so the primary \(oldName) cannot hand it the committed writes; recover \(newName) first (recover \(newName) via NODE)")
@@ -35,7 +35,7 @@ extension Simulation {
         guard canReach(old, new) else {
             throw SimulationError("the primary \(oldName) cannot reach \(newName) to hand it the committed writes; reconnect them first (heal)")
         }
-        note(.bayou, "\(oldName) hands the primary role to \(newName): first an anti-entropy session \(oldName)→\(newName), so \(newName) holds CSN 1…\(held) and CSNs stay unique", node: old)
+        note(.bayou, "\(oldName) hands the primary role to \(newName): first an anti-entropy session \(oldName)→\(newName), so \(newName) holds \(csns(1, through: held)) and CSNs stay unique", node: old)
         return [.antiEntropy(sender: old, receiver: new), .primaryHandoff(from: old, to: new)]
     }
 
@@ -52,9 +52,9 @@ extension Simulation {
         let needed = replica(old).highestCSN
         let got = replica(new).highestCSN
         guard got >= needed else {
-            throw SimulationError("the handoff session \(oldName)→\(newName) was cut off: \(newName) holds CSN 1…\(got) of 1…\(needed), so \(oldName) stays the primary; recover or reconnect them and give the primary command again")
+            throw SimulationError("the handoff session \(oldName)→\(newName) was cut off: \(newName) holds \(csns(1, through: got)) of \(csns(1, through: needed)), so \(oldName) stays the primary; recover or reconnect them and give the primary command again")
         }
         primary = new
-        note(.bayou, "\(newName) is now the primary: it holds CSN 1…\(needed), so its commits go on from CSN \(needed + 1)", node: new)
+        note(.bayou, "\(newName) is now the primary: it holds \(csns(1, through: needed)), so its commits go on from CSN \(needed + 1)", node: new)
     }
 }
