@@ -2,6 +2,11 @@
 extension AppModel {
     mutating func handle(_ key: Key, size: Size) -> [AppEffect] {
         if case .resize = key { return [] }
+        // The too-small screen hides every panel and prompt, so a key would act blindly
+        // (`x` crashing a node nobody sees, `l` opening a hidden prompt): only quitting works.
+        if ScreenLayout(size: size).isTooSmall {
+            return keyMap.action(for: key) == .quit ? [.quit] : []
+        }
         if prompt != nil { return edit(key, size: size) }
         if case let .mouse(event) = key { return click(event, size: size) }
         if let overlay, let action = keyMap.action(for: key, in: overlay.keyContext) {
