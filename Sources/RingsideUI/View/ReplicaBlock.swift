@@ -72,11 +72,13 @@ struct ReplicaBlock {
             return
         }
         var lines: [Span] = []
+        var rule: Int?
         let flashing = (model.flashUntil[node] ?? 0) > model.now
         // Blink: on and off every 300 ms while the flash lasts.
         let flashOn = flashing && (model.now / 300) % 2 == 0
         for (i, entry) in view.log.enumerated() {
             if i > 0, view.log[i - 1].isCommitted, !entry.isCommitted {
+                rule = lines.count
                 lines.append(Span(String(repeating: glyphs.isUnicode ? "─" : "-", count: logWidth), Style(.dim)))
             }
             var style = entry.isCommitted ? Style(.committed, bold: true) : Style(.tentative)
@@ -87,7 +89,10 @@ struct ReplicaBlock {
         var shown = lines[...]
         if lines.count > rows {
             shown = lines.suffix(max(0, rows - 1))
-            grid.write("\(glyphs.ellipsis) \(lines.count - shown.count) earlier", x: x, y: y, style: Style(.dim), clip: clip)
+            // A count of writes: the committed/tentative rule above the cut is not one.
+            let above = lines.count - shown.count
+            let writes = above - (rule.map { $0 < above ? 1 : 0 } ?? 0)
+            grid.write("\(glyphs.ellipsis) \(writes) earlier", x: x, y: y, style: Style(.dim), clip: clip)
         }
         let top = y + (lines.count > rows ? 1 : 0)
         for (offset, span) in shown.enumerated() {
