@@ -27,6 +27,7 @@ public enum AppView {
         case .search:
             break  // the events panel shows the search
         case .scenarios:
+            grid.fill(ScenarioMenuPanel.covered(in: layout))
             ScenarioMenuPanel(model: model, glyphs: glyphs).render(into: &grid, area: ScenarioMenuPanel.area(in: layout))
         case .timeline:
             TimelineBar(model: model, glyphs: glyphs).render(into: &grid, area: TimelineBar.area(in: layout))
