@@ -13,7 +13,8 @@ public enum AppView {
     /// or the too-small notice.
     public static func render(_ model: AppModel, size: Size, glyphs: Glyphs) -> Grid {
         var grid = Grid(size: size)
-        let layout = ScreenLayout(size: grid.size, bits: model.world.space.bits, projector: model.isProjector)
+        let layout = ScreenLayout(size: grid.size, bits: model.world.space.bits, projector: model.isProjector,
+                                  promptRows: promptLines(model, width: size.width, glyphs: glyphs).count)
         guard !layout.isTooSmall else {
             TooSmallScreen(required: ScreenLayout.minimumSize, actual: grid.size, glyphs: glyphs)
                 .render(into: &grid, area: grid.area)
@@ -99,6 +100,19 @@ public enum AppView {
             editor.render(into: &grid, area: area, glyphs: glyphs)
             return
         }
+        for (row, line) in promptLines(model, width: area.width, glyphs: glyphs).prefix(area.height).enumerated() {
+            grid.write(line, x: area.x, y: area.y + row, clip: area)
+        }
+    }
+
+    /// Lines a caption may take: a longer one ends in `…` at a word boundary.
+    static let captionLinesMax = 2
+
+    /// The caption (with the pause notice) or the hint, filled into lines of `width` at
+    /// word boundaries (a caption cut mid-word read as another sentence); one line while
+    /// a prompt is open or for the hint.
+    static func promptLines(_ model: AppModel, width: Int, glyphs: Glyphs) -> [[Span]] {
+        guard model.prompt == nil else { return [[]] }
         let line: [Span]
         if model.isWaitingAtPause, let caption = model.caption {
             line = [Span(" \(glyphs.pause) ", Style(.warning, bold: true)),
@@ -112,7 +126,10 @@ public enum AppView {
         } else {
             line = [Span(" l lookup  j join  x fail  w write  n step  Space play  ? help", Style(.dim))]
         }
-        grid.write(line, x: area.x, y: area.y, clip: area)
+        let linesMax = model.caption == nil && !model.isWaitingAtPause ? 1 : captionLinesMax
+        let lines = WordWrap.lines(line, width: width, linesMax: linesMax, indent: model.isWaitingAtPause ? "   " : " ",
+                                   ellipsis: glyphs.ellipsis)
+        return lines.isEmpty ? [[]] : lines
     }
 
     /// The status line's fields, copied out of the model.
