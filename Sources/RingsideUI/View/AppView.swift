@@ -124,7 +124,8 @@ public enum AppView {
         } else if let caption = model.caption {
             line = [Span(" " + glyphs.text(caption), Style(.accent, bold: true))]
         } else {
-            line = [Span(" l lookup  j join  x fail  w write  n step  Space play  ? help", Style(.dim))]
+            let space = isPlaying(model) ? "Space pause" : "Space play"
+            line = [Span(" l lookup  j join  x fail  w write  n step  \(space)  ? help", Style(.dim))]
         }
         let linesMax = model.caption == nil && !model.isWaitingAtPause ? 1 : captionLinesMax
         let lines = WordWrap.lines(line, width: width, linesMax: linesMax, indent: model.isWaitingAtPause ? "   " : " ",
@@ -138,8 +139,7 @@ public enum AppView {
             Int($0) < model.world.state.count ? model.world.displayName($0, glyphs: glyphs) : nil
         }
         return StatusLine(
-            // A script's pause stops play until a key, so the status must not say playing.
-            isPlaying: model.isPlaying && !model.isWaitingAtPause, speed: model.speed,
+            isPlaying: isPlaying(model), speed: model.speed,
             time: Int(clamping: model.world.time), seed: model.world.seed,
             selection: selection,
             position: model.timeline.isBack || model.overlay == .timeline
@@ -147,6 +147,21 @@ public enum AppView {
             message: model.status.map { glyphs.text($0.text) },
             isErrorMessage: model.status?.isError ?? false,
             speedLabel: "\(StatusLine.format(speed: model.speed, infinity: glyphs.infinity)) msg/s",
-            hints: model.keyMap.hints(StatusLine.defaultHintActions, glyphs: glyphs), glyphs: glyphs)
+            hints: hints(model, glyphs: glyphs), glyphs: glyphs)
+    }
+
+    /// The key map's hints, Space's saying what it does now: `pause` while playing.
+    static func hints(_ model: AppModel, glyphs: Glyphs) -> [KeyHint] {
+        let playing = isPlaying(model)
+        return StatusLine.defaultHintActions.flatMap { action in
+            model.keyMap.hints([action], glyphs: glyphs).map {
+                action == .playPause && playing ? KeyHint(key: $0.key, label: "pause") : $0
+            }
+        }
+    }
+
+    /// Playing as the user sees it: a script's pause stops play until a key.
+    static func isPlaying(_ model: AppModel) -> Bool {
+        model.isPlaying && !model.isWaitingAtPause
     }
 }
