@@ -221,6 +221,18 @@ import Testing
         #expect(cut > 2)
     }
 
+    /// User test: `bits 32`, `add alice bob carol` showed `▸ alice alice primary`: the
+    /// ring labels such a node by its name, so the header names it once; a short id
+    /// still follows a name (`P 10`).
+    @Test func aHashedNameIsNotRepeated() throws {
+        let model = try Fixtures.model(["bits 32", "add alice bob carol", "write alice put X 1"], selecting: "alice")
+        let header = render(model).trimmed[1]
+        #expect(header.contains("▸ alice primary  clock 1"), "\(header)")
+        #expect(!header.contains("alice alice") && !header.contains("bob bob"))
+        let lecture = render(try Fixtures.model(Self.lectureSetup, selecting: "10")).trimmed[1]
+        #expect(lecture.contains("▸ P 10 primary"))
+    }
+
     @Test func manyReplicasShowTheSelectionPrimaryAndNeighbours() throws {
         let model = UIBenchmark.model(nodes: 2000)
         let candidates = BayouPanel.candidates(in: model)

@@ -56,13 +56,22 @@ struct ReplicaBlock {
         let state = world.state
         var header: [Span] = [
             Span(state.name(node), model.isHighlighted(node) ? Style.highlight : Style(.title, bold: true)),
-            Span(world.hasCustomName(node) ? " \(world.ringLabel(node, glyphs: glyphs))" : "", Style(.dim)),
+            Span(idBesideName.map { " " + $0 } ?? "", Style(.dim)),
         ]
         if world.primary == node { header.append(Span(" primary", Style(.accent))) }
         if !state.isAlive(node) { header.append(Span(" down", Style(.failed))) }
         header.append(Span("  clock \(view.clock)", Style(.dim)))
         if node == model.selection { header.insert(Span(glyphs.pointer + " ", Style(.selected, bold: true)), at: 0) }
         return header
+    }
+
+    /// The node's ring label after its name (`P 10`), as the ring draws it; nil when the
+    /// ring draws the name itself (a hashed id too long to show: `alice alice` said nothing).
+    private var idBesideName: String? {
+        let world = model.world
+        guard world.hasCustomName(node) else { return nil }
+        let label = world.ringLabel(node, glyphs: glyphs)
+        return label == world.state.name(node) ? nil : label
     }
 
     private func drawLog(into grid: inout Grid, x: Int, y: Int, rows: Int, clip: Rect) {
