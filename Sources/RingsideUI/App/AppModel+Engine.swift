@@ -81,9 +81,10 @@ extension AppModel {
             if target == .all { mainView = .ring }
         case let .highlighted(nodes):
             highlighted = nodes.filter { Int($0) < world.state.count }
-        case let .queued(line):
+        case let .queued(line, origin):
             note("\u{2026} " + line + "  (queued: begins when the work under way finishes)", role: .dim,
                  traceMark: mark, step: notice.step)
+            notes[notes.count - 1].isMaintenance = origin == .maintenance
             status = StatusMessage("\(line): queued behind the work under way; n or Space runs it, N finishes all",
                                    lastsWhileBusy: true)
         case .dump:
