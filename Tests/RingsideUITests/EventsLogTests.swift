@@ -40,6 +40,22 @@ import Testing
         #expect(events(frontEnd) == newest)
     }
 
+    /// User test: after PgUp a typed command's echo and error stayed out of view.
+    @Test func aNewCommandShowsTheNewestEvents() throws {
+        var frontEnd = try busy()
+        for _ in 0..<3 { frontEnd.press(.pageUp) }
+        #expect(frontEnd.model.eventsScroll > 0)
+        frontEnd.press(.character(":"))
+        frontEnd.type("lookup 15 from 33")
+        frontEnd.press(.enter)
+        #expect(frontEnd.model.eventsScroll == 0)
+        #expect(events(frontEnd).joined().contains("node 33 does not exist"))
+        frontEnd.press(.pageUp)
+        frontEnd.press(.character("s"))
+        #expect(frontEnd.model.eventsScroll == 0)
+        #expect(events(frontEnd).joined().contains("\u{203A} stabilize"))
+    }
+
     @Test func pageUpStopsAtTheOldestLine() throws {
         var frontEnd = try busy()
         for _ in 0..<50 { frontEnd.press(.pageUp) }
