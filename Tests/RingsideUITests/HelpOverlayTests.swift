@@ -136,4 +136,13 @@ import Testing
         let ascii = HelpOverlay(glyphs: .ascii).contentLines().map { $0.map(\.text).joined() }
         #expect(ascii.contains { $0.contains("x3") && $0.contains("bucket") })
     }
+
+    /// User test: the legend showed markdown's backticks ("the title says `cut A | B`").
+    @Test func noMarkdownOnScreen() {
+        for glyphs in [Glyphs.unicode, .ascii] {
+            let text = HelpOverlay(glyphs: glyphs, notes: AppView.helpNotes).contentLines().map { $0.map(\.text).joined() }
+            #expect(!text.contains { $0.contains("`") || $0.contains("**") }, "\(text.filter { $0.contains("`") })")
+            #expect(text.contains { $0.contains("the title says cut A | B") })
+        }
+    }
 }
