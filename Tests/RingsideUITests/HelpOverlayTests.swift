@@ -145,4 +145,13 @@ import Testing
             #expect(text.contains { $0.contains("the title says cut A | B") })
         }
     }
+
+    /// User test: the ring draws ○ at a lookup's key (in yellow) while the legend said ○ is
+    /// a stored key: the legend shows both, each in the ring's style.
+    @Test func theLegendSaysWhatBothHollowMarksMean() throws {
+        let line = try #require(HelpOverlay().contentLines().first { $0.map(\.text).joined().contains("a lookup seeks") })
+        let marks = line.filter { $0.text == "○" }.map(\.style)
+        #expect(marks == [Style(.committed), Style(.warning, bold: true)])
+        #expect(line.map(\.text).joined().contains("a stored key"))
+    }
 }
