@@ -108,13 +108,27 @@ import Testing
         frontEnd.press(.character("x"))
         frontEnd.press(.character("N"))
         frontEnd.press(.character("r"))
-        #expect(frontEnd.screen()[38].hasPrefix("recover 32 A · rejoin through node:"))
+        #expect(frontEnd.screen()[38].hasPrefix("recover 32 A · rejoin through node (Enter = 60):"))
         frontEnd.type("90")
         frontEnd.press(.enter)
         #expect(engine.core.transcript.last == "recover 32 via 90")
         frontEnd.press(.character("N"))
         let node = try #require(frontEnd.model.world.state.index(ofName: "A"))
         #expect(frontEnd.model.world.state.isAlive(node))
+    }
+
+    /// User test: Enter alone on `r` only said recovery needs a node (`j` has Enter =
+    /// random). It rejoins through the next live node clockwise, which the prompt names.
+    @Test func recoverWithAnEmptyAnswerRejoinsThroughTheNextLiveNode() throws {
+        var (frontEnd, engine) = try Fixtures.demo(selecting: "120")
+        frontEnd.press(.character("x"))
+        frontEnd.press(.character("N"))
+        frontEnd.press(.character("r"))
+        #expect(frontEnd.model.prompt?.editor.prompt.hasSuffix("(Enter = 10): ") == true)
+        frontEnd.press(.enter)
+        #expect(engine.core.transcript.last == "recover 120 via 10")
+        frontEnd.press(.character("N"))
+        #expect(frontEnd.model.world.state.isAlive(try #require(frontEnd.model.world.state.index(ofName: "N120"))))
     }
 
     @Test func pPartitionsAndHHeals() throws {

@@ -63,6 +63,8 @@ public struct Prompt: Sendable, Equatable {
     public var editor: LineEditor
     /// The node the action applies to, fixed when the prompt opened.
     public var node: NodeIndexValue?
+    /// What Enter alone answers, named in the question (recover: the node to rejoin through).
+    public var defaultAnswer: String? = nil
 }
 
 /// `NodeIndex` without importing Chord into every file that mentions a selection.
