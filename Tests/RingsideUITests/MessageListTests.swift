@@ -131,6 +131,27 @@ import Testing
         #expect(frontEnd.model.world.state.isAlive(try #require(frontEnd.model.world.state.index(ofName: "N120"))))
     }
 
+    /// User test: dropping the last message in flight still said "n delivers the next
+    /// message"; only the sender's timer is left.
+    @Test func droppingTheLastMessageSaysATimeoutIsNext() throws {
+        var (frontEnd, engine) = try Fixtures.demo(selecting: "90")
+        frontEnd.press(.character("l"))
+        frontEnd.type("15")
+        frontEnd.press(.enter)
+        frontEnd.press(.character("n"))
+        try #require(frontEnd.model.world.inFlightCount == 1)
+        frontEnd.press(.character("m"))
+        frontEnd.press(.character("d"))
+        #expect(engine.core.transcript.last?.hasPrefix("drop m") == true)
+        #expect(frontEnd.model.world.inFlightCount == 0 && !frontEnd.model.world.isIdle)
+        let status = try #require(frontEnd.model.status?.text)
+        #expect(status.hasSuffix("nothing in flight: n waits for the next timeout, Space plays"), "\(status)")
+        // As the hint says: n fires the sender's timeout (the lookup then goes on or fails).
+        let before = frontEnd.model.world.trace.total
+        frontEnd.press(.character("n"))
+        #expect(frontEnd.model.world.trace.total > before)
+    }
+
     @Test func pPartitionsAndHHeals() throws {
         var (frontEnd, engine) = try Fixtures.demo(selecting: "90")
         let b = try #require(frontEnd.model.world.state.index(ofName: "B"))

@@ -65,7 +65,12 @@ extension AppModel {
             // A command that began is news the user's last error is not.
             if byUser, status?.isError == true { status = nil }
             if byUser, !isPlaying, !world.isIdle {
-                status = StatusMessage("\(line): n delivers the next message, Space plays", lastsWhileBusy: true)
+                // After `drop` of the last message only a timer is left: n fires it. (A
+                // command just begun has sent nothing yet: n sends its first message.)
+                let actsOnMessages = line.hasPrefix("drop ") || line.hasPrefix("deliver ")
+                let next = actsOnMessages && world.inFlightCount == 0
+                    ? "nothing in flight: n waits for the next timeout" : "n delivers the next message"
+                status = StatusMessage("\(line): \(next), Space plays", lastsWhileBusy: true)
             }
         case let .caption(text):
             captions.append((notice.step, text))
