@@ -269,7 +269,7 @@ extension AppModel {
     }
 
     private mutating func click(_ event: MouseEvent, size: Size) -> [AppEffect] {
-        let layout = ScreenLayout(size: size, bits: world.space.bits)
+        let layout = AppView.layout(self, size: size)
         if event.button == .scrollUp || event.button == .scrollDown {
             if mainView == .ring, !layout.isTooSmall, layout.bayou.contains(x: event.x, y: event.y) {
                 scrollBayou(by: event.button == .scrollDown ? 1 : -1, in: layout.bayou)

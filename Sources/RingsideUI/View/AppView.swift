@@ -13,8 +13,7 @@ public enum AppView {
     /// or the too-small notice.
     public static func render(_ model: AppModel, size: Size, glyphs: Glyphs) -> Grid {
         var grid = Grid(size: size)
-        let layout = ScreenLayout(size: grid.size, bits: model.world.space.bits, projector: model.isProjector,
-                                  promptRows: promptLines(model, width: size.width, glyphs: glyphs).count)
+        let layout = layout(model, size: size, glyphs: glyphs)
         guard !layout.isTooSmall else {
             TooSmallScreen(required: ScreenLayout.minimumSize, actual: grid.size, glyphs: glyphs)
                 .render(into: &grid, area: grid.area)
@@ -43,6 +42,13 @@ public enum AppView {
         statusLine(model, glyphs: glyphs).render(into: &grid, area: layout.status)
         if model.isProjector { grid.restyle(highContrast) }
         return grid
+    }
+
+    /// Where the panels are in this frame: a click must find the ring where it was drawn
+    /// (projector mode and a two-line caption move it).
+    static func layout(_ model: AppModel, size: Size, glyphs: Glyphs = .unicode) -> ScreenLayout {
+        ScreenLayout(size: size, bits: model.world.space.bits, projector: model.isProjector,
+                     promptRows: promptLines(model, width: size.width, glyphs: glyphs).count)
     }
 
     /// The projector's high contrast: nothing dim, every glyph bold (a washed-out beam
