@@ -23,6 +23,10 @@ struct Play: ParsableCommand {
     /// `--record OUT` is the root command's option (ArgumentParser gives a parent's
     /// option to the parent even after the subcommand's name).
     @ParentCommand var ringside: Ringside
+    /// Declared here too so that `play --help` lists it; whichever command the parser
+    /// hands the value to, the session is recorded.
+    @Option(name: .customLong("record"), help: ArgumentHelp(Ringside.recordHelp, valueName: "out"))
+    var recordPath: String?
     @Flag(help: "Projector mode: fewer, larger panels, a taller events log, high contrast (b toggles it).") var big = false
 
     func validate() throws {
@@ -32,7 +36,7 @@ struct Play: ParsableCommand {
     }
 
     func run() throws {
-        try Play.openTerminal(scriptPath: file, seed: seed, speed: speed, recordPath: ringside.recordPath,
+        try Play.openTerminal(scriptPath: file, seed: seed, speed: speed, recordPath: recordPath ?? ringside.recordPath,
                               projector: big || ringside.big)
     }
 

@@ -19,8 +19,9 @@ struct Ringside: ParsableCommand {
 
     @Flag(help: "Projector mode: fewer, larger panels, a taller events log, high contrast (b toggles it).") var big = false
 
-    @Option(name: .customLong("record"),
-            help: ArgumentHelp("When the session ends, write it to this file as a script: `ringside run` of it reaches the final state, `ringside play` of it replays the session (also after `play FILE`).", valueName: "out"))
+    static let recordHelp = "When the session ends, write it to this file as a script: `ringside run` of it reaches the final state, `ringside play` of it replays the session."
+
+    @Option(name: .customLong("record"), help: ArgumentHelp(recordHelp + " (Also after `play FILE`.)", valueName: "out"))
     var recordPath: String?
 
     /// `--record` is parsed here even after a subcommand's name (ArgumentParser gives a

@@ -42,6 +42,23 @@ struct CommandLineTests {
         #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
     }
 
+    /// User test: `play --help` left out `--record`, which `play FILE --record OUT` takes.
+    @Test func playHelpListsRecord() throws {
+        let help = try Executable.run(["play", "--help"])
+        #expect(help.status == 0)
+        let usage = try #require(help.stdout.split(separator: "\n").first { $0.hasPrefix("USAGE:") })
+        #expect(usage.contains("[--record <out>]"))
+        #expect(help.stdout.contains("\n  --record <out>"))
+        // Either place on the command line reaches the recorder (an unwritable place is a
+        // usage error before the view opens).
+        for arguments in [["play", "Assets/scenarios/lecture-ring.ringside", "--record", "/no/such/dir/out"],
+                          ["--record", "/no/such/dir/out", "play", "Assets/scenarios/lecture-ring.ringside"]] {
+            let result = try Executable.run(arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr.contains("cannot record to"), "\(arguments): \(result.stderr)")
+        }
+    }
+
     @Test func hostileBytesNeverCrash() throws {
         var bytes: [UInt8] = []
         var x: UInt64 = 12345

@@ -200,6 +200,39 @@ import Testing
         Snapshot.assert(grid.lines(), matches: Snapshots.bayouAfterPrimaryBSession, named: "bayouAfterPrimaryBSession")
     }
 
+    /// User test: B's six writes showed as `… 4 earlier` and three writes, since the
+    /// rule between committed and tentative writes was counted as one. At every height,
+    /// the count plus the writes shown is the log's length.
+    @Test func earlierCountsWritesNotTheRule() throws {
+        let writes = ["write P put X 1", "write P put X 2", "write P put X 3", "commit",
+                      "write P put Y 1", "write P put Y 2", "write P put Y 3"]
+        let model = try Fixtures.model(Self.lectureSetup + writes, selecting: "10")
+        var cut = 0
+        for height in 5...12 {
+            let p = block("P", in: render(model, width: 96, height: height))
+            let shown = p.filter { $0.hasPrefix("∞:") || $0.first?.isNumber == true }.count
+            let earlier = p.compactMap { line -> Int? in
+                guard line.hasPrefix("… "), let count = line.dropFirst(2).split(separator: " ").first else { return nil }
+                return Int(count)
+            }.first ?? 0
+            if earlier > 0 { cut += 1 }
+            #expect(shown + earlier == 6, "height \(height): \(p)")
+        }
+        #expect(cut > 2)
+    }
+
+    /// User test: `bits 32`, `add alice bob carol` showed `▸ alice alice primary`: the
+    /// ring labels such a node by its name, so the header names it once; a short id
+    /// still follows a name (`P 10`).
+    @Test func aHashedNameIsNotRepeated() throws {
+        let model = try Fixtures.model(["bits 32", "add alice bob carol", "write alice put X 1"], selecting: "alice")
+        let header = render(model).trimmed[1]
+        #expect(header.contains("▸ alice primary  clock 1"), "\(header)")
+        #expect(!header.contains("alice alice") && !header.contains("bob bob"))
+        let lecture = render(try Fixtures.model(Self.lectureSetup, selecting: "10")).trimmed[1]
+        #expect(lecture.contains("▸ P 10 primary"))
+    }
+
     @Test func manyReplicasShowTheSelectionPrimaryAndNeighbours() throws {
         let model = UIBenchmark.model(nodes: 2000)
         let candidates = BayouPanel.candidates(in: model)

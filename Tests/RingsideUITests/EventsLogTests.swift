@@ -40,6 +40,22 @@ import Testing
         #expect(events(frontEnd) == newest)
     }
 
+    /// User test: after PgUp a typed command's echo and error stayed out of view.
+    @Test func aNewCommandShowsTheNewestEvents() throws {
+        var frontEnd = try busy()
+        for _ in 0..<3 { frontEnd.press(.pageUp) }
+        #expect(frontEnd.model.eventsScroll > 0)
+        frontEnd.press(.character(":"))
+        frontEnd.type("lookup 15 from 33")
+        frontEnd.press(.enter)
+        #expect(frontEnd.model.eventsScroll == 0)
+        #expect(events(frontEnd).joined().contains("node 33 does not exist"))
+        frontEnd.press(.pageUp)
+        frontEnd.press(.character("s"))
+        #expect(frontEnd.model.eventsScroll == 0)
+        #expect(events(frontEnd).joined().contains("\u{203A} stabilize"))
+    }
+
     @Test func pageUpStopsAtTheOldestLine() throws {
         var frontEnd = try busy()
         for _ in 0..<50 { frontEnd.press(.pageUp) }
@@ -118,5 +134,31 @@ import Testing
         #expect(events(frontEnd).first?.contains("maintenance hidden") == true)
         frontEnd.press(.character("F"))
         #expect(EventsPanel(model: frontEnd.model, glyphs: .unicode).allLines().map(\.text) == all)
+    }
+
+    /// User test: F hid maintenance but left its `… fix-fingers (queued: …)` and
+    /// `… check-predecessor (queued: …)` lines; a user's queued command stays.
+    @Test func filterHidesMaintenanceWaitingItsTurn() throws {
+        var (frontEnd, _) = try Fixtures.scripted("bits 7\nadd 10 32 60 90")
+        for line in ["stabilize 10", "lookup 15 from 32"] {
+            frontEnd.press(.character(":"))
+            frontEnd.type(line)
+            frontEnd.press(.enter)
+        }
+        frontEnd.press(.character("N"))
+        frontEnd.press(.space)
+        var now: Int64 = 0
+        for _ in 0..<80 {
+            now += 100
+            frontEnd.handle(.tick, size: Self.size, now: now)
+        }
+        frontEnd.press(.space)
+        frontEnd.press(.character("N"))
+        func queued(_ lines: [String]) -> [String] { lines.filter { $0.contains("(queued:") } }
+        let all = queued(EventsPanel(model: frontEnd.model, glyphs: .unicode).allLines().map(\.text))
+        #expect(all.contains { $0.hasPrefix("\u{2026} fix-fingers") })
+        frontEnd.press(.character("F"))
+        let filtered = queued(EventsPanel(model: frontEnd.model, glyphs: .unicode).allLines().map(\.text))
+        #expect(filtered.count == 1 && filtered.first?.hasPrefix("\u{2026} lookup 15 from 32") == true, "\(filtered)")
     }
 }

@@ -24,6 +24,32 @@ import Testing
         #expect(!grid.roles(in: grid.area).contains(.warning))
     }
 
+    /// User test: at 60×16 the panel said "(a taller window sho" and in --big at 80×24
+    /// and 60×18 the header's `node` read `no`. At every width from the narrowest the
+    /// panel gets, no word of the header or of the "more" line is cut, and each node shows.
+    @Test func narrowPanelsCutNoWord() throws {
+        let model = try Fixtures.model(Fixtures.lectureRing, selecting: "90")
+        for width in 22...50 {
+            for height in [5, 6, 12] {
+                let lines = render(model, width: width, height: height).trimmed.map {
+                    String($0.dropFirst(2).dropLast(2)).trimmingBlanks()
+                }
+                let header = lines[1].split(separator: " ")
+                #expect(header.last == "node" && header.contains("interval"), "\(width)×\(height): \(lines[1])")
+                for line in lines where line.contains("more") {
+                    #expect(line.hasSuffix("more") || line.hasSuffix("more (a taller window)")
+                            || line.hasSuffix("more (a taller window shows them)"), "\(width)×\(height): \(line)")
+                }
+                let table = lines.filter { $0.first?.isNumber == true && $0.contains("[") }
+                #expect(!table.isEmpty || lines.contains { $0.contains("more") })
+                for row in table {
+                    #expect(["105", "120", "10", "32"].contains(row.split(separator: " ").last.map(String.init) ?? ""),
+                            "\(width)×\(height): \(row)")
+                }
+            }
+        }
+    }
+
     /// The slide's other table: node 90 (k = 6 wraps: [122,26) → 10).
     @Test func node90MatchesTheLecture() throws {
         let grid = render(try Fixtures.model(Fixtures.lectureRing, selecting: "90"))

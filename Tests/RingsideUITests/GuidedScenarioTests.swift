@@ -139,6 +139,22 @@ import Testing
         return frontEnd
     }
 
+    /// User test at 120×40: the Fingers and Bayou borders showed at the menu's right edge
+    /// (`│─┘`, `│─┐`). The margin round the menu is cleared with it.
+    @Test(arguments: [(80, 24), (120, 40), (200, 60)])
+    func nothingShowsThroughTheMenusMargin(width: Int, height: Int) throws {
+        let size = Size(width: width, height: height)
+        let grid = try menuOpen().render(size: size, glyphs: .unicode)
+        let layout = ScreenLayout(size: size)
+        let menu = ScenarioMenuPanel.area(in: layout)
+        let main = ScenarioMenuPanel.covered(in: layout)
+        for y in main.minY..<main.maxY {
+            for x in main.minX..<main.maxX where !menu.contains(x: x, y: y) {
+                #expect(grid[x: x, y: y]?.character == " ", "\(x),\(y)")
+            }
+        }
+    }
+
     @Test(arguments: [(80, 24), (120, 40), (200, 60)])
     func scenarioMenu(width: Int, height: Int) throws {
         let lines = try menuOpen().screen(Size(width: width, height: height))

@@ -136,4 +136,22 @@ import Testing
         let ascii = HelpOverlay(glyphs: .ascii).contentLines().map { $0.map(\.text).joined() }
         #expect(ascii.contains { $0.contains("x3") && $0.contains("bucket") })
     }
+
+    /// User test: the legend showed markdown's backticks ("the title says `cut A | B`").
+    @Test func noMarkdownOnScreen() {
+        for glyphs in [Glyphs.unicode, .ascii] {
+            let text = HelpOverlay(glyphs: glyphs, notes: AppView.helpNotes).contentLines().map { $0.map(\.text).joined() }
+            #expect(!text.contains { $0.contains("`") || $0.contains("**") }, "\(text.filter { $0.contains("`") })")
+            #expect(text.contains { $0.contains("the title says cut A | B") })
+        }
+    }
+
+    /// User test: the ring draws ○ at a lookup's key (in yellow) while the legend said ○ is
+    /// a stored key: the legend shows both, each in the ring's style.
+    @Test func theLegendSaysWhatBothHollowMarksMean() throws {
+        let line = try #require(HelpOverlay().contentLines().first { $0.map(\.text).joined().contains("a lookup seeks") })
+        let marks = line.filter { $0.text == "○" }.map(\.style)
+        #expect(marks == [Style(.committed), Style(.warning, bold: true)])
+        #expect(line.map(\.text).joined().contains("a stored key"))
+    }
 }

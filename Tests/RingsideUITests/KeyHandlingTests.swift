@@ -191,6 +191,28 @@ import Testing
         #expect(frontEnd.model.selection.map(frontEnd.model.world.commandReference) == "60")
     }
 
+    /// A click finds the node where the frame drew it: in projector mode and under a
+    /// caption of two lines the ring is elsewhere than in the usual layout.
+    @Test func clicksFollowTheLayoutDrawn() throws {
+        let text = try String(contentsOfFile: BayouPanelTests.scenarioPath("lecture-ring.ringside"), encoding: .utf8)
+        var (frontEnd, _) = try Fixtures.scripted(text, name: "lecture-ring.ringside")
+        for _ in 0..<100 where frontEnd.model.caption?.hasPrefix("Finger table of node 90") != true {
+            frontEnd.press(.character("n"))
+        }
+        for projector in [false, true] {
+            if projector { frontEnd.press(.character("b")) }
+            for target in ["60", "105"] {
+                let layout = AppView.layout(frontEnd.model, size: size)
+                // (b at the pause was the key it waited for: the caption is a shorter one then.)
+                if !projector { #expect(layout.promptLine.height == 2) }
+                let scene = RingScene(model: frontEnd.model, area: RingPanel.canvasArea(in: layout.ring), glyphs: .unicode)
+                let mark = try #require(scene.marks.first { $0.label.hasPrefix(target) })
+                frontEnd.press(.mouse(MouseEvent(x: mark.cell.x, y: mark.cell.y, button: .left)), size: size)
+                #expect(frontEnd.model.selection.map(frontEnd.model.world.commandReference) == target, "projector \(projector)")
+            }
+        }
+    }
+
     /// Issue 8: `x` on 10, then `l`: no prompt opens for a crashed node (the command
     /// could only fail after the key was typed).
     @Test func noPromptOpensForACrashedNode() throws {

@@ -108,13 +108,48 @@ import Testing
         frontEnd.press(.character("x"))
         frontEnd.press(.character("N"))
         frontEnd.press(.character("r"))
-        #expect(frontEnd.screen()[38].hasPrefix("recover 32 A · rejoin through node:"))
+        #expect(frontEnd.screen()[38].hasPrefix("recover 32 A · rejoin through node (Enter = 60):"))
         frontEnd.type("90")
         frontEnd.press(.enter)
         #expect(engine.core.transcript.last == "recover 32 via 90")
         frontEnd.press(.character("N"))
         let node = try #require(frontEnd.model.world.state.index(ofName: "A"))
         #expect(frontEnd.model.world.state.isAlive(node))
+    }
+
+    /// User test: Enter alone on `r` only said recovery needs a node (`j` has Enter =
+    /// random). It rejoins through the next live node clockwise, which the prompt names.
+    @Test func recoverWithAnEmptyAnswerRejoinsThroughTheNextLiveNode() throws {
+        var (frontEnd, engine) = try Fixtures.demo(selecting: "120")
+        frontEnd.press(.character("x"))
+        frontEnd.press(.character("N"))
+        frontEnd.press(.character("r"))
+        #expect(frontEnd.model.prompt?.editor.prompt.hasSuffix("(Enter = 10): ") == true)
+        frontEnd.press(.enter)
+        #expect(engine.core.transcript.last == "recover 120 via 10")
+        frontEnd.press(.character("N"))
+        #expect(frontEnd.model.world.state.isAlive(try #require(frontEnd.model.world.state.index(ofName: "N120"))))
+    }
+
+    /// User test: dropping the last message in flight still said "n delivers the next
+    /// message"; only the sender's timer is left.
+    @Test func droppingTheLastMessageSaysATimeoutIsNext() throws {
+        var (frontEnd, engine) = try Fixtures.demo(selecting: "90")
+        frontEnd.press(.character("l"))
+        frontEnd.type("15")
+        frontEnd.press(.enter)
+        frontEnd.press(.character("n"))
+        try #require(frontEnd.model.world.inFlightCount == 1)
+        frontEnd.press(.character("m"))
+        frontEnd.press(.character("d"))
+        #expect(engine.core.transcript.last?.hasPrefix("drop m") == true)
+        #expect(frontEnd.model.world.inFlightCount == 0 && !frontEnd.model.world.isIdle)
+        let status = try #require(frontEnd.model.status?.text)
+        #expect(status.hasSuffix("nothing in flight: n waits for the next timeout, Space plays"), "\(status)")
+        // As the hint says: n fires the sender's timeout (the lookup then goes on or fails).
+        let before = frontEnd.model.world.trace.total
+        frontEnd.press(.character("n"))
+        #expect(frontEnd.model.world.trace.total > before)
     }
 
     @Test func pPartitionsAndHHeals() throws {

@@ -33,6 +33,14 @@ import Testing
         #expect(text.filter { $0 == "◌" }.count == 1)
     }
 
+    /// User test: `partition 10 | 60` made three groups but the title said `cut 10 | 60`.
+    @Test func theTitleNamesTheGroupOfNodesNamedInNone() throws {
+        let lines = try ring(["partition 10 | 60"], selecting: "10")
+        #expect(lines[0].contains("cut 10 | 60 | 32 90 105 120"))
+        let all = try ring(["partition 10,32 | 60,90,105,120"], selecting: "10")
+        #expect(all[0].contains("cut 10 32 | 60 90 105 120 ─"))
+    }
+
     @Test func healingDrawsEveryNodeAgain() throws {
         let lines = try ring(["partition 10,32 | 60,90,105,120", "heal"], selecting: "10")
         #expect(!lines[0].contains("cut"))

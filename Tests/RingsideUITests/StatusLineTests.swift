@@ -59,4 +59,21 @@ import Testing
         status.render(into: &one, area: Rect(x: -10, y: 0, width: 5, height: 1))
         #expect(one.lines() == [" "])
     }
+
+    /// User test: the hint said `Space play` while the demo was playing.
+    @Test func spacesHintSaysWhatItDoesNow() throws {
+        var (frontEnd, _) = try Fixtures.demo()
+        let wide = Size(width: 200, height: 40)
+        #expect(frontEnd.screen(wide).last?.contains("Space play") == true)
+        frontEnd.press(.space, size: wide)
+        let status = try #require(frontEnd.screen(wide).last)
+        #expect(status.contains("Space pause") && !status.contains("Space play"), "\(status)")
+        frontEnd.press(.space, size: wide)
+        #expect(frontEnd.screen(wide).last?.contains("Space play") == true)
+        // The hint on the caption line, when there is no caption, says the same.
+        var model = try Fixtures.model(Fixtures.lectureRing)
+        _ = model.update(.key(.space), size: wide, now: 0)
+        let line = AppView.promptLines(model, width: 120, glyphs: .unicode).flatMap { $0 }.map(\.text).joined()
+        #expect(line.contains("Space pause"))
+    }
 }

@@ -28,6 +28,29 @@ import Testing
 
     static func names(_ members: [StorePanelModel.Member]) -> [String] { members.map(\.name) }
 
+    /// User test on the demo at 120×40 (60 selected, `P carol 42`, `N`, `v v v`): the
+    /// replies were cut mid-word with no `…` ("→ put s") while the replica-set column,
+    /// about 60 wide, stood mostly blank.
+    @Test func theRepliesGetTheWidthAndACutEndsInAnEllipsis() throws {
+        var (frontEnd, _) = try Fixtures.demo(selecting: "60")
+        frontEnd.press(.character("P"))
+        frontEnd.type("carol 42")
+        frontEnd.press(.enter)
+        frontEnd.press(.character("N"))
+        for _ in 0..<3 { frontEnd.press(.character("v")) }
+        #expect(frontEnd.model.mainView == .store)
+        let screen = frontEnd.screen()
+        let ack = try #require(screen.first { $0.contains("store_put_ack") })
+        #expect(ack.contains("→ put succeeded"), "\(ack)")
+        // In a narrower panel the replies are cut after a whole word, with `…`.
+        var grid = Grid(width: 60, height: 30)
+        StorePanel(model: frontEnd.model, glyphs: .unicode).render(into: &grid, area: grid.area)
+        let cut = try #require(grid.trimmed.first { $0.contains("store_put_ack") })
+        let inside = String(cut.dropLast()).trimmingBlanks()
+        #expect(inside.hasSuffix("…"), "\(cut)")
+        #expect(inside.dropLast().last != " ")
+    }
+
     // MARK: The view model on the lecture's scenarios
 
     /// quorum-k14 at its end: K14's replica set is {N1, N3, N4}; the newest get's answer and

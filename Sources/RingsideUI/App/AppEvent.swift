@@ -29,6 +29,9 @@ public struct AppNote: Hashable, Sendable {
     /// Set on a command's echo: who asked for it (the events filter `F` hides the work of
     /// play mode's maintenance, from its echo to the next command's).
     public var origin: CommandOrigin?
+    /// Set on a note about play mode's maintenance that is not its echo (its `queued`
+    /// line): `F` hides it with the rest of the maintenance.
+    public var isMaintenance = false
 
     public init(_ text: String, role: Role, traceMark: Int, step: Int = 0, origin: CommandOrigin? = nil) {
         self.text = text
@@ -60,6 +63,8 @@ public struct Prompt: Sendable, Equatable {
     public var editor: LineEditor
     /// The node the action applies to, fixed when the prompt opened.
     public var node: NodeIndexValue?
+    /// What Enter alone answers, named in the question (recover: the node to rejoin through).
+    public var defaultAnswer: String? = nil
 }
 
 /// `NodeIndex` without importing Chord into every file that mentions a selection.

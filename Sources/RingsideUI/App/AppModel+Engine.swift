@@ -65,7 +65,12 @@ extension AppModel {
             // A command that began is news the user's last error is not.
             if byUser, status?.isError == true { status = nil }
             if byUser, !isPlaying, !world.isIdle {
-                status = StatusMessage("\(line): n delivers the next message, Space plays", lastsWhileBusy: true)
+                // After `drop` of the last message only a timer is left: n fires it. (A
+                // command just begun has sent nothing yet: n sends its first message.)
+                let actsOnMessages = line.hasPrefix("drop ") || line.hasPrefix("deliver ")
+                let next = actsOnMessages && world.inFlightCount == 0
+                    ? "nothing in flight: n waits for the next timeout" : "n delivers the next message"
+                status = StatusMessage("\(line): \(next), Space plays", lastsWhileBusy: true)
             }
         case let .caption(text):
             captions.append((notice.step, text))
@@ -81,9 +86,10 @@ extension AppModel {
             if target == .all { mainView = .ring }
         case let .highlighted(nodes):
             highlighted = nodes.filter { Int($0) < world.state.count }
-        case let .queued(line):
+        case let .queued(line, origin):
             note("\u{2026} " + line + "  (queued: begins when the work under way finishes)", role: .dim,
                  traceMark: mark, step: notice.step)
+            notes[notes.count - 1].isMaintenance = origin == .maintenance
             status = StatusMessage("\(line): queued behind the work under way; n or Space runs it, N finishes all",
                                    lastsWhileBusy: true)
         case .dump:

@@ -2,6 +2,11 @@
 extension AppModel {
     mutating func handle(_ key: Key, size: Size) -> [AppEffect] {
         if case .resize = key { return [] }
+        // The too-small screen hides every panel and prompt, so a key would act blindly
+        // (`x` crashing a node nobody sees, `l` opening a hidden prompt): only quitting works.
+        if ScreenLayout(size: size).isTooSmall {
+            return keyMap.action(for: key) == .quit ? [.quit] : []
+        }
         if prompt != nil { return edit(key, size: size) }
         if case let .mouse(event) = key { return click(event, size: size) }
         if let overlay, let action = keyMap.action(for: key, in: overlay.keyContext) {
@@ -148,12 +153,23 @@ extension AppModel {
             fail("\(world.displayName(node)) is down: r recovers it, Tab selects another node")
             return []
         }
+        // Enter alone rejoins through the next live node clockwise, as `j` joins a random id:
+        // the user need not look the ring up, and the prompt says which node it is.
+        let defaultAnswer = action == .recover ? nextLiveNode(after: node).map(world.commandReference) : nil
+        let question = defaultAnswer.map { "\(question) (Enter = \($0))" } ?? question
         let label = keyMap.binding(for: action)?.label ?? action.rawValue
         let place = action == .join ? "via" : (action == .lookup || action == .storePut || action == .storeGet ? "from" : (action == .recover ? "" : "at"))
         let head = place.isEmpty ? label : "\(label) \(place)"
         editor.prompt = "\(head) \(world.displayName(node)) \u{00B7} \(question): "
-        prompt = Prompt(action: action, editor: editor, node: node)
+        prompt = Prompt(action: action, editor: editor, node: node, defaultAnswer: defaultAnswer)
         return []
+    }
+
+    /// The first live node clockwise from `node`'s id, other than `node`, if any.
+    private func nextLiveNode(after node: NodeIndexValue) -> NodeIndexValue? {
+        let ring = world.state.liveRing
+        let start = ring.lowerBound(world.state.id(node))
+        return (0..<ring.count).lazy.map { ring.nodes[(start + $0) % ring.count] }.first { $0 != node }
     }
 
     private mutating func edit(_ key: Key, size: Size) -> [AppEffect] {
@@ -191,8 +207,10 @@ extension AppModel {
             guard !text.isEmpty else { return refuse("anti-entropy needs a partner replica") }
             return command("sync \(node) \(text)")
         case .recover:
-            guard !text.isEmpty else { return refuse("recovery needs a live node to rejoin through") }
-            return command("recover \(node) via \(text)")
+            guard let via = text.isEmpty ? prompt.defaultAnswer : text else {
+                return refuse("recovery needs a live node to rejoin through, and none is up")
+            }
+            return command("recover \(node) via \(via)")
         case .partition:
             guard !text.isEmpty else { return refuse("a partition needs groups of nodes, e.g. 10,32 | 60,90") }
             return command("partition \(text)")
@@ -251,7 +269,7 @@ extension AppModel {
     }
 
     private mutating func click(_ event: MouseEvent, size: Size) -> [AppEffect] {
-        let layout = ScreenLayout(size: size, bits: world.space.bits)
+        let layout = AppView.layout(self, size: size)
         if event.button == .scrollUp || event.button == .scrollDown {
             if mainView == .ring, !layout.isTooSmall, layout.bayou.contains(x: event.x, y: event.y) {
                 scrollBayou(by: event.button == .scrollDown ? 1 : -1, in: layout.bayou)

@@ -130,7 +130,11 @@ public struct AppModel: Sendable {
         self.now = max(self.now, now)
         var effects: [AppEffect]
         switch event {
-        case let .key(key): effects = handle(key, size: size)
+        case let .key(key):
+            effects = handle(key, size: size)
+            // A command the user gives is news: its echo and any error are at the newest
+            // end of the events log, which a scrolled-back log would hide.
+            if effects.contains(where: Self.isUserCommand) { eventsScroll = 0 }
         case .tick: effects = tick()
         case let .engine(report):
             apply(report)
@@ -139,6 +143,13 @@ public struct AppModel: Sendable {
         // Every request gets exactly one report, which `apply` counts back down.
         for case .engine in effects { requestsOutstanding += 1 }
         return effects
+    }
+
+    private static func isUserCommand(_ effect: AppEffect) -> Bool {
+        switch effect {
+        case .engine(.command(_, origin: .key)), .engine(.command(_, origin: .commandLine)), .engine(.join): true
+        default: false
+        }
     }
 
     /// The first effect: the engine runs the script's opening statements.

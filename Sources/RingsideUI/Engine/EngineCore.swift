@@ -196,7 +196,7 @@ public struct EngineCore: Sendable {
         prepareToAct()
         queued.append(command)
         setMark()
-        notify(.queued(line), into: &notices)
+        notify(.queued(line, origin: origin), into: &notices)
     }
 
     /// Begins the queued commands whose turn has come (each when nothing it must wait for

@@ -63,8 +63,9 @@ public enum EngineEvent: Hashable, Sendable {
     case focused(FocusTarget)
     /// `highlight [NODE...]` ran: the viewer marks these nodes (none: clears the marks).
     case highlighted([Int32])
-    /// A user command waits for the work under way (it begins, with `began`, later).
-    case queued(String)
+    /// A command waits for the work under way (it begins, with `began`, later); the origin
+    /// lets `F` hide play mode's maintenance waiting too.
+    case queued(String, origin: CommandOrigin)
     /// A command failed; the text is ready to show (with FILE:LINE:COL for scripts).
     case error(String)
     /// `step` found nothing in flight and nothing queued.

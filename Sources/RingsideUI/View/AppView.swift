@@ -13,7 +13,7 @@ public enum AppView {
     /// or the too-small notice.
     public static func render(_ model: AppModel, size: Size, glyphs: Glyphs) -> Grid {
         var grid = Grid(size: size)
-        let layout = ScreenLayout(size: grid.size, bits: model.world.space.bits, projector: model.isProjector)
+        let layout = layout(model, size: size, glyphs: glyphs)
         guard !layout.isTooSmall else {
             TooSmallScreen(required: ScreenLayout.minimumSize, actual: grid.size, glyphs: glyphs)
                 .render(into: &grid, area: grid.area)
@@ -27,6 +27,7 @@ public enum AppView {
         case .search:
             break  // the events panel shows the search
         case .scenarios:
+            grid.fill(ScenarioMenuPanel.covered(in: layout))
             ScenarioMenuPanel(model: model, glyphs: glyphs).render(into: &grid, area: ScenarioMenuPanel.area(in: layout))
         case .timeline:
             TimelineBar(model: model, glyphs: glyphs).render(into: &grid, area: TimelineBar.area(in: layout))
@@ -41,6 +42,13 @@ public enum AppView {
         statusLine(model, glyphs: glyphs).render(into: &grid, area: layout.status)
         if model.isProjector { grid.restyle(highContrast) }
         return grid
+    }
+
+    /// Where the panels are in this frame: a click must find the ring where it was drawn
+    /// (projector mode and a two-line caption move it).
+    static func layout(_ model: AppModel, size: Size, glyphs: Glyphs = .unicode) -> ScreenLayout {
+        ScreenLayout(size: size, bits: model.world.space.bits, projector: model.isProjector,
+                     promptRows: promptLines(model, width: size.width, glyphs: glyphs).count)
     }
 
     /// The projector's high contrast: nothing dim, every glyph bold (a washed-out beam
@@ -98,6 +106,19 @@ public enum AppView {
             editor.render(into: &grid, area: area, glyphs: glyphs)
             return
         }
+        for (row, line) in promptLines(model, width: area.width, glyphs: glyphs).prefix(area.height).enumerated() {
+            grid.write(line, x: area.x, y: area.y + row, clip: area)
+        }
+    }
+
+    /// Lines a caption may take: a longer one ends in `…` at a word boundary.
+    static let captionLinesMax = 2
+
+    /// The caption (with the pause notice) or the hint, filled into lines of `width` at
+    /// word boundaries (a caption cut mid-word read as another sentence); one line while
+    /// a prompt is open or for the hint.
+    static func promptLines(_ model: AppModel, width: Int, glyphs: Glyphs) -> [[Span]] {
+        guard model.prompt == nil else { return [[]] }
         let line: [Span]
         if model.isWaitingAtPause, let caption = model.caption {
             line = [Span(" \(glyphs.pause) ", Style(.warning, bold: true)),
@@ -109,9 +130,13 @@ public enum AppView {
         } else if let caption = model.caption {
             line = [Span(" " + glyphs.text(caption), Style(.accent, bold: true))]
         } else {
-            line = [Span(" l lookup  j join  x fail  w write  n step  Space play  ? help", Style(.dim))]
+            let space = isPlaying(model) ? "Space pause" : "Space play"
+            line = [Span(" l lookup  j join  x fail  w write  n step  \(space)  ? help", Style(.dim))]
         }
-        grid.write(line, x: area.x, y: area.y, clip: area)
+        let linesMax = model.caption == nil && !model.isWaitingAtPause ? 1 : captionLinesMax
+        let lines = WordWrap.lines(line, width: width, linesMax: linesMax, indent: model.isWaitingAtPause ? "   " : " ",
+                                   ellipsis: glyphs.ellipsis)
+        return lines.isEmpty ? [[]] : lines
     }
 
     /// The status line's fields, copied out of the model.
@@ -120,8 +145,7 @@ public enum AppView {
             Int($0) < model.world.state.count ? model.world.displayName($0, glyphs: glyphs) : nil
         }
         return StatusLine(
-            // A script's pause stops play until a key, so the status must not say playing.
-            isPlaying: model.isPlaying && !model.isWaitingAtPause, speed: model.speed,
+            isPlaying: isPlaying(model), speed: model.speed,
             time: Int(clamping: model.world.time), seed: model.world.seed,
             selection: selection,
             position: model.timeline.isBack || model.overlay == .timeline
@@ -129,6 +153,21 @@ public enum AppView {
             message: model.status.map { glyphs.text($0.text) },
             isErrorMessage: model.status?.isError ?? false,
             speedLabel: "\(StatusLine.format(speed: model.speed, infinity: glyphs.infinity)) msg/s",
-            hints: model.keyMap.hints(StatusLine.defaultHintActions, glyphs: glyphs), glyphs: glyphs)
+            hints: hints(model, glyphs: glyphs), glyphs: glyphs)
+    }
+
+    /// The key map's hints, Space's saying what it does now: `pause` while playing.
+    static func hints(_ model: AppModel, glyphs: Glyphs) -> [KeyHint] {
+        let playing = isPlaying(model)
+        return StatusLine.defaultHintActions.flatMap { action in
+            model.keyMap.hints([action], glyphs: glyphs).map {
+                action == .playPause && playing ? KeyHint(key: $0.key, label: "pause") : $0
+            }
+        }
+    }
+
+    /// Playing as the user sees it: a script's pause stops play until a key.
+    static func isPlaying(_ model: AppModel) -> Bool {
+        model.isPlaying && !model.isWaitingAtPause
     }
 }

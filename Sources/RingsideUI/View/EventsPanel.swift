@@ -124,7 +124,7 @@ struct EventsPanel {
             if model.hidesMaintenance, inMaintenance { continue }
             lines.append(Line(order: 2 * index + 1, time: String(event.time), text: event.text, style: Self.style(event.kind)))
         }
-        for note in notes where !(model.hidesMaintenance && note.origin == .maintenance) {
+        for note in notes where !(model.hidesMaintenance && (note.origin == .maintenance || note.isMaintenance)) {
             lines.append(Line(order: 2 * note.traceMark, time: "", text: note.text, style: Style(note.role)))
         }
         let sorted = lines.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }

@@ -10,26 +10,58 @@ extension FingerTablePanel {
         let kWidth: Int
         let idWidth: Int
         let symbolic: Bool
+        /// False when the panel is too narrow for it: a finger's start is also where its
+        /// interval begins, so the table still reads without it.
+        let showsStart: Bool
+        let intervalWidth: Int
+        /// Spaces between columns: two, one on the narrowest panels.
+        let gap: String
         let nodeWidth: Int
+
+        /// Cells the node column needs at least: its header, `node`.
+        static let nodeWidthMin = 4
 
         init(model: AppModel, node: NodeIndex, width: Int, kWidth: Int) {
             self.model = model
             self.node = node
             let bits = model.world.space.bits
-            self.kWidth = max(1, kWidth)
+            let k = max(1, kWidth)
+            self.kWidth = k
             let digits = model.world.space.maxIdentifier.description.count
             // k, start, interval and a node of at least 6 cells, two spaces apart.
             let numericWidth = kWidth + 2 + digits + 2 + (2 * digits + 3) + 2 + 7
-            symbolic = numericWidth > width
-            idWidth = symbolic ? String("n+2^\(bits - 1)").count : max(5, digits)
-            let used = self.kWidth + 2 + idWidth + 2 + Self.intervalWidth(idWidth, symbolic: symbolic) + 2
-            nodeWidth = max(4, width - used)
+            let usualSymbolic = numericWidth > width
+            let symbolicID = String("n+2^\(bits - 1)").count
+            // The usual columns first; on a panel too narrow for them (the node column cut
+            // to `no`), tighter numeric intervals, then without the start column, then one
+            // space between columns.
+            typealias Layout = (symbolic: Bool, idWidth: Int, interval: Int, start: Bool, gap: Int)
+            let tight = max(8, 2 * digits + 3)
+            let usualID = usualSymbolic ? symbolicID : max(5, digits)
+            let layouts: [Layout] = [
+                (usualSymbolic, usualID, Self.intervalWidth(usualID, symbolic: usualSymbolic), true, 2),
+                (false, max(5, digits), tight, true, 2),
+                (false, max(5, digits), tight, false, 2),
+                (true, symbolicID, Self.intervalWidth(symbolicID, symbolic: true), false, 2),
+                (false, max(5, digits), tight, false, 1),
+                (true, symbolicID, Self.intervalWidth(symbolicID, symbolic: true), false, 1),
+            ]
+            func nodeRoom(_ layout: Layout) -> Int {
+                width - (k + layout.gap + (layout.start ? layout.idWidth + layout.gap : 0) + layout.interval + layout.gap)
+            }
+            let chosen = layouts.first { nodeRoom($0) >= Self.nodeWidthMin } ?? layouts.max { nodeRoom($0) < nodeRoom($1) }!
+            symbolic = chosen.symbolic
+            idWidth = chosen.idWidth
+            intervalWidth = chosen.interval
+            showsStart = chosen.start
+            gap = String(repeating: " ", count: chosen.gap)
+            nodeWidth = max(Self.nodeWidthMin, nodeRoom(chosen))
         }
 
         /// "k  start  interval  node", aligned with the rows.
         func header() -> String {
-            pad("k", kWidth, right: true) + "  " + pad("start", idWidth) + "  "
-                + pad("interval", Self.intervalWidth(idWidth, symbolic: symbolic)) + "  node"
+            pad("k", kWidth, right: true) + gap + (showsStart ? pad("start", idWidth) + gap : "")
+                + pad("interval", intervalWidth) + gap + "node"
         }
 
         /// One row's cells; the node is marked `!` when stale.
@@ -50,9 +82,9 @@ extension FingerTablePanel {
             let nodeText = row.node.map { world.ringLabel($0, width: nodeWidth - 1, glyphs: glyphs) } ?? "?"
             let nodeStyle = row.node.map { world.state.isAlive($0) ? Style() : Style(.failed) } ?? Style(.warning)
             return [
-                Span(pad(kText, kWidth, right: true) + "  ", Style(.dim)),
-                Span(pad(start, idWidth) + "  "),
-                Span(pad(interval, Self.intervalWidth(idWidth, symbolic: symbolic)) + "  "),
+                Span(pad(kText, kWidth, right: true) + gap, Style(.dim)),
+                Span(showsStart ? pad(start, idWidth) + gap : ""),
+                Span(pad(interval, intervalWidth) + gap),
                 Span(nodeText, nodeStyle),
                 row.isStale ? Span(" !", Style(.warning, bold: true)) : Span(""),
             ]

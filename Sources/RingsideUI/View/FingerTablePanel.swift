@@ -61,7 +61,7 @@ struct FingerTablePanel {
             y += 1
         }
         if rows.hidden > 0 {
-            grid.write("\(glyphs.ellipsis) \(rows.hidden) more (a taller window shows them)", x: body.x, y: y,
+            grid.write(Self.moreText(rows.hidden, width: body.width, glyphs: glyphs), x: body.x, y: y,
                        style: Style(.dim), clip: body)
             y += 1
         }
@@ -69,6 +69,14 @@ struct FingerTablePanel {
             grid.write(line, x: body.x, y: y, clip: body)
             y += 1
         }
+    }
+
+    /// "… 3 more (a taller window shows them)", shorter where that does not fit: cut, it
+    /// read "(a taller window sho".
+    static func moreText(_ hidden: Int, width: Int, glyphs: Glyphs) -> String {
+        let count = "\(glyphs.ellipsis) \(hidden) more"
+        let candidates = [count + " (a taller window shows them)", count + " (a taller window)", count]
+        return candidates.first { TextWidth.of($0) <= width } ?? count
     }
 
     // MARK: Rows

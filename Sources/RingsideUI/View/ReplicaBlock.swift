@@ -56,13 +56,22 @@ struct ReplicaBlock {
         let state = world.state
         var header: [Span] = [
             Span(state.name(node), model.isHighlighted(node) ? Style.highlight : Style(.title, bold: true)),
-            Span(world.hasCustomName(node) ? " \(world.ringLabel(node, glyphs: glyphs))" : "", Style(.dim)),
+            Span(idBesideName.map { " " + $0 } ?? "", Style(.dim)),
         ]
         if world.primary == node { header.append(Span(" primary", Style(.accent))) }
         if !state.isAlive(node) { header.append(Span(" down", Style(.failed))) }
         header.append(Span("  clock \(view.clock)", Style(.dim)))
         if node == model.selection { header.insert(Span(glyphs.pointer + " ", Style(.selected, bold: true)), at: 0) }
         return header
+    }
+
+    /// The node's ring label after its name (`P 10`), as the ring draws it; nil when the
+    /// ring draws the name itself (a hashed id too long to show: `alice alice` said nothing).
+    private var idBesideName: String? {
+        let world = model.world
+        guard world.hasCustomName(node) else { return nil }
+        let label = world.ringLabel(node, glyphs: glyphs)
+        return label == world.state.name(node) ? nil : label
     }
 
     private func drawLog(into grid: inout Grid, x: Int, y: Int, rows: Int, clip: Rect) {
@@ -72,11 +81,13 @@ struct ReplicaBlock {
             return
         }
         var lines: [Span] = []
+        var rule: Int?
         let flashing = (model.flashUntil[node] ?? 0) > model.now
         // Blink: on and off every 300 ms while the flash lasts.
         let flashOn = flashing && (model.now / 300) % 2 == 0
         for (i, entry) in view.log.enumerated() {
             if i > 0, view.log[i - 1].isCommitted, !entry.isCommitted {
+                rule = lines.count
                 lines.append(Span(String(repeating: glyphs.isUnicode ? "─" : "-", count: logWidth), Style(.dim)))
             }
             var style = entry.isCommitted ? Style(.committed, bold: true) : Style(.tentative)
@@ -87,7 +98,10 @@ struct ReplicaBlock {
         var shown = lines[...]
         if lines.count > rows {
             shown = lines.suffix(max(0, rows - 1))
-            grid.write("\(glyphs.ellipsis) \(lines.count - shown.count) earlier", x: x, y: y, style: Style(.dim), clip: clip)
+            // A count of writes: the committed/tentative rule above the cut is not one.
+            let above = lines.count - shown.count
+            let writes = above - (rule.map { $0 < above ? 1 : 0 } ?? 0)
+            grid.write("\(glyphs.ellipsis) \(writes) earlier", x: x, y: y, style: Style(.dim), clip: clip)
         }
         let top = y + (lines.count > rows ? 1 : 0)
         for (offset, span) in shown.enumerated() {

@@ -71,14 +71,26 @@ struct RingPanel {
         return parts.joined(separator: " \(glyphs.separator) ")
     }
 
-    /// "cut 10 32 | 60 90 105 120": the partition's groups (nodes not named form one more).
+    /// "cut 10 | 60 | 32 90 105 120": the partition's groups, the nodes named in no group
+    /// last (script.md: they form one more group, as the trace's `partition:` line says;
+    /// without it `partition 10 | 60` read as two groups).
     private func partitionText() -> String? {
         let world = model.world
         let groups = world.networkConfig.partitionGroups
         guard !groups.isEmpty else { return nil }
-        let named = groups.map { $0.map { world.ringLabel($0, glyphs: glyphs) }.joined(separator: " ") }
+        var named = groups.map { $0.map { world.ringLabel($0, glyphs: glyphs) }.joined(separator: " ") }
+        let listed = Set(groups.joined())
+        let rest = world.state.allNodesByID().filter { !listed.contains($0) }
+        if rest.count > Self.restLabelsMax {
+            named.append("\(rest.count) others")
+        } else if !rest.isEmpty {
+            named.append(rest.map { world.ringLabel($0, glyphs: glyphs) }.joined(separator: " "))
+        }
         return "cut " + named.joined(separator: " | ")
     }
+
+    /// More unnamed nodes than this are counted, not listed: the title has one line.
+    static let restLabelsMax = 12
 
     /// Whether a partition keeps every node of a mark from the selected node: who cannot
     /// reach whom, seen from the node the user is looking at.

@@ -9,6 +9,12 @@ struct ScenarioMenuPanel {
         layout.main.inset(top: 1, left: 2, bottom: 1, right: 2)
     }
 
+    /// What the menu covers: its box and the margin round it. Cleared whole, since panel
+    /// borders left in the margin read as pieces of the menu's own (`│─┘` at its right).
+    static func covered(in layout: ScreenLayout) -> Rect {
+        layout.main
+    }
+
     /// Scenario rows the menu shows at this layout.
     static func rows(in layout: ScreenLayout) -> Int {
         max(0, area(in: layout).height - 2)

@@ -20,10 +20,11 @@ public struct ScreenLayout: Equatable, Sendable {
 
     /// `bits` sizes the finger table: a full table needs bits + 5 rows. `projector`: fewer,
     /// larger panels (ring and fingers, no Bayou column) over an events panel twice as tall.
-    public init(size: Size, bits: Int = 7, projector: Bool = false) {
+    /// `promptRows`: 2 while a caption needs a second line (the events panel gives it up).
+    public init(size: Size, bits: Int = 7, projector: Bool = false, promptRows: Int = 1) {
         self.size = size
         let screen = Rect(size: size)
-        let rows = screen.split(.vertical, [.fill(1), .length(1), .length(1)])
+        let rows = screen.split(.vertical, [.fill(1), .length(max(1, promptRows)), .length(1)])
         status = rows[2]
         promptLine = rows[1]
         let main = rows[0]

@@ -12,9 +12,12 @@ struct StorePanel {
         let inner = grid.drawBox(area, title: title(view), footer: footer(), glyphs: glyphs)
         guard !inner.isEmpty else { return }
         let lines = Self.lines(view, glyphs: glyphs, keyMap: model.keyMap)
-        // Two columns when wide: the nodes on the left, the quorum and its replies on the right.
+        // Two columns when wide: the nodes on the left, as wide as they need (at most half:
+        // a fixed half left the left column mostly blank and cut the replies), the quorum
+        // and its replies on the right.
         if inner.width >= 100, lines.right.count > 0 {
-            let leftWidth = inner.width / 2
+            let needed = lines.left.map { $0.reduce(0) { $0 + $1.width } }.max() ?? 0
+            let leftWidth = min(inner.width / 2, max(Self.leftColumnMin, needed + 2))
             draw(lines.left, into: &grid, area: Rect(x: inner.x, y: inner.y, width: leftWidth - 1, height: inner.height))
             draw(lines.right, into: &grid, area: Rect(x: inner.x + leftWidth + 1, y: inner.y,
                                                        width: inner.width - leftWidth - 1, height: inner.height))
@@ -23,9 +26,14 @@ struct StorePanel {
         }
     }
 
+    /// The left column's least width, so its headings fit.
+    static let leftColumnMin = 32
+
+    /// Each line on one row; a longer one ends in `…` after its last whole word.
     private func draw(_ lines: [[Span]], into grid: inout Grid, area: Rect) {
         for (row, line) in lines.prefix(area.height).enumerated() {
-            grid.write(line, x: area.x, y: area.y + row, clip: area)
+            let fitted = WordWrap.lines(line, width: area.width, linesMax: 1, ellipsis: glyphs.ellipsis).first ?? []
+            grid.write(fitted, x: area.x, y: area.y + row, clip: area)
         }
     }
 

@@ -15,8 +15,10 @@ enum Legend {
             Entry(sample: mark(glyphs.node, Style(.accent, bold: true)), meaning: "ring: a live node, at its id"),
             Entry(sample: mark(glyphs.failed, Style(.failed)), meaning: "ring: a failed node (crashed; its keys are lost)"),
             Entry(sample: mark(glyphs.cutOff, Style(.warning, bold: true)),
-                  meaning: "ring: a node the selected one cannot reach (a partition; the title says `cut A | B`)"),
-            Entry(sample: mark(glyphs.hollow, Style(.committed)), meaning: "ring: a stored key, at its id"),
+                  meaning: "ring: a node the selected one cannot reach (a partition; the title says cut A | B)"),
+            // The ring draws the same glyph, in the warning colour, at the key a lookup seeks.
+            Entry(sample: [Span(glyphs.hollow, Style(.committed)), Span(" "), Span(glyphs.hollow, Style(.warning, bold: true))],
+                  meaning: "ring: a stored key at its id; yellow: the key a lookup seeks"),
             Entry(sample: mark("\(glyphs.times)3", Style()), meaning: "ring: 3 nodes too close to draw apart (a bucket); z zooms in"),
             Entry(sample: mark(" 90 ", Style(.selected, bold: true)), meaning: "the selected node (Tab, arrows or a click)"),
             Entry(sample: mark(" 90 ", Style(.hopActive, bold: true)), meaning: "the node the focused lookup is at now"),

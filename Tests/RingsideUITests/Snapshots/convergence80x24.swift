@@ -15,15 +15,15 @@ extension Snapshots {
     │I ████████                                                                    │
     │J ████████                                                                    │
     │K ████████                                                                    │
-    │L ████████                                                                    │
-    │+20 more replicas                                                             │
+    │+21 more replicas                                                             │
     └─────────────────────────────────────────────────────────────── v store view ─┘
     ┌─ Events ─────────────────────────────────────────────────────────────────────┐
     │ next nothing in flight                                                       │
     │  invariants hold                                                             │
     │  end of the script                                                           │
     └──────────────────────────────────────────────────────────────────────────────┘
-     One database left: the replicas are identical, within log2(32) = 5 rounds of do
+     One database left: the replicas are identical, within log2(32) = 5 rounds of
+     doubling distance
      ‖ paused  2 msg/s  t=149  seed 7  ● 4 A  view: convergence, version vectors an…
     """#
 }

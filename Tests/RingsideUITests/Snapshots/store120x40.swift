@@ -2,7 +2,7 @@
 extension Snapshots {
     static let store120x40 = #"""
     ┌─ Store · key cart → 109 (last put/get) · dynamo N=3 W=2 R=2 ─────────────────────────────────────────────────────────┐
-    │Preference list (▸ the first N=3)                           get cart from A                                           │
+    │Preference list (▸ the first N=3)             get cart from A                                                         │
     │  ▸ 110 F                                                                                                             │
     │      cat-opoly+bed [A:1, C:1]                                                                                        │
     │      cat-opoly+fancy-feast [A:1, B:1]                                                                                │

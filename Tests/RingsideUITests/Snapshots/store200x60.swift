@@ -2,17 +2,17 @@
 extension Snapshots {
     static let store200x60 = #"""
     ┌─ Store · key 14 (last put/get) · strict N=3 W=2 R=2 ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┐
-    │Replica set (owner, next N-1)                                                                       get 14 from 8                                                                                     │
-    │  ▸ 1                                                                                                 answer V14new                                                                                   │
-    │      V14new (20,8)                                                                                   100 8: get(14) → find the owner of 14                                                           │
-    │  ▸ 3                                                                                                 100 8: 14 ∈ (8,1] → successor 1 owns it                                                         │
-    │      V14 (0,8)                                                                                       m27 8 → 4 store_get dropped                                                                     │
-    │  ▸ 4                                                                                                 110 m27 (get 14, 8 → 4) dropped                                                                 │
-    │      V14new (20,8)                                                                                   m25 8 → 1 store_get: 1: get 14 → V14new (20,8)                                                  │
-    │                                                                                                      m26 8 → 3 store_get: 3: get 14 → V14 (0,8)                                                      │
-    │                                                                                                      m28 1 → 8 store_get_reply delivered                                                             │
-    │                                                                                                      m29 3 → 8 store_get_reply: 8: 2 of R=2 replies (V14new (20,8), V14 (0,8)) → newest wins: V14new │
-    │                                                                                                      140 8: no reply from 4                                                                          │
+    │Replica set (owner, next N-1)    get 14 from 8                                                                                                                                                        │
+    │  ▸ 1                              answer V14new                                                                                                                                                      │
+    │      V14new (20,8)                100 8: get(14) → find the owner of 14                                                                                                                              │
+    │  ▸ 3                              100 8: 14 ∈ (8,1] → successor 1 owns it                                                                                                                            │
+    │      V14 (0,8)                    m27 8 → 4 store_get dropped                                                                                                                                        │
+    │  ▸ 4                              110 m27 (get 14, 8 → 4) dropped                                                                                                                                    │
+    │      V14new (20,8)                m25 8 → 1 store_get: 1: get 14 → V14new (20,8)                                                                                                                     │
+    │                                   m26 8 → 3 store_get: 3: get 14 → V14 (0,8)                                                                                                                         │
+    │                                   m28 1 → 8 store_get_reply delivered                                                                                                                                │
+    │                                   m29 3 → 8 store_get_reply: 8: 2 of R=2 replies (V14new (20,8), V14 (0,8)) → newest wins: V14new                                                                    │
+    │                                   140 8: no reply from 4                                                                                                                                             │
     │                                                                                                                                                                                                      │
     │                                                                                                                                                                                                      │
     │                                                                                                                                                                                                      │

@@ -16,7 +16,6 @@ extension Snapshots {
     │    10 A (stand-in candidate)  nothing held                                   │
     │                                                                              │
     │put 25 v2 from B                                                              │
-    │  10 30: put(25, v2) with context [] → clock [B:2] (B increments its own entry│
     └──────────────────────────────────────────────────────────────── v ring view ─┘
     ┌─ Events ─────────────────────────────────────────────────────────────────────┐
     │ next nothing in flight yet: n starts the command waiting its turn            │
@@ -24,6 +23,7 @@ extension Snapshots {
     │ 20 50 recovers: same id and name, empty routing state; its Bayou log was on… │
     └──────────────────────────────────────────────────────────────────────────────┘
      W = 2 acks came (B and one stand-in): the put succeeded. C and D recover; their
+     local store is durable, so they still hold v1
      ‖ paused  2 msg/s  t=20  seed 0  ● 10 A  view: store, the key's replicas, vers…
     """#
 }
