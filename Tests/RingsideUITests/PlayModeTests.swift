@@ -69,3 +69,49 @@ import Testing
         #expect(state.predecessor(sixty) == ten)
     }
 }
+
+/// A command the user gives does not wait behind play mode's maintenance round.
+@Suite struct MaintenanceGivesWayTests {
+    private func coreMidRound() throws -> EngineCore {
+        var world = World()
+        for line in Fixtures.lectureRing { _ = try world.execute(line: line) }
+        var core = EngineCore(world: world)
+        for command in AppModel.maintenanceCommands { _ = core.serve(.command(command, origin: .maintenance)) }
+        _ = core.serve(.step(2))
+        return core
+    }
+
+    /// Paused in the middle of a round (stabilize under way, fix-fingers and
+    /// check-predecessor queued), a typed lookup begins at once: the round's queued
+    /// commands are dropped, the one under way is finished, and the next `n` delivers the
+    /// lookup's first message. It waited behind the whole round (some 100 presses of n).
+    @Test func aTypedLookupBeginsAtOnceMidRound() throws {
+        var core = try coreMidRound()
+        #expect(core.queuedLines == ["fix-fingers", "check-predecessor"])
+        #expect(core.world.hasCommandUnderWay)
+        let report = core.serve(.command("lookup 15 from 90", origin: .commandLine))
+        #expect(core.queuedLines.isEmpty)
+        #expect(core.transcript.last == "lookup 15 from 90")
+        #expect(!report.notices.contains { if case .queued = $0.event { true } else { false } })
+        // Nothing of the round is left in flight: the next message is the lookup's.
+        #expect(report.world.inFlightCount == 0)
+        var world = report.world
+        for _ in 0..<3 where world.chord.lookups.first.map({ $0.path.count < 2 }) ?? true {
+            world = core.serve(.step(1)).world
+        }
+        #expect(world.chord.lookups.first?.path.prefix(2) == [world.state.index(ofName: "N90")!, world.state.index(ofName: "N10")!])
+        // The round's commands that had not begun are not in the session's transcript.
+        #expect(!core.transcript.contains("fix-fingers"))
+    }
+
+    /// Work that is not play mode's keeps its turn: a script's or the user's command.
+    @Test func otherWorkKeepsItsTurn() throws {
+        var world = World()
+        for line in Fixtures.lectureRing { _ = try world.execute(line: line) }
+        var core = EngineCore(world: world)
+        _ = core.serve(.command("stabilize", origin: .commandLine))
+        _ = core.serve(.step(1))
+        _ = core.serve(.command("lookup 15 from 90", origin: .commandLine))
+        #expect(core.queuedLines == ["lookup 15 from 90"])
+    }
+}

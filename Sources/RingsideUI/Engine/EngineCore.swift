@@ -192,11 +192,31 @@ public struct EngineCore: Sendable {
             begin(command, notices: &notices)
             return
         }
+        if origin == .key || origin == .commandLine, makeWayForUser(notices: &notices) {
+            begin(command, notices: &notices)
+            return
+        }
         // Queuing is acting: with the cursor back it starts a new branch there.
         prepareToAct()
         queued.append(command)
         setMark()
         notify(.queued(line, origin: origin), into: &notices)
+    }
+
+    /// Play mode's maintenance gives way to a command the user gives: the round's commands
+    /// not begun yet are dropped (the next idle moment brings a new round) and the one
+    /// under way is finished at once, as N finishes it, so the user's command begins now and
+    /// `n` steps its first message. Queued behind the whole round, a lookup typed after
+    /// pausing play waited some 100 presses of `n`. Returns false (and changes nothing) when
+    /// other work is under way or queued: that keeps its turn.
+    private mutating func makeWayForUser(notices: inout [EngineNotice]) -> Bool {
+        guard runningOrigin == .maintenance, world.hasCommandUnderWay,
+              queued.allSatisfy({ $0.origin == .maintenance }) else { return false }
+        prepareToAct()
+        queued.removeAll()
+        setMark()
+        _ = finish(notices: &notices)
+        return !world.hasCommandUnderWay && queued.isEmpty
     }
 
     /// Begins the queued commands whose turn has come (each when nothing it must wait for
