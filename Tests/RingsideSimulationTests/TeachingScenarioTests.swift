@@ -85,6 +85,37 @@ import RingsideInvariants
         }
     }
 
+    /// converging-32's "After round k" captions say how many distinct databases there are
+    /// and how far the writes got: each claim is checked against the replicas at that point.
+    @Test func convergingCaptionsStateTheRoundsRealNumbers() throws {
+        var world = World()
+        var checked = 0
+        for statement in try Parser.parse(script: try scenario("converging-32")) {
+            _ = try world.execute(statement)
+            guard case let .say(text) = statement.command, text.hasPrefix("After round") else { continue }
+            let live = world.state.liveRing.nodes
+            let databases = live.map { world.replica($0).database.keys.sorted() }
+            let distinct = Set(databases).count
+            let stated = try #require(text.split(separator: ":")[1].split(separator: " ").compactMap { Int($0) }.first)
+            #expect(stated == distinct, "\(text)")
+            let holders = ["room", "lunch", "slides", "exam"].map { key in databases.filter { $0.contains(key) }.count }
+            let sizes = databases.map(\.count)
+            switch checked {
+            case 0:
+                #expect(Set(holders) == [3, 4] && sizes.filter { $0 == 0 }.count == 18)
+            case 1:
+                #expect(Set(holders) == [8, 9] && sizes.filter { $0 == 2 }.count == 3 && sizes.filter { $0 == 0 }.count == 2)
+            case 2:
+                #expect(sizes.min() == 1 && sizes.filter { $0 == 2 }.count > 16 && sizes.filter { $0 == 3 }.count == 6
+                        && sizes.max() == 3)
+            default:
+                #expect(sizes.allSatisfy { $0 == 4 })
+            }
+            checked += 1
+        }
+        #expect(checked == 4)
+    }
+
     @Test func aThousandNodeRingAnswersInAboutHalfLogNHops() throws {
         let world = try run("thousand-node-hops")
         let lookups = world.chord.lookups
