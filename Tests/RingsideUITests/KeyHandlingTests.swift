@@ -89,6 +89,21 @@ import Testing
         #expect(frontEnd.model.world.isIdle)
     }
 
+    /// `select` and `highlight` of an unknown node are ignored headless (script.md); on
+    /// screen the user is told, and the selection stays as it was.
+    @Test func viewControlNamingAnUnknownNodeSaysSo() throws {
+        var (frontEnd, _) = try Fixtures.demo(selecting: "90")
+        for command in ["select 33", "highlight 10 99"] {
+            frontEnd.press(.character(":"))
+            frontEnd.type(command)
+            frontEnd.press(.enter)
+            let status = try #require(frontEnd.model.status)
+            #expect(status.isError, "\(command)")
+            #expect(status.text.contains("does not exist"), "\(command)")
+        }
+        #expect(frontEnd.model.selection == frontEnd.model.world.state.index(ofID: 90).map { NodeIndexValue($0) })
+    }
+
     @Test func errorsAreShownNotThrown() throws {
         var (frontEnd, _) = try Fixtures.demo(selecting: "90")
         frontEnd.press(.character(":"))

@@ -14,6 +14,22 @@ extension World {
         return target
     }
 
+    /// Why a `select` or `highlight` statement cannot be acted on (a node it names does not
+    /// exist), for a viewer to say so; nil when it can, or for any other statement. Headless
+    /// the statement is simply ignored (script.md).
+    public func viewCommandProblem(_ statement: Statement) -> String? {
+        let refs: [NodeRef]
+        switch statement.command {
+        case let .select(ref): refs = [ref]
+        case let .highlight(list): refs = list
+        default: return nil
+        }
+        for ref in refs {
+            do { _ = try resolve(ref) } catch { return error.message }
+        }
+        return nil
+    }
+
     /// The nodes a `highlight [NODE...]` statement marks (empty: clear the marks); nil for
     /// any other statement. Unknown nodes are left out (the interpreter already refused them).
     public func nodesHighlighted(by statement: Statement) -> [NodeIndex]? {

@@ -352,6 +352,8 @@ public struct EngineCore: Sendable {
     /// `select`, `focus` and `highlight` are view commands: the engine only passes them
     /// on to the front end.
     private func noteSelection(_ statement: Statement, notices: inout [EngineNotice]) {
+        // Headless, view control naming an unknown node is ignored; here the user is told.
+        if let problem = world.viewCommandProblem(statement) { notify(.error(problem), into: &notices) }
         if let node = world.nodeSelected(by: statement) { notify(.selected(node), into: &notices) }
         if let target = world.focusRequested(by: statement) { notify(.focused(target), into: &notices) }
         if let nodes = world.nodesHighlighted(by: statement) { notify(.highlighted(nodes), into: &notices) }
