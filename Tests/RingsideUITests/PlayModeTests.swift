@@ -115,3 +115,18 @@ import Testing
         #expect(core.queuedLines == ["lookup 15 from 90"])
     }
 }
+
+/// View control acts at once, also while a command is under way.
+@Suite struct ViewControlAtOnceTests {
+    @Test func focusDuringALookupActsAtOnce() throws {
+        var world = World()
+        for line in Fixtures.lectureRing { _ = try world.execute(line: line) }
+        var core = EngineCore(world: world)
+        _ = core.serve(.command("lookup 15 from 90", origin: .commandLine))
+        _ = core.serve(.step(1))
+        #expect(core.world.hasCommandUnderWay)
+        let report = core.serve(.command("focus bayou", origin: .commandLine))
+        #expect(core.queuedLines.isEmpty)
+        #expect(report.notices.contains { if case .focused(.bayou) = $0.event { true } else { false } })
+    }
+}

@@ -114,7 +114,7 @@ extension Command {
 
 extension Command {
     /// `select`, `focus` and `highlight`: the terminal view acts on them; headless they
-    /// check their nodes and change nothing, not even the event log.
+    /// change nothing (a node they name that does not exist included).
     public var isViewControl: Bool {
         switch self {
         case .select, .focus, .highlight: return true

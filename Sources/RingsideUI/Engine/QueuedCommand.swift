@@ -13,11 +13,14 @@ struct QueuedCommand: Equatable, Sendable {
 
     /// Commands that act on the work under way, so waiting for it would defeat them: the
     /// message controls, and faults (crashing a node while a lookup is on its way is
-    /// the point of `x`). They run at once.
+    /// the point of `x`). They run at once. So does view control (`select`, `focus`,
+    /// `highlight`), which changes nothing in the simulation: `:focus bayou` during a
+    /// lookup said "queued behind the work under way" and did nothing until it ended.
     var runsAtOnce: Bool {
         switch statement.command {
         case .step, .deliver, .drop, .wait: return true
         case .fail, .partition, .heal, .loss, .latency, .timeout: return true
+        case .select, .focus, .highlight: return true
         default: return false
         }
     }
