@@ -216,9 +216,23 @@ import Testing
                 return Int(count)
             }.first ?? 0
             if earlier > 0 { cut += 1 }
-            #expect(shown + earlier == 6, "height \(height): \(p)")
+            if shown == 1 && earlier == 0 {
+                // One row for the log: the newest write itself, not a count of hidden ones.
+                #expect(p.contains { $0.hasPrefix("∞:6:P w(Y,3)") }, "height \(height): \(p)")
+            } else {
+                #expect(shown + earlier == 6, "height \(height): \(p)")
+            }
         }
         #expect(cut > 2)
+    }
+
+    /// At 80×24 a block has one row for its log: it showed "… 2 earlier" and no write at all.
+    @Test func aOneRowLogShowsTheNewestWrite() throws {
+        let model = try Fixtures.model(Self.lectureSetup + ["write P put X 1", "write P put Y 2"], selecting: "10")
+        let p = block("P", in: render(model, width: 96, height: 5))
+        #expect(p.count == 3, "\(p)")
+        #expect(p[1].hasPrefix("∞:"), "\(p)")
+        #expect(!p.contains { $0.hasPrefix("… ") })
     }
 
     /// User test: `bits 32`, `add alice bob carol` showed `▸ alice alice primary`: the

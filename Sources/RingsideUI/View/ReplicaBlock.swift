@@ -95,15 +95,18 @@ struct ReplicaBlock {
             lines.append(Span(glyphs.text(entry.notation), style))
         }
         // Too long for the space: the newest entries matter most, say how many are above.
+        // With one row, the newest write itself: "… 2 earlier" alone (80×24) showed no write.
         var shown = lines[...]
-        if lines.count > rows {
+        if lines.count > rows, rows == 1 {
+            shown = lines.suffix(1)
+        } else if lines.count > rows {
             shown = lines.suffix(max(0, rows - 1))
             // A count of writes: the committed/tentative rule above the cut is not one.
             let above = lines.count - shown.count
             let writes = above - (rule.map { $0 < above ? 1 : 0 } ?? 0)
             grid.write("\(glyphs.ellipsis) \(writes) earlier", x: x, y: y, style: Style(.dim), clip: clip)
         }
-        let top = y + (lines.count > rows ? 1 : 0)
+        let top = y + (lines.count > rows && rows > 1 ? 1 : 0)
         for (offset, span) in shown.enumerated() {
             grid.write(span.text, x: x, y: top + offset, style: span.style, clip: clip)
         }
