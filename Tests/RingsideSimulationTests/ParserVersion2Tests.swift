@@ -244,3 +244,29 @@ struct LexerTests {
         #expect(Lexer.tokens(of: "add  é  x").map(\.text) == ["add", "é", "x"])
     }
 }
+
+@Suite("Extension: next")
+struct NextEventTests {
+    /// After a crash, stabilize's message to the dead node is lost at `step`; with nothing
+    /// left in flight `step` does nothing more, and `next` fires the sender's timer.
+    @Test func nextFiresATimerThatStepCannotReach() throws {
+        var world = World()
+        for line in ["bits 7", "add 10 32 60", "fail 32", "async stabilize 10", "step"] { _ = try world.execute(line: line) }
+        let n10 = try #require(world.state.index(ofID: 10))
+        #expect(world.inFlightCount == 0)
+        var stepped = world
+        _ = try stepped.execute(line: "step")
+        #expect(stepped.state.successor(n10).map(stepped.state.id) == 32, "step reaches no timer")
+        _ = try world.execute(line: "next")
+        #expect(world.state.successor(n10).map(world.state.id) == 60, "the timeout dropped 32")
+        #expect(try parsedCommand("next") == .nextEvent)
+        // Nothing left to run: nothing happens.
+        var idle = World()
+        _ = try idle.execute(line: "bits 7")
+        _ = try idle.execute(line: "next")
+    }
+
+    private func parsedCommand(_ line: String) throws -> Command? {
+        try Parser.parse(line: Substring(line), number: 1)?.command
+    }
+}

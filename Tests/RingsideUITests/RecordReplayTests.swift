@@ -64,6 +64,23 @@ import Testing
         #expect(StateJSON.encode(replayed) == StateJSON.encode(engine.core.world))
     }
 
+    /// A crash, then stabilize stepped past the timeout that drops the dead node: with
+    /// nothing in flight that timer fired at `n`, which `step` cannot do, and the recording
+    /// lost it and all that followed (it said it was not exact). It is written as `next`, and
+    /// so is an action the session began after its last message.
+    @Test(arguments: [3, 6, 9, 12])
+    func aTimeoutWithNothingInFlightReplays(_ presses: Int) throws {
+        var (frontEnd, engine) = try Fixtures.demo(selecting: "32")
+        frontEnd.press(.character("x"))
+        frontEnd.press(.character("s"))
+        for _ in 0..<presses { frontEnd.press(.character("n")) }
+        let recording = engine.core.recording(title: "demo")
+        #expect(recording.isExact, "\(recording.lines.suffix(8))")
+        #expect(recording.lines.contains("next"))
+        let replayed = try Self.runHeadless(recording)
+        #expect(StateJSON.encode(replayed) == StateJSON.encode(engine.core.world))
+    }
+
     @Test func aScenarioWithItsOwnSeedAndASessionSeedReplays() throws {
         let script = """
             seed 7

@@ -29,6 +29,8 @@ extension Interpreter {
             try dropNow(id, &sim)
         case .wait:
             try runToCompletion(&sim)
+        case .nextEvent:
+            _ = try advance(&sim)
         case .invariants:
             return sim.invariantReport().map { .report($0) }
         case let .maintenance(zave):

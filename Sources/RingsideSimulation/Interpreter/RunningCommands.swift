@@ -39,6 +39,9 @@ struct RunningCommands: Sendable {
 
     var isEmpty: Bool { entries.isEmpty }
 
+    /// Actions queued and not yet started, over every running command.
+    var actionsLeft: Int { entries.reduce(0) { $0 + $1.actions.count - $1.head } }
+
     /// A new command's number.
     mutating func open() -> Int {
         lastID += 1

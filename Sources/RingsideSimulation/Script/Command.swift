@@ -76,6 +76,12 @@ public enum Command: Equatable, Sendable {
     case deliver(UInt64)                    // `deliver m12` → 12
     case drop(UInt64)
     case wait
+    /// `next` (Ringside's extension): the one next event in (time, sequence) order, as the
+    /// terminal view's `n` runs it: an action of a command that may start, a message's
+    /// arrival, or a transport timer. `step` delivers messages and fires timers only on its
+    /// way to one, so a session recording needs `next` for a timer with nothing in flight
+    /// and for actions begun after the last message stepped.
+    case nextEvent
     // Version 2: invariants and maintenance
     case invariants
     case maintenance(zave: Bool)

@@ -5,7 +5,7 @@ import RingsideKernel
 extension Parser {
     static let version2CommandNames = [
         "latency", "timeout", "loss", "partition", "heal", "recover", "async", "step", "deliver",
-        "drop", "wait", "invariants", "maintenance", "select", "focus", "highlight", "replication",
+        "drop", "wait", "next", "invariants", "maintenance", "select", "focus", "highlight", "replication",
         "quorum", "lookup-mode", "put", "get", "store-mode", "vnodes", "handoff", "merkle-sync",
     ]
 
@@ -51,6 +51,8 @@ extension Parser {
             return .drop(try messageID(try args.next("the message to lose, e.g. m12"), head: head))
         case "wait":
             return .wait
+        case "next":
+            return .nextEvent
         // Invariants and maintenance
         case "invariants":
             return .invariants

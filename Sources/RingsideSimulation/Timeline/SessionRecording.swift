@@ -47,6 +47,8 @@ struct RecordingTranslator {
     private(set) var lines: [String] = []
     /// Messages that arrived (or were lost) since the last command written.
     private var arrivals = 0
+    /// Actions the session began since the last message or timer.
+    private var actionsBegun = 0
     /// Whether a step since then found the world idle (it closes lookups that will get
     /// no answer, as the end of `wait` does).
     private var idleSteps = false
@@ -65,8 +67,22 @@ struct RecordingTranslator {
         case .step:
             do {
                 if let report = try session.advance() {
-                    // An action began or a timer fired: the next `step` or `wait` does it.
-                    if report.isArrival { arrivals += 1 }
+                    if report.isArrival {
+                        arrivals += 1
+                        actionsBegun = 0
+                    } else if report.kind == .timerFired {
+                        // `step` fires timers only on its way to a message: with nothing in
+                        // flight it stops short (a crash, then stabilize: the timeout that
+                        // drops the dead node was lost, and all that followed). `next` runs
+                        // exactly this event, after the arrivals before it.
+                        writeArrivals()
+                        write("next")
+                        actionsBegun = 0
+                    } else {
+                        // An action began: the next `step`, `next` or `wait` starts it too,
+                        // unless the session ends first (see `flush`).
+                        actionsBegun += 1
+                    }
                 } else {
                     idleSteps = true
                 }
@@ -91,10 +107,27 @@ struct RecordingTranslator {
 
     /// Writes the events since the last command.
     mutating func flush() {
-        if arrivals > 0 { write(arrivals == 1 ? "step" : "step \(arrivals)") }
-        if session.isIdle, !headless.isIdle || idleSteps { write("wait") }
-        arrivals = 0
+        writeArrivals()
+        if session.isIdle, !headless.isIdle || idleSteps {
+            write("wait")
+        } else {
+            // Actions the session began after its last message, which no later step starts
+            // (one `async` already started at its own line is not started twice).
+            var written = 0
+            while written < actionsBegun,
+                  headless.interpreter.commands.actionsLeft > session.interpreter.commands.actionsLeft {
+                write("next")
+                written += 1
+            }
+        }
+        actionsBegun = 0
         idleSteps = false
+    }
+
+    /// Writes the messages that arrived since the last line as `step N`.
+    private mutating func writeArrivals() {
+        if arrivals > 0 { write(arrivals == 1 ? "step" : "step \(arrivals)") }
+        arrivals = 0
     }
 
     private mutating func write(_ line: String) {

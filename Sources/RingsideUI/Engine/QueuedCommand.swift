@@ -18,7 +18,7 @@ struct QueuedCommand: Equatable, Sendable {
     /// lookup said "queued behind the work under way" and did nothing until it ended.
     var runsAtOnce: Bool {
         switch statement.command {
-        case .step, .deliver, .drop, .wait: return true
+        case .step, .deliver, .drop, .wait, .nextEvent: return true
         case .fail, .partition, .heal, .loss, .latency, .timeout: return true
         case .select, .focus, .highlight: return true
         default: return false
