@@ -104,6 +104,20 @@ import Testing
         #expect(!core.transcript.contains("fix-fingers"))
     }
 
+    /// A crash, a partition or a selection given first acts at once and leaves the round
+    /// the work under way: a lookup typed next still does not wait behind it (it did,
+    /// 76 presses of n, once anything came between the pause and the lookup).
+    @Test(arguments: ["fail 120", "select 32", "partition 10 | 60", "focus bayou"])
+    func anInstantCommandFirstStillLetsTheLookupThrough(_ first: String) throws {
+        var core = try coreMidRound()
+        _ = core.serve(.command(first, origin: .commandLine))
+        #expect(core.queuedLines == ["fix-fingers", "check-predecessor"])
+        let report = core.serve(.command("lookup 15 from 10", origin: .commandLine))
+        #expect(core.queuedLines.isEmpty)
+        #expect(core.transcript.last == "lookup 15 from 10")
+        #expect(report.world.inFlightCount == 0)
+    }
+
     /// Work that is not play mode's keeps its turn: a script's or the user's command.
     @Test func otherWorkKeepsItsTurn() throws {
         var world = World()

@@ -90,8 +90,12 @@ extension AppModel {
             note("\u{2026} " + line + "  (queued: begins when the work under way finishes)", role: .dim,
                  traceMark: mark, step: notice.step)
             notes[notes.count - 1].isMaintenance = origin == .maintenance
-            status = StatusMessage("\(line): queued behind the work under way; n or Space runs it, N finishes all",
-                                   lastsWhileBusy: true)
+            // Play mode's own rounds are no news for the status line (a command the user
+            // gives makes them give way, and the line then spoke of a round dropped).
+            if origin != .maintenance {
+                status = StatusMessage("\(line): queued behind the work under way; n or Space runs it, N finishes all",
+                                       lastsWhileBusy: true)
+            }
         case .dump:
             break  // the state JSON is for `ringside run`; on screen the panels show the state
         case let .error(text):

@@ -20,6 +20,10 @@ public struct EngineCore: Sendable {
     public private(set) var isWaitingAtPause = false
     /// Where the command now running came from, to format its errors.
     private var runningOrigin: CommandOrigin = .script
+    /// Where the last command that may leave work under way came from: a crash (`x`), a
+    /// partition or a selection given meanwhile acts at once and leaves play mode's
+    /// maintenance round the work under way (`makeWayForUser`).
+    private var workOrigin: CommandOrigin = .script
     /// Every command begun on the current branch, including those after the cursor.
     private var transcriptLines: [String] = []
     /// The engine state after the steps that changed it, ascending by step.
@@ -136,6 +140,7 @@ public struct EngineCore: Sendable {
         nextStatement = mark.nextStatement
         isWaitingAtPause = mark.isWaiting(at: timeline.cursor)
         runningOrigin = mark.runningOrigin
+        workOrigin = mark.workOrigin
         queued = mark.queued
     }
 
@@ -153,8 +158,8 @@ public struct EngineCore: Sendable {
     private mutating func setMark(label: String? = nil) {
         let cursor = timeline.cursor
         let mark = EngineMark(step: cursor, nextStatement: nextStatement, isWaitingAtPause: isWaitingAtPause,
-                              transcriptCount: transcriptLines.count, runningOrigin: runningOrigin, label: label,
-                              queued: queued)
+                              transcriptCount: transcriptLines.count, runningOrigin: runningOrigin,
+                              workOrigin: workOrigin, label: label, queued: queued)
         let index = marks.index(inForceAt: cursor)
         if marks[index].step == cursor { marks[index] = mark } else { marks.insert(mark, at: index + 1) }
     }
@@ -210,7 +215,7 @@ public struct EngineCore: Sendable {
     /// pausing play waited some 100 presses of `n`. Returns false (and changes nothing) when
     /// other work is under way or queued: that keeps its turn.
     private mutating func makeWayForUser(notices: inout [EngineNotice]) -> Bool {
-        guard runningOrigin == .maintenance, world.hasCommandUnderWay,
+        guard workOrigin == .maintenance, world.hasCommandUnderWay,
               queued.allSatisfy({ $0.origin == .maintenance }) else { return false }
         prepareToAct()
         queued.removeAll()
@@ -234,6 +239,7 @@ public struct EngineCore: Sendable {
             let mark = world.trace.total
             let outputs = try timelineBegin(statement)
             runningOrigin = origin
+            if !command.runsAtOnce { workOrigin = origin }
             transcriptLines.append(line)
             notify(.began(line, origin: origin), traceMark: mark, into: &notices)
             noteSelection(statement, notices: &notices)
@@ -332,6 +338,7 @@ public struct EngineCore: Sendable {
                 let mark = world.trace.total
                 let outputs = try timelineBegin(line.statement)
                 runningOrigin = .script
+                workOrigin = .script
                 transcriptLines.append(line.text)
                 if !Self.isNarration(line.statement.command) {
                     notify(.began(line.text, origin: .script), traceMark: mark, into: &notices)

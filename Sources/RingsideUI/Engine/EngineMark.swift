@@ -9,6 +9,8 @@ struct EngineMark: Sendable {
     var isWaitingAtPause: Bool
     var transcriptCount: Int
     var runningOrigin: CommandOrigin
+    /// Where the last command that may leave work under way came from (EngineCore).
+    var workOrigin: CommandOrigin = .script
     /// The command line begun at this step, if the mark is for a begin.
     var label: String?
     /// The pause begun at this step was answered: the script waits here, not after.
