@@ -226,6 +226,24 @@ import Testing
         #expect(cut > 2)
     }
 
+    /// A database wider than its block says how many entries are left, after whole ones:
+    /// converging-32's "db exam=friday lunch=12:30" was cut at the block's edge and read as
+    /// a database of two keys, not four.
+    @Test func aDatabaseTooWideSaysHowManyEntriesAreLeft() throws {
+        let writes = ["write P put exam friday", "write P put lunch 12:30", "write P put room lab", "write P put slides v2"]
+        let model = try Fixtures.model(Self.lectureSetup + writes, selecting: "10")
+        let node = try #require(model.world.state.index(ofName: "P"))
+        let block = ReplicaBlock(model: model, node: node, glyphs: .unicode)
+        func text(_ width: Int) -> String { block.databaseSpans(width: width).map(\.text).joined() }
+        #expect(text(80) == "exam=friday lunch=12:30 room=lab slides=v2")
+        #expect(text(31) == "exam=friday lunch=12:30 +2 more")
+        #expect(text(30) == "exam=friday +3 more")
+        #expect(text(20) == "exam=friday +3 more")
+        #expect(text(8) == "+4 more")
+        #expect(text(5) == "…")
+        for width in 0...60 { #expect(TextWidth.of(text(width)) <= max(width, 1), "width \(width)") }
+    }
+
     /// At 80×24 a block has one row for its log: it showed "… 2 earlier" and no write at all.
     @Test func aOneRowLogShowsTheNewestWrite() throws {
         let model = try Fixtures.model(Self.lectureSetup + ["write P put X 1", "write P put Y 2"], selecting: "10")

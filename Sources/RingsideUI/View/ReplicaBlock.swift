@@ -46,8 +46,33 @@ struct ReplicaBlock {
         let bodyRows = max(0, area.height - 2)
         drawLog(into: &grid, x: area.x, y: area.y + 1, rows: bodyRows, clip: area)
         drawVector(into: &grid, x: area.x + logWidth + 2, y: area.y + 1, rows: bodyRows, clip: area)
-        let database = view.database.isEmpty ? "empty" : view.database.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        grid.write([Span("db ", Style(.dim)), Span(database)], x: area.x, y: area.y + 1 + bodyRows, clip: area)
+        var line = [Span("db ", Style(.dim))]
+        line += databaseSpans(width: area.width - 3)
+        grid.write(line, x: area.x, y: area.y + 1 + bodyRows, clip: area)
+    }
+
+    /// `X=4 Y=8`, as many entries as fit in `width`, then `+2 more` (or `…`) for the rest:
+    /// cut at the block's edge, a database of four keys read as one of two.
+    func databaseSpans(width: Int) -> [Span] {
+        guard !view.database.isEmpty else { return [Span("empty")] }
+        let entries = view.database.map { "\($0.key)=\($0.value)" }
+        var text = ""
+        for (i, entry) in entries.enumerated() {
+            let candidate = text.isEmpty ? entry : text + " " + entry
+            let rest = entries.count - i - 1
+            let suffix = rest == 0 ? "" : " +\(rest) more"
+            if TextWidth.of(candidate) + TextWidth.of(suffix) <= width {
+                text = candidate
+                continue
+            }
+            // This entry does not fit with a note of what follows: say how many are left.
+            let hidden = entries.count - i
+            let note = "+\(hidden) more"
+            let joined = text.isEmpty ? note : text + " " + note
+            if TextWidth.of(joined) <= width { return [Span(text.isEmpty ? "" : text + " "), Span(note, Style(.dim))] }
+            return [Span(text), Span(glyphs.ellipsis, Style(.dim))]
+        }
+        return [Span(text)]
     }
 
     /// `▸ P 10 primary down  clock 13`.
