@@ -23,7 +23,7 @@ import Testing
         #expect(model.caption == "Where does 15 live?")
         #expect(model.isWaitingAtPause)
         // The caption stays at the pause, followed by the pause notice (issue 8, item 5).
-        #expect(frontEnd.screen().contains { $0.contains("Where does 15 live?") && $0.contains("press any key") })
+        #expect(frontEnd.screen().contains { $0.contains("Where does 15 live?") && $0.contains("press n") })
         // `n` at a pause only continues the script (any key does); it delivers nothing.
         frontEnd.press(.character("n"))
         #expect(!frontEnd.model.isWaitingAtPause)
@@ -39,6 +39,22 @@ import Testing
         for _ in 0..<100 where !frontEnd.model.world.isIdle { frontEnd.press(.character("n")) }
         #expect(frontEnd.model.scriptRemaining == 0)
         #expect(frontEnd.model.notes.contains { $0.text == "end of the script" })
+    }
+
+    /// At a pause, keys that only change the view act and the script stays: `v` twice
+    /// (converging-32 says so) reaches the convergence view, `?` shows the help.
+    @Test func viewKeysActAtAPauseWithoutGoingOn() throws {
+        var (frontEnd, _) = try Fixtures.scripted(Self.scenario)
+        #expect(frontEnd.model.isWaitingAtPause)
+        frontEnd.press(.character("v"))
+        frontEnd.press(.character("v"))
+        #expect(frontEnd.model.isWaitingAtPause)
+        #expect(frontEnd.model.mainView != .ring)
+        frontEnd.press(.character("?"))
+        #expect(frontEnd.model.isWaitingAtPause && frontEnd.model.isHelpVisible)
+        frontEnd.press(.escape)
+        frontEnd.press(.character("n"))
+        #expect(!frontEnd.model.isWaitingAtPause)
     }
 
     @Test func qStillQuitsAtAPause() throws {

@@ -33,7 +33,7 @@ import Testing
             """)
         #expect(frontEnd.model.isWaitingAtPause)
         #expect(promptLine(frontEnd).contains("predict the route of key 15 from 90"))
-        #expect(promptLine(frontEnd).contains("press any key"))
+        #expect(promptLine(frontEnd).contains("press n"))
         frontEnd.press(.character("n"))  // past the pause
         for _ in 0..<3 { frontEnd.press(.character("n")) }
         #expect(!frontEnd.model.world.isIdle || frontEnd.model.scriptRemaining > 0)

@@ -16,7 +16,9 @@ extension AppModel {
             // "pause" waits for any key; quitting and going back in time are still possible.
             let action = keyMap.action(for: key)
             if action == .quit { return [.quit] }
-            if let action, Self.timeTravelActions.contains(action) { return perform(action, size: size) }
+            if let action, Self.timeTravelActions.contains(action) || Self.lookingActions.contains(action) {
+                return perform(action, size: size)
+            }
             isWaitingAtPause = false
             status = nil
             return [.engine(.resume)]
@@ -37,6 +39,14 @@ extension AppModel {
 
     /// Keys that still work while a script waits at `pause`.
     static let timeTravelActions: Set<Action> = [.undo, .redo, .timeline]
+
+    /// Keys that only change what is shown: at a pause they act and the script stays (a
+    /// scenario that says "press v twice for the convergence view" lost a round to each
+    /// `v`, and `?` went on without showing the help).
+    static let lookingActions: Set<Action> = [
+        .help, .cycleView, .projector, .zoomIn, .zoomOut, .nextNode, .previousNode,
+        .eventsPageUp, .eventsPageDown, .filterMaintenance,
+    ]
 
     /// One action of the key map.
     mutating func perform(_ action: Action, size: Size = .zero) -> [AppEffect] {

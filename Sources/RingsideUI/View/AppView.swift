@@ -123,10 +123,10 @@ public enum AppView {
         if model.isWaitingAtPause, let caption = model.caption {
             line = [Span(" \(glyphs.pause) ", Style(.warning, bold: true)),
                     Span(glyphs.text(caption), Style(.accent, bold: true)),
-                    Span("  \(glyphs.separator) predict, then press any key", Style(.warning))]
+                    Span("  \(glyphs.separator) predict, then press n to go on", Style(.warning))]
         } else if model.isWaitingAtPause {
             line = [Span(" \(glyphs.pause) paused by the script: ", Style(.warning, bold: true)),
-                    Span("predict what happens next, then press any key", Style(.warning))]
+                    Span("predict what happens next, then press n to go on", Style(.warning))]
         } else if let caption = model.caption {
             line = [Span(" " + glyphs.text(caption), Style(.accent, bold: true))]
         } else {

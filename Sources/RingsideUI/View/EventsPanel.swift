@@ -57,7 +57,7 @@ struct EventsPanel {
         guard let message = model.digest.next else {
             let text: String
             if model.isWaitingAtPause {
-                text = "the script is paused: press any key"
+                text = "the script is paused: n goes on (v, ? and Tab only change the view)"
             } else if !world.isIdle {
                 text = "nothing in flight yet: n starts the command waiting its turn"
             } else if model.scriptRemaining > 0 {
