@@ -41,6 +41,21 @@ import Testing
         #expect(all[0].contains("cut 10 32 | 60 90 105 120 ─"))
     }
 
+    /// A title too long for the panel is cut between words, never inside a node's id
+    /// (at 120×40 the title read "… 32 90 105 1…", as if naming a node 1).
+    @Test func aLongTitleIsCutBetweenIDs() throws {
+        let model = try Fixtures.model(Fixtures.lectureRing + ["partition 10 | 60"], selecting: "10")
+        for width in 20...60 {
+            var grid = Grid(size: Size(width: width, height: 26))
+            RingPanel(model: model, glyphs: .unicode).render(into: &grid, area: grid.area)
+            let top = grid.lines()[0]
+            guard let cut = top.range(of: "…"), let start = top.range(of: "┌─ ") else { continue }
+            let kept = String(top[start.upperBound..<cut.lowerBound])
+            let full = "Ring · m=7 · 6 live · cut 10 | 60 | 32 90 105 120"
+            #expect(full.hasPrefix(kept) && full.dropFirst(kept.count).first == " ", "width \(width): \(top)")
+        }
+    }
+
     @Test func healingDrawsEveryNodeAgain() throws {
         let lines = try ring(["partition 10,32 | 60,90,105,120", "heal"], selecting: "10")
         #expect(!lines[0].contains("cut"))

@@ -24,7 +24,14 @@ struct RingPanel {
         let inner = area.inset(by: 1)
         let scene = RingScene(model: model, area: inner, glyphs: glyphs)
         let messages = RingMessages(world: world, scene: scene)
-        _ = grid.drawBox(area, title: title(notDrawn: messages.notDrawn), footer: footer(), glyphs: glyphs)
+        // Fitted at a word boundary here (the box would cut inside one): a partition's
+        // "cut 10 | 60 | 32 90 105 120" read "… 105 1…", as if naming a node 1.
+        let fullTitle = title(notDrawn: messages.notDrawn)
+        let titleRoom = area.width - 6
+        let shownTitle = TextWidth.of(fullTitle) <= titleRoom || titleRoom < 1 ? fullTitle
+            : (WordWrap.lines([Span(fullTitle)], width: titleRoom, linesMax: 1, ellipsis: glyphs.ellipsis).first ?? [])
+                .map(\.text).joined()
+        _ = grid.drawBox(area, title: shownTitle, footer: footer(), glyphs: glyphs)
         guard !inner.isEmpty else { return }
         guard scene.isDrawable else {
             let text = world.state.count == 0 ? "no nodes yet: :add 10 32 60" : "enlarge to see the ring"
