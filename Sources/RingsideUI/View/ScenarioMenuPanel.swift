@@ -41,8 +41,12 @@ struct ScenarioMenuPanel {
             var x = grid.write((isChosen ? glyphs.pointer : " ") + " " + padded + "  ", x: body.x, y: y, style: nameStyle, clip: body)
             let caption = glyphs.text(file.caption ?? "(no caption)")
             let captionStyle = isChosen ? Style(.selected) : Style(file.caption == nil ? .dim : .accent)
-            x = grid.write(TextWidth.truncate(caption, toWidth: max(0, body.maxX - x), ellipsis: glyphs.ellipsis),
-                           x: x, y: y, style: captionStyle, clip: body)
+            // Cut between words: "accept a client wri…" read as a typo on the projector.
+            let room = max(0, body.maxX - x)
+            let shown = TextWidth.of(caption) <= room ? caption
+                : (WordWrap.lines([Span(caption)], width: room, linesMax: 1, ellipsis: glyphs.ellipsis).first ?? [])
+                    .map(\.text).joined()
+            x = grid.write(shown, x: x, y: y, style: captionStyle, clip: body)
         }
     }
 }

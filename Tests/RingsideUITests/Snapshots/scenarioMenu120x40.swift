@@ -5,8 +5,8 @@ extension Snapshots {
       ┌─ Scenarios · Assets/scenarios ───────────────────────────────────────────────────────────────────────────────────┐
       │   bayou-lecture.ringside                 Anti-entropy session A & B: each sends the other what it lacks          │
       │ ▸ consecutive-failures.ringside          Twelve nodes, successor lists of r = 2: node 10 knows 20 and 32         │
-      │   converging-32.ringside                 32 replicas, one Bayou database each; four of them accept a client wri… │
-      │   eager-join-m6.ringside                 Peer 7 (id 2) joins through peer 1 (id 40); then update(target=32, new… │
+      │   converging-32.ringside                 32 replicas, one Bayou database each; four of them accept a client…     │
+      │   eager-join-m6.ringside                 Peer 7 (id 2) joins through peer 1 (id 40); then update(target=32,…     │
       │   explore-at-most-one-ring.ringside      A ring of four, r = 2. Node 5 joins through node 0.                     │
       │   explore-connected-appendages.ringside  A ring of three, r = 2: every node knows its next two nodes.            │
       │   failure-and-repair.ringside            32 crashed: key 15 is lost; node 10's successor is stale                │
@@ -16,9 +16,9 @@ extension Snapshots {
       │   partitioned-bayou.ringside             The network splits: P and A on one side, B and C on the other           │
       │   quorum-k14.ringside                    A first put stores V14 on all three replicas                            │
       │   reverse-order-k14.ringside             put(K14, V14') starts at time 0: N8 finds the owner N1, then sends the… │
-      │   sloppy-quorum-dynamo.ringside          Key 25's preference list walks the ring from the key: B, C, D, E, F, A… │
-      │   stabilize-join-50.ringside             50 sends join(50) to 15; the join is propagated around the ring; 50 se… │
-      │   successor-vs-fingers.ringside          Twelve nodes join through 0; stabilize fixes successors and predecesso… │
+      │   sloppy-quorum-dynamo.ringside          Key 25's preference list walks the ring from the key: B, C, D, E, F,…   │
+      │   stabilize-join-50.ringside             50 sends join(50) to 15; the join is propagated around the ring; 50…    │
+      │   successor-vs-fingers.ringside          Twelve nodes join through 0; stabilize fixes successors and…            │
       │   thousand-node-hops.ringside            1,000 nodes; 20 lookups of random keys from nodes all round the ring    │
       │   timeouts-disorder-ring.ringside        Seven nodes on an ideal ring (m = 10): every successor is right         │
       │   vector-clocks-cart.ringside            A creates the cart: no context, so its clock is [A:1]                   │

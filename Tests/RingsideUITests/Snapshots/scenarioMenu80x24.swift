@@ -3,19 +3,19 @@ extension Snapshots {
     static let scenarioMenu80x24 = #"""
     
       ┌─ Scenarios · Assets/scenarios ───────────────────────────────────────────┐
-      │   bayou-lecture.ringside                Anti-entropy session A & B: eac… │
-      │ ▸ consecutive-failures.ringside         Twelve nodes, successor lists o… │
+      │   bayou-lecture.ringside                Anti-entropy session A & B:…     │
+      │ ▸ consecutive-failures.ringside         Twelve nodes, successor lists…   │
       │   converging-32.ringside                32 replicas, one Bayou database… │
-      │   eager-join-m6.ringside                Peer 7 (id 2) joins through pee… │
-      │   explore-at-most-one-ring.ringside     A ring of four, r = 2. Node 5 j… │
-      │   explore-connected-appendages.ringsi…  A ring of three, r = 2: every n… │
-      │   failure-and-repair.ringside           32 crashed: key 15 is lost; nod… │
+      │   eager-join-m6.ringside                Peer 7 (id 2) joins through…     │
+      │   explore-at-most-one-ring.ringside     A ring of four, r = 2. Node 5…   │
+      │   explore-connected-appendages.ringsi…  A ring of three, r = 2: every…   │
+      │   failure-and-repair.ringside           32 crashed: key 15 is lost;…     │
       │   finger-table-80.ringside              Finger table at 80: 96 96 96 96… │
       │   lecture-ring.ringside                 Finger table of node 10: starts… │
-      │   meeting-room-commit.ringside          Alice asks A for Monday 10:00, … │
-      │   partitioned-bayou.ringside            The network splits: P and A on … │
-      │   quorum-k14.ringside                   A first put stores V14 on all t… │
-      │   reverse-order-k14.ringside            put(K14, V14') starts at time 0… │
+      │   meeting-room-commit.ringside          Alice asks A for Monday 10:00,…  │
+      │   partitioned-bayou.ringside            The network splits: P and A on…  │
+      │   quorum-k14.ringside                   A first put stores V14 on all…   │
+      │   reverse-order-k14.ringside            put(K14, V14') starts at time…   │
       └──────────────────────────────────────────────────────────────────────────┘
     
     ┌─ Events ─────────────────────────────────────────────────────────────────────┐
