@@ -59,7 +59,7 @@ struct EventsPanel {
             if model.isWaitingAtPause {
                 text = "the script is paused: n goes on (v, ? and Tab only change the view)"
             } else if !world.isIdle {
-                text = "nothing in flight yet: n starts the command waiting its turn"
+                text = "nothing in flight yet: n runs the first step of the command begun"
             } else if model.scriptRemaining > 0 {
                 text = "nothing in flight: n starts the script's next command"
             } else {

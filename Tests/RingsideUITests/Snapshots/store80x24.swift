@@ -18,7 +18,7 @@ extension Snapshots {
     │put 25 v2 from B                                                              │
     └──────────────────────────────────────────────────────────────── v ring view ─┘
     ┌─ Events ─────────────────────────────────────────────────────────────────────┐
-    │ next nothing in flight yet: n starts the command waiting its turn            │
+    │ next nothing in flight yet: n runs the first step of the command begun       │
     │    › recover C via A                                                         │
     │ 20 50 recovers: same id and name, empty routing state; its Bayou log was on… │
     └──────────────────────────────────────────────────────────────────────────────┘
