@@ -105,6 +105,19 @@ import Testing
         #expect(frontEnd.model.eventsScroll == 0)
     }
 
+    /// Plays an idle ring for 8 s of ticks (maintenance rounds run), then pauses and
+    /// finishes what is under way.
+    static func playMaintenanceRounds(_ frontEnd: inout FrontEnd) {
+        frontEnd.press(.space)
+        var now: Int64 = 0
+        for _ in 0..<80 {
+            now += 100
+            frontEnd.handle(.tick, size: size, now: now)
+        }
+        frontEnd.press(.space)
+        frontEnd.press(.character("N"))
+    }
+
     /// F hides what play mode's maintenance did, and shows a user's own stabilize.
     @Test func filterHidesPeriodicMaintenance() throws {
         var (frontEnd, _) = try Fixtures.scripted("bits 7\nadd 10 32 60 90")
@@ -113,14 +126,7 @@ import Testing
         frontEnd.press(.enter)
         frontEnd.press(.character("N"))
         // Play on an idle ring: maintenance runs.
-        frontEnd.press(.space)
-        var now: Int64 = 0
-        for _ in 0..<80 {
-            now += 100
-            frontEnd.handle(.tick, size: Self.size, now: now)
-        }
-        frontEnd.press(.space)
-        frontEnd.press(.character("N"))
+        Self.playMaintenanceRounds(&frontEnd)
         #expect(frontEnd.model.notes.contains { $0.origin == .maintenance })
         let all = EventsPanel(model: frontEnd.model, glyphs: .unicode).allLines().map(\.text)
         frontEnd.press(.character("F"))
@@ -146,14 +152,7 @@ import Testing
             frontEnd.press(.enter)
         }
         frontEnd.press(.character("N"))
-        frontEnd.press(.space)
-        var now: Int64 = 0
-        for _ in 0..<80 {
-            now += 100
-            frontEnd.handle(.tick, size: Self.size, now: now)
-        }
-        frontEnd.press(.space)
-        frontEnd.press(.character("N"))
+        Self.playMaintenanceRounds(&frontEnd)
         func queued(_ lines: [String]) -> [String] { lines.filter { $0.contains("(queued:") } }
         let all = queued(EventsPanel(model: frontEnd.model, glyphs: .unicode).allLines().map(\.text))
         #expect(all.contains { $0.hasPrefix("\u{2026} fix-fingers") })

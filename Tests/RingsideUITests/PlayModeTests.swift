@@ -73,9 +73,7 @@ import Testing
 /// A command the user gives does not wait behind play mode's maintenance round.
 @Suite struct MaintenanceGivesWayTests {
     private func coreMidRound() throws -> EngineCore {
-        var world = World()
-        for line in Fixtures.lectureRing { _ = try world.execute(line: line) }
-        var core = EngineCore(world: world)
+        var core = try EngineCore.lectureRing()
         for command in AppModel.maintenanceCommands { _ = core.serve(.command(command, origin: .maintenance)) }
         _ = core.serve(.step(2))
         return core
@@ -120,9 +118,7 @@ import Testing
 
     /// Work that is not play mode's keeps its turn: a script's or the user's command.
     @Test func otherWorkKeepsItsTurn() throws {
-        var world = World()
-        for line in Fixtures.lectureRing { _ = try world.execute(line: line) }
-        var core = EngineCore(world: world)
+        var core = try EngineCore.lectureRing()
         _ = core.serve(.command("stabilize", origin: .commandLine))
         _ = core.serve(.step(1))
         _ = core.serve(.command("lookup 15 from 90", origin: .commandLine))
@@ -133,14 +129,21 @@ import Testing
 /// View control acts at once, also while a command is under way.
 @Suite struct ViewControlAtOnceTests {
     @Test func focusDuringALookupActsAtOnce() throws {
-        var world = World()
-        for line in Fixtures.lectureRing { _ = try world.execute(line: line) }
-        var core = EngineCore(world: world)
+        var core = try EngineCore.lectureRing()
         _ = core.serve(.command("lookup 15 from 90", origin: .commandLine))
         _ = core.serve(.step(1))
         #expect(core.world.hasCommandUnderWay)
         let report = core.serve(.command("focus bayou", origin: .commandLine))
         #expect(core.queuedLines.isEmpty)
         #expect(report.notices.contains { if case .focused(.bayou) = $0.event { true } else { false } })
+    }
+}
+
+extension EngineCore {
+    /// An engine on the lecture ring (Fixtures.lectureRing), with no script.
+    static func lectureRing() throws -> EngineCore {
+        var world = World()
+        for line in Fixtures.lectureRing { _ = try world.execute(line: line) }
+        return EngineCore(world: world)
     }
 }
