@@ -71,7 +71,9 @@ extension Interpreter {
         case let .get(key, from):
             try startGet(key, from: from, sim)
         case .select, .focus, .highlight:
-            return startViewControl(command, sim)
+            // View control: the terminal view acts on it; headless it is ignored
+            // (script.md), nodes it names included: an unknown one is no error here.
+            return []
         default:
             // Every other command is version 1's, which `start` runs before coming here.
             break
