@@ -27,10 +27,7 @@ struct RingPanel {
         // Fitted at a word boundary here (the box would cut inside one): a partition's
         // "cut 10 | 60 | 32 90 105 120" read "… 105 1…", as if naming a node 1.
         let fullTitle = title(notDrawn: messages.notDrawn)
-        let titleRoom = area.width - 6
-        let shownTitle = TextWidth.of(fullTitle) <= titleRoom || titleRoom < 1 ? fullTitle
-            : (WordWrap.lines([Span(fullTitle)], width: titleRoom, linesMax: 1, ellipsis: glyphs.ellipsis).first ?? [])
-                .map(\.text).joined()
+        let shownTitle = WordWrap.fitted(fullTitle, width: area.width - 6, ellipsis: glyphs.ellipsis)
         _ = grid.drawBox(area, title: shownTitle, footer: footer(), glyphs: glyphs)
         guard !inner.isEmpty else { return }
         guard scene.isDrawable else {

@@ -42,10 +42,7 @@ struct ScenarioMenuPanel {
             let caption = glyphs.text(file.caption ?? "(no caption)")
             let captionStyle = isChosen ? Style(.selected) : Style(file.caption == nil ? .dim : .accent)
             // Cut between words: "accept a client wri…" read as a typo on the projector.
-            let room = max(0, body.maxX - x)
-            let shown = TextWidth.of(caption) <= room ? caption
-                : (WordWrap.lines([Span(caption)], width: room, linesMax: 1, ellipsis: glyphs.ellipsis).first ?? [])
-                    .map(\.text).joined()
+            let shown = WordWrap.fitted(caption, width: max(0, body.maxX - x), ellipsis: glyphs.ellipsis)
             x = grid.write(shown, x: x, y: y, style: captionStyle, clip: body)
         }
     }

@@ -1,6 +1,13 @@
 /// Styled text filled into lines at word boundaries: a caption cut mid-word ("… press
 /// any" for "press any key") reads as a different sentence.
 public enum WordWrap {
+    /// `text` on one line of at most `width` cells, cut between words with `ellipsis`
+    /// when it does not fit (a title, a menu row).
+    public static func fitted(_ text: String, width: Int, ellipsis: String = "…") -> String {
+        guard TextWidth.of(text) > width, width > 0 else { return text }
+        return (lines([Span(text)], width: width, linesMax: 1, ellipsis: ellipsis).first ?? []).map(\.text).joined()
+    }
+
     /// `spans` filled greedily into at most `linesMax` lines of at most `width` cells.
     /// Breaks fall at spaces; a continuation line starts with `indent` instead of the
     /// spaces at the break. Text that does not fit ends at a word boundary with `ellipsis`
