@@ -127,3 +127,23 @@ import Testing
         #expect(render(plain).lines().joined().contains("14615…"))
     }
 }
+
+/// Labels on a crowded ring do not run into one another.
+@Suite struct RingLabelTests {
+    /// converging-32 at 120×40 drew "244252 AFA 12 B" above the top of the circle: four
+    /// labels on one row, each over the last. Now no two labels share a cell or touch.
+    @Test(arguments: [(120, 40), (200, 60), (80, 24), (160, 50)])
+    func labelsOfThirtyTwoNodesDoNotOverlap(_ size: (Int, Int)) throws {
+        let names = (0..<32).map { i in i < 26 ? String(UnicodeScalar(65 + i)!) : "A" + String(UnicodeScalar(65 + i - 26)!) }
+        let add = "add " + names.enumerated().map { "\($1)=\(4 + 8 * $0)" }.joined(separator: " ")
+        let model = try Fixtures.model(["bits 8", add], selecting: "4")
+        let layout = AppView.layout(model, size: Size(width: size.0, height: size.1))
+        let scene = RingScene(model: model, area: RingPanel.canvasArea(in: layout.ring), glyphs: .unicode)
+        let labels = scene.marks.map { (y: $0.labelCell.y, x0: $0.labelCell.x, x1: $0.labelCell.x + TextWidth.of($0.label)) }
+        for (i, a) in labels.enumerated() {
+            for b in labels[(i + 1)...] where a.y == b.y {
+                #expect(a.x1 < b.x0 || b.x1 < a.x0, "\(size): labels at \(a) and \(b)")
+            }
+        }
+    }
+}

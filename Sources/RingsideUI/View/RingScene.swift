@@ -194,10 +194,36 @@ struct RingScene {
         // Keep labels inside the panel, sliding them along their row.
         labelCell.x = min(max(labelCell.x, area.x), max(area.x, area.maxX - width))
         labelCell.y = min(max(labelCell.y, area.y), max(area.y, area.maxY - 1))
+        labelCell = clear(of: labelCell, width: width, outward: c > 0 ? -1 : 1)
         let isSelected = selection.map { nodes.contains($0) } ?? false
         let isFailed = nodes.allSatisfy { !world.state.isAlive($0) }
         marks.append(Mark(nodes: nodes, angle: angle, cell: cell, label: label, labelCell: labelCell,
                           isSelected: isSelected, isFailed: isFailed))
+    }
+
+    /// `cell`, or the nearest place beside it where a label of `width` touches no label
+    /// placed before: on a crowded arc the labels above the top of the circle ran into one
+    /// another ("244252 AFA 12 B"). Tried in turn: after the label in the way, before it,
+    /// then one row further out; if none is free, `cell` as it was.
+    private func clear(of cell: Point, width: Int, outward: Int) -> Point {
+        func isFree(_ p: Point) -> Bool {
+            guard p.x >= area.x, p.x + width <= area.maxX, p.y >= area.y, p.y < area.maxY else { return false }
+            return !marks.contains { other in
+                let w = TextWidth.of(other.label)
+                return other.labelCell.y == p.y && p.x < other.labelCell.x + w + 1 && other.labelCell.x < p.x + width + 1
+            }
+        }
+        if isFree(cell) { return cell }
+        var candidates: [Point] = []
+        for other in marks where other.labelCell.y == cell.y {
+            let w = TextWidth.of(other.label)
+            candidates.append(Point(x: other.labelCell.x + w + 1, y: cell.y))
+            candidates.append(Point(x: other.labelCell.x - width - 1, y: cell.y))
+        }
+        candidates.sort { abs($0.x - cell.x) < abs($1.x - cell.x) }
+        candidates = candidates.filter { abs($0.x - cell.x) <= width + 2 }
+        candidates.append(Point(x: cell.x, y: cell.y + outward))
+        return candidates.first(where: isFree) ?? cell
     }
 
     /// Division rounding towards minus infinity (dots left of or above the area are negative).
