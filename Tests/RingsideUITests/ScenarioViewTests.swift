@@ -38,6 +38,20 @@ import Testing
         #expect(frontEnd.model.caption?.contains("update(target=32)") == true)
     }
 
+    /// The eager join ends by saying on screen where the slide is wrong: with the start
+    /// 34 the definition gives, the joiner's last finger is 40 (peer 1), not 48 (peer 6).
+    @Test func eagerJoinSaysTheSlidesLastFingerIsWrong() throws {
+        var frontEnd = try play("eager-join-m6")
+        for _ in 0..<400 where frontEnd.model.caption?.contains("not peer 6 (48)") != true {
+            frontEnd.press(.character("n"))
+        }
+        #expect(frontEnd.model.caption?.contains("The slide's starts 14 30 46 are wrong") == true)
+        #expect(selected(frontEnd) == "2")
+        let screen = frontEnd.screen()
+        let row = screen.first { $0.contains("[34,2)") }
+        #expect(row?.split(separator: " ").contains("40") == true, "\(row ?? "no row for start 34")")
+    }
+
     /// A typed `select` selects too.
     @Test func selectOnTheCommandLine() throws {
         var (frontEnd, _) = try Fixtures.demo(selecting: "10")
