@@ -131,3 +131,17 @@ import RingsideInvariants
         #expect(caption.contains("their mean is \(String(format: "%.2f", mean2)):"))
     }
 }
+
+/// The consistent-hashing slide's key-to-node mapping (m = 6), as the scenario plays it.
+@Suite struct KeyMappingScenarioTests {
+    @Test func everyKeyIsOnTheFirstNodeAtOrAfterItAsTheSlidesExampleSays() throws {
+        let state = try #require(try dumps(try scenario("key-mapping-m6")).last)
+        let keys = { (id: Int) in (node(state, id)?["keys"] as? [Int]) ?? [] }
+        #expect(keys(8) == [5, 8])  // "Node 8 maps keys [5,8]"
+        #expect(keys(15) == [9, 14, 15])  // "[9,15]", and [14, V14] maps to 15
+        #expect(keys(20) == [16, 20])
+        #expect(keys(4) == [0, 4, 59, 63])  // "[59,4]", across 0
+        let says = try scenario("key-mapping-m6").split(separator: "\n").filter { $0.hasPrefix("say ") }
+        #expect(says.last?.contains("key 15 is on 15 itself, not on 20") == true)
+    }
+}

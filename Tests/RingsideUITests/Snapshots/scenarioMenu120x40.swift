@@ -11,6 +11,7 @@ extension Snapshots {
       │   explore-connected-appendages.ringside  A ring of three, r = 2: every node knows its next two nodes.            │
       │   failure-and-repair.ringside            32 crashed: key 15 is lost; node 10's successor is stale                │
       │   finger-table-80.ringside               Finger table at 80: 96 96 96 96 96 112 20                               │
+      │   key-mapping-m6.ringside                Each key is stored at its successor: the first node whose id is equal…  │
       │   lecture-ring.ringside                  Finger table of node 10: starts 11 12 14 18 26 42 74 -> nodes 32 32 32… │
       │   meeting-room-commit.ringside           Alice asks A for Monday 10:00, else 11:00 (timestamp 5)                 │
       │   partitioned-bayou.ringside             The network splits: P and A on one side, B and C on the other           │
@@ -21,9 +22,8 @@ extension Snapshots {
       │   successor-vs-fingers.ringside          Twelve nodes join through 0; stabilize fixes successors and…            │
       │   thousand-node-hops.ringside            1,000 nodes; 20 lookups of random keys from nodes all round the ring    │
       │   timeouts-disorder-ring.ringside        Seven nodes on an ideal ring (m = 10): every successor is right         │
-      │   vector-clocks-cart.ringside            A creates the cart: no context, so its clock is [A:1]                   │
+      │   vector-clocks-cart.ringside            Two shoppers fill the same cart at once, with no context: Cat-Opoly…    │
       │   zave-maintenance.ringside              Part 1, maintenance original (the lecture's): 100 joins between 90 and… │
-      │                                                                                                                  │
       │                                                                                                                  │
       │                                                                                                                  │
       │                                                                                                                  │

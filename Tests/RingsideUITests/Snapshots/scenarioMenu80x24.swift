@@ -11,11 +11,11 @@ extension Snapshots {
       │   explore-connected-appendages.ringsi…  A ring of three, r = 2: every…   │
       │   failure-and-repair.ringside           32 crashed: key 15 is lost;…     │
       │   finger-table-80.ringside              Finger table at 80: 96 96 96 96… │
+      │   key-mapping-m6.ringside               Each key is stored at its…       │
       │   lecture-ring.ringside                 Finger table of node 10: starts… │
       │   meeting-room-commit.ringside          Alice asks A for Monday 10:00,…  │
       │   partitioned-bayou.ringside            The network splits: P and A on…  │
       │   quorum-k14.ringside                   A first put stores V14 on all…   │
-      │   reverse-order-k14.ringside            put(K14, V14') starts at time…   │
       └──────────────────────────────────────────────────────────────────────────┘
     
     ┌─ Events ─────────────────────────────────────────────────────────────────────┐

@@ -2,16 +2,16 @@
 extension Snapshots {
     static let store120x40 = #"""
     ┌─ Store · key cart → 109 (last put/get) · dynamo N=3 W=2 R=2 ─────────────────────────────────────────────────────────┐
-    │Preference list (▸ the first N=3)             put cart cat-opoly+bed from C                                           │
-    │  ▸ 110 F                                       40 50: put(109, cat-opoly+bed) with context [A:1] → clock [A:1, C:1]… │
-    │      cat-opoly+bed [A:1, C:1]                  40 50: preference list 110, 10, 30, 50, 70, …: write to 110, 10, 30…  │
-    │      cat-opoly+fancy-feast [A:1, B:1]          m17 50 C → 110 F store_put: 110: 109 = cat-opoly+bed [A:1, C:1]:…     │
-    │  ▸ 10 A                                        m18 50 C → 10 A store_put: 10: 109 = cat-opoly+bed [A:1, C:1]:…       │
-    │      cat-opoly+bed [A:1, C:1]                  m19 50 C → 30 B store_put: 30: 109 = cat-opoly+bed [A:1, C:1]:…       │
-    │      cat-opoly+fancy-feast [A:1, B:1]          m20 110 F → 50 C store_put_ack: 50: ack from 110: 1 of W=2            │
-    │  ▸ 30 B                                        m21 10 A → 50 C store_put_ack: 50: 2 of W=2 acks → put succeeded      │
-    │      cat-opoly+bed [A:1, C:1]                  m22 30 B → 50 C store_put_ack: 50: ack from 30: 3 of W=2 (after the…  │
-    │      cat-opoly+fancy-feast [A:1, B:1]                                                                                │
+    │Preference list (▸ the first N=3)             put cart furhaven from B                                                │
+    │  ▸ 110 F                                       10 30: put(109, furhaven) with context [] → clock [B:1] (B increments…│
+    │      cat-opoly+fancy-feast [A:1]               10 30: preference list 110, 10, 30, 50, 70, …: write to 110, 10, 30…  │
+    │      furhaven [B:1]                            10 30: 109 = furhaven [B:1]: concurrent with cat-opoly+fancy-feast…   │
+    │  ▸ 10 A                                        10 30: ack from 30: 1 of W=2                                          │
+    │      cat-opoly+fancy-feast [A:1]               m5 30 B → 110 F store_put: 110: 109 = furhaven [B:1]: concurrent with…│
+    │      furhaven [B:1]                            m6 30 B → 10 A store_put: 10: 109 = furhaven [B:1]: concurrent with…  │
+    │  ▸ 30 B                                        m7 110 F → 30 B store_put_ack: 30: 2 of W=2 acks → put succeeded      │
+    │      cat-opoly+fancy-feast [A:1]               m8 10 A → 30 B store_put_ack: 30: ack from 10: 3 of W=2 (after the…   │
+    │      furhaven [B:1]                                                                                                  │
     │    50 C (stand-in candidate)  nothing held                                                                           │
     │    70 D (stand-in candidate)  nothing held                                                                           │
     │    90 E (stand-in candidate)  nothing held                                                                           │
@@ -31,15 +31,15 @@ extension Snapshots {
     └──────────────────────────────────────────────────────────────────────────────────────────────────────── v ring view ─┘
     ┌─ Events ─────────────────────────────────────────────────────────────────────────────────────────────────────────────┐
     │ next the script is paused: n goes on (v, ? and Tab only change the view)                                             │
-    │ 45 30: 109 = cat-opoly+bed [A:1, C:1]: concurrent with cat-opoly+fancy-feast [A:1, B:1] → kept side by side as sibl… │
-    │ 50 50: ack from 110: 1 of W=2                                                                                        │
-    │ 50 50: 2 of W=2 acks → put succeeded                                                                                 │
-    │ 50 50: ack from 30: 3 of W=2 (after the put finished)                                                                │
-    │ 50 Neither clock subsumes the other: the versions are concurrent, so every replica keeps both, side by side          │
-    │ 50 A reads the cart: the get returns both siblings, and their merged clock [A:1, B:1, C:1] as context                │
+    │ 15 110: 109 = furhaven [B:1]: concurrent with cat-opoly+fancy-feast [A:1] → kept side by side as siblings            │
+    │ 15 10: 109 = furhaven [B:1]: concurrent with cat-opoly+fancy-feast [A:1] → kept side by side as siblings             │
+    │ 20 30: 2 of W=2 acks → put succeeded                                                                                 │
+    │ 20 30: ack from 10: 3 of W=2 (after the put finished)                                                                │
+    │ 20 Neither clock subsumes the other: the versions are concurrent, so every replica keeps both, side by side          │
+    │ 20 A reads the cart: the get returns both siblings, and their merged clock [A:1, B:1] as context                     │
     └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
-     ‖ A reads the cart: the get returns both siblings, and their merged clock [A:1, B:1, C:1] as context  · predict, then
-       press n to go on
-     ‖ paused  2 msg/s  t=50  seed 0  ● 10 A  view: store, the key's replicas, versions, hints and quorum replies (v: ring)
+     ‖ A reads the cart: the get returns both siblings, and their merged clock [A:1, B:1] as context  · predict, then press
+       n to go on
+     ‖ paused  2 msg/s  t=20  seed 0  ● 10 A  view: store, the key's replicas, versions, hints and quorum replies (v: ring)
     """#
 }

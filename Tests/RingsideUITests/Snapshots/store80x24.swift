@@ -5,9 +5,9 @@ extension Snapshots {
     │Preference list (▸ the first N=3)                                             │
     │  ▸ 30 B                                                                      │
     │      v2 [B:2]                                                                │
-    │  ▸ 50 C                                                                      │
+    │  ▸ 50 C down                                                                 │
     │      v1 [B:1]                                                                │
-    │  ▸ 70 D down                                                                 │
+    │  ▸ 70 D                                                                      │
     │      v1 [B:1]                                                                │
     │    90 E (stand-in)                                                           │
     │      hint for 50 C: v2 [B:2]                                                 │
@@ -19,8 +19,8 @@ extension Snapshots {
     └──────────────────────────────────────────────────────────────── v ring view ─┘
     ┌─ Events ─────────────────────────────────────────────────────────────────────┐
     │ next nothing in flight yet: n runs the first step of the command begun       │
-    │    › recover C via A                                                         │
-    │ 20 50 recovers: same id and name, empty routing state; its Bayou log was on… │
+    │    › recover D via A                                                         │
+    │ 20 70 recovers: same id and name, empty routing state; its Bayou log was on… │
     └──────────────────────────────────────────────────────────────────────────────┘
      W = 2 acks came (B and one stand-in): the put succeeded. C and D recover; their
      local store is durable, so they still hold v1
