@@ -81,6 +81,65 @@ struct DynamoStoreTests {
         let gets = try #require(states[1]["gets"] as? [[String: Any]])
         #expect(gets[3]["values"] as? [String] == ["cat-opoly+furhaven", "fancy-feast+furhaven"])
     }
+
+    @Test func twoPutsFromOneNodeNeverShareAClock() throws {
+        let state = try #require(try dumps(ring + "put k x from A\nput k y from A\ndump\n").last)
+        let key = Int(IdentifierSpace(bits: 7).hash("k").uint64Value!)
+        #expect(siblings(state, node: 10, key: key).count <= 1)
+        #expect(try results(ring + "put k x from A\nput k y from A\nget k from B\n") == ["get k from B = y"])
+    }
+
+    @Test func getsFailWhenTooFewNodesAreReachable() throws {
+        let lines = try results(ring + "put 25 v from B\npartition B | A, C, D, E, F\nget 25 from B\nget 99 from C\n")
+        #expect(lines == ["get 25 from B failed (1 of 2 replies)", "get 99 from C = (none)"])
+    }
+
+    @Test func dynamoRoutesZeroHopWithoutLookups() throws {
+        let state = try #require(try dumps(ring + "async put 25 v from A\ndump\n").last)
+        let types = (state["inFlight"] as? [[String: Any]])?.compactMap { $0["type"] as? String }
+        #expect(types == ["store_put", "store_put", "store_put"])
+        #expect((state["lookups"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test func vnodesGiveTokensAndPreferenceListsSkipRepeats() throws {
+        let script = "bits 16\nstore-mode dynamo\nvnodes 4\nreplication 3\nadd A B C D\ndump\n"
+        let state = try #require(try dumps(script).last)
+        let space = IdentifierSpace(bits: 16)
+        let a = try #require(node(state, Int(space.hash("A").uint64Value!)))
+        #expect(a["tokens"] as? [Int] == (1...4).map { Int(space.hash("A/\($0)").uint64Value!) })
+        // Whatever the key, its N = 3 replicas are three different nodes.
+        let world = try run(script).world.simulation
+        for key in stride(from: 0, to: 65536, by: 997) {
+            let list = world.preferenceList(ofKey: Identifier(UInt64(key)))
+            #expect(list.count == 4 && Set(list).count == 4)
+        }
+        #expect(try dumps("bits 7\nadd 10\ndump\n").last.flatMap { node($0, 10)?["tokens"] } == nil)
+    }
+
+    @Test func aPutAfterStoreModeSwitchIsRejectedWhileValuesExist() {
+        let error = scriptError(ring + "put 25 v from A\nstore-mode strict\n")
+        #expect(error?.line == 8)
+        #expect(error?.message.hasSuffix("values are held by A B C D E F") == true || error?.message.contains("values are held by") == true)
+    }
+}
+
+@Suite("Vector clocks and siblings")
+struct VectorClockTests {
+    @Test func descendsAndConcurrency() {
+        let a1 = VectorClock(["A": 1]), a1b1 = VectorClock(["A": 1, "B": 1]), a1c1 = VectorClock(["A": 1, "C": 1])
+        #expect(a1b1.descends(from: a1) && !a1.descends(from: a1b1))
+        #expect(a1b1.isConcurrent(with: a1c1))
+        #expect(a1b1.merged(with: a1c1) == VectorClock(["A": 1, "B": 1, "C": 1]))
+        #expect(a1.setting("A", to: 2).description == "[A:2]")
+        let kept = reconcile([ClockedValue(value: "y", clock: a1c1), ClockedValue(value: "x", clock: a1b1), ClockedValue(value: "old", clock: a1)])
+        #expect(kept.map(\.value) == ["x", "y"])
+        var store = SiblingStore()
+        let first = store.accept(1, ClockedValue(value: "x", clock: a1b1))
+        let older = store.accept(1, ClockedValue(value: "old", clock: a1))
+        let newer = store.accept(1, ClockedValue(value: "z", clock: VectorClock(["A": 2, "B": 1, "C": 1])))
+        #expect(first && !older && newer)
+        #expect(store[1].map(\.value) == ["z"])
+    }
 }
 
 @Suite("Dynamo mode on the event log")
