@@ -92,6 +92,9 @@ struct MessageControlTests {
         // Listed in delivery order: m2 is due first here.
         #expect(scriptError(Self.ring + "async lookup 15 from 90\nasync lookup 70 from 10\ndrop m7\n")?.message == "m7 is not in flight; in flight: m2 m1")
         #expect(scriptError(Self.ring + "async lookup 15 from 90\nstep\ndeliver m1\n")?.message == "m1 is not in flight; in flight: m2")
+        // An id no message can have is one not in flight, too (script.md: the error names those that are).
+        #expect(scriptError(Self.ring + "async lookup 15 from 90\ndeliver m0\n")?.message == "m0 is not in flight; in flight: m1")
+        #expect(scriptError(Self.ring + "async lookup 15 from 90\ndrop m99999999999999999999\n")?.message.hasSuffix("is not in flight; in flight: m1") == true)
     }
 
     /// A command without `async` runs until its messages are done; earlier async work that

@@ -37,13 +37,13 @@ public enum ScriptSource {
             switch decoder.decode(&iterator) {
             case let .scalarValue(scalar):
                 guard scalar.value != 0 else {
-                    throw ScriptError(line: number, column: String(scalars).count + 1, "the line contains a NUL character")
+                    throw ScriptError(line: number, column: scalars.count + 1, "the line contains a NUL character")
                 }
                 scalars.append(scalar)
             case .emptyInput:
                 break decoding
             case .error:
-                throw ScriptError(line: number, column: String(scalars).count + 1, "the line is not valid UTF-8 text")
+                throw ScriptError(line: number, column: scalars.count + 1, "the line is not valid UTF-8 text")
             }
         }
         return String(scalars)

@@ -14,7 +14,7 @@ extension Parser {
         let example = "e.g. partition 10,32 | 60,90 (heal ends a partition)"
         let pieces = split(tokens)
         guard !pieces.isEmpty else {
-            throw ScriptError(column: head.column + head.text.count + 1, "partition needs at least one group of nodes, \(example)")
+            throw ScriptError(column: head.column + head.width + 1, "partition needs at least one group of nodes, \(example)")
         }
         var groups: [[NodeRef]] = [[]]
         var firstColumnOfText: [String: Int] = [:]
@@ -41,7 +41,7 @@ extension Parser {
             }
         }
         if expectingNode, let last = tokens.last {
-            throw ScriptError(column: last.column + last.text.count, "partition ends with a separator; a node must follow it, \(example)")
+            throw ScriptError(column: last.column + last.width, "partition ends with a separator; a node must follow it, \(example)")
         }
         return groups
     }
@@ -50,20 +50,22 @@ extension Parser {
     private static func split(_ tokens: [Token]) -> [Piece] {
         var pieces: [Piece] = []
         for token in tokens {
-            var word = ""
+            var word = String.UnicodeScalarView()
             var wordColumn = token.column
             var column = token.column
             func flush() {
-                if !word.isEmpty { pieces.append(.node(Token(word, column: wordColumn))) }
-                word = ""
+                if !word.isEmpty { pieces.append(.node(Token(String(word), column: wordColumn))) }
+                word = String.UnicodeScalarView()
             }
-            for character in token.text {
-                switch character {
+            // Code point by code point, as the lexer reads: a combining mark after ',' or
+            // '|' belongs to the next word, not to the separator.
+            for scalar in token.text.unicodeScalars {
+                switch scalar {
                 case ",": flush(); pieces.append(.comma(column))
                 case "|": flush(); pieces.append(.bar(column))
                 default:
                     if word.isEmpty { wordColumn = column }
-                    word.append(character)
+                    word.append(scalar)
                 }
                 column += 1
             }

@@ -34,7 +34,7 @@ extension Parser {
         case "async":
             let rest = Array(tokens.dropFirst())
             guard let inner = rest.first else {
-                throw ScriptError(column: head.column + head.text.count + 1, "async is missing the command to start, e.g. async lookup 15 from 90")
+                throw ScriptError(column: head.column + head.width + 1, "async is missing the command to start, e.g. async lookup 15 from 90")
             }
             guard inner.text != "async" else {
                 throw ScriptError(column: inner.column, "async starts one command; 'async async' means nothing more than 'async'")
@@ -121,7 +121,7 @@ extension Parser {
         }
         let minText = String(token.text[..<dots.lowerBound])
         let maxText = String(token.text[dots.upperBound...])
-        let maxColumn = token.column + minText.count + 2
+        let maxColumn = token.column + minText.unicodeScalars.count + 2
         guard let min = wholeNumber(minText) else {
             throw ScriptError(column: token.column, "\(form), not '\(token.text)'")
         }
@@ -148,17 +148,22 @@ extension Parser {
         let fraction = parts.count > 1 ? String(parts[1]) : ""
         let wellFormed = (whole.isEmpty || isDecimal(whole)) && (fraction.isEmpty || isDecimal(fraction))
             && !(whole.isEmpty && fraction.isEmpty)
-        guard wellFormed, let p = Double(token.text), p >= 0, p <= 1 else {
+        // Judged on the digits: 1.0000000000000000001 is past 1 though it reads as the double 1.
+        let units = whole.drop { $0 == "0" }
+        let atMostOne = units.isEmpty || (units == "1" && fraction.allSatisfy { $0 == "0" })
+        guard wellFormed, atMostOne, let p = Double(token.text), p >= 0, p <= 1 else {
             throw ScriptError(column: token.column, "loss is a probability from 0 to 1 such as 0.1, not '\(token.text)'")
         }
         return p
     }
 
-    /// `mN` as the trace prints it; N >= 1.
+    /// `mN` as the trace prints it. Any `m` and digits is taken, even `m0` or an N past
+    /// 2^64 (read as the largest id): no such message is ever in flight, and the run's
+    /// error then names the ids that are, as script.md asks of an id not in flight.
     static func messageID(_ token: Token, head: Token) throws(ScriptError) -> UInt64 {
         let text = token.text
-        if text.hasPrefix("m"), let n = wholeNumber(String(text.dropFirst())), n >= 1 {
-            return n
+        if text.hasPrefix("m"), isDecimal(String(text.dropFirst())) {
+            return wholeNumber(String(text.dropFirst())) ?? .max
         }
         if isDecimal(text) {
             throw ScriptError(column: token.column, "\(head.text) takes a message id as the trace shows it, m\(text), not '\(text)'")

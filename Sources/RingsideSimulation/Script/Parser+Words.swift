@@ -18,9 +18,18 @@ extension Parser {
     }
 
     /// A NAME starts with a letter (any script) or `_`; `=` would make `NAME=ID` ambiguous.
+    /// A letter is a code point of a Unicode letter category (Lu, Ll, Lt, Lm, Lo): Swift's
+    /// `isLetter` also took letter-like numbers such as Ⅻ (Nl), which are numbers.
     static func isValidName(_ name: String) -> Bool {
-        guard let first = name.first, first.isLetter || first == "_" else { return false }
-        return !name.contains("=")
+        guard let first = name.unicodeScalars.first, first == "_" || isLetter(first) else { return false }
+        return !name.unicodeScalars.contains("=")
+    }
+
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: true
+        default: false
+        }
     }
 
     /// The terminal view draws names as they are; a control character would drive the terminal.

@@ -162,16 +162,17 @@ public enum Parser {
     /// `ID`, `NAME` or `NAME=ID`. A word that starts like a number must be an id:
     /// `add -3` or `add 1abc` is an error, never a node called "-3".
     static func nodeSpec(_ token: Token) throws(ScriptError) -> NodeSpec {
-        if let equals = token.text.firstIndex(of: "=") {
-            let name = String(token.text[..<equals])
-            let idText = String(token.text[token.text.index(after: equals)...])
+        let scalars = token.text.unicodeScalars
+        if let equals = scalars.firstIndex(of: "=") {
+            let name = String(scalars[..<equals])
+            let idText = String(scalars[scalars.index(after: equals)...])
             guard isValidName(name) else {
                 throw ScriptError(column: token.column, "'\(name)' is not a usable node name: a name starts with a letter or '_' (and has no '=')")
             }
             guard !hasControl(name) else {
                 throw ScriptError(column: token.column, "'\(name)' is not a usable node name: it holds a control character")
             }
-            let idColumn = token.column + name.count + 1
+            let idColumn = token.column + name.unicodeScalars.count + 1
             guard isDecimal(idText) else {
                 throw ScriptError(column: idColumn, "'\(idText)' is not a node id: an id is a whole number such as 42, with no sign")
             }
@@ -260,7 +261,7 @@ struct Arguments {
 
     mutating func next(_ what: String) throws(ScriptError) -> Token {
         guard position < tokens.count else {
-            let column = tokens.last.map { $0.column + $0.text.count + 1 } ?? head.column + head.text.count + 1
+            let column = tokens.last.map { $0.column + $0.width + 1 } ?? head.column + head.width + 1
             throw ScriptError(column: column, "\(head.text) is missing \(what)")
         }
         position += 1

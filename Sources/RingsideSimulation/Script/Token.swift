@@ -7,67 +7,62 @@ public struct Token: Equatable, Sendable {
         self.text = text
         self.column = column
     }
+
+    /// How many columns the token spans: its code points (Lexer says why).
+    public var width: Int { text.unicodeScalars.count }
 }
 
 /// Splits one line into tokens: spaces and tabs separate, `#` starts a comment.
-/// Columns count characters, so a caret under a non-ASCII name lands right.
 ///
-/// A character is a blank (or `#`) by its first code point: Swift joins a combining mark
-/// to the space before it into one character, and "x ́v" (space, U+0301, v) was one token
-/// where script.md says spaces separate. The marks after a blank start the next token.
+/// The line is read code point by code point, and columns count code points (a tab is
+/// one), as most editors and script.md's models count them. Swift's characters would glue
+/// a combining mark to the blank, `#`, `,` or `|` before it: "x ́v" was one token, and
+/// "#́" started no comment. A carriage return separates nothing: one that ends the line
+/// (a CRLF file) is dropped, any other stays in its token like any control character.
 public enum Lexer {
     public static func tokens(of line: Substring) -> [Token] {
         var tokens: [Token] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         var start = 0
         var column = 0
-        for character in line {
+        var scalars = line.unicodeScalars[...]
+        if scalars.last == "\r" { scalars = scalars.dropLast() }
+        for scalar in scalars {
             column += 1
-            let scalars = character.unicodeScalars
-            let first = scalars.first!
-            if first == "#" { break }
-            if first == " " || first == "\t" || first == "\r" {
+            if scalar == "#" { break }
+            if scalar == " " || scalar == "\t" {
                 if !current.isEmpty {
-                    tokens.append(Token(current, column: start))
-                    current = ""
-                }
-                let marks = scalars.dropFirst()
-                if !marks.isEmpty {
-                    start = column
-                    current.unicodeScalars.append(contentsOf: marks)
+                    tokens.append(Token(String(current), column: start))
+                    current = String.UnicodeScalarView()
                 }
                 continue
             }
             if current.isEmpty { start = column }
-            current.append(character)
+            current.append(scalar)
         }
-        if !current.isEmpty { tokens.append(Token(current, column: start)) }
+        if !current.isEmpty { tokens.append(Token(String(current), column: start)) }
         return tokens
     }
 
     /// The line without its comment and surrounding blanks (as a transcript records it).
     public static func withoutComment(_ line: String) -> String {
-        var text = Substring(line)
-        if let hash = text.firstIndex(of: "#") { text = text[..<hash] }
-        return text.trimmingCharacters(in: blanks)
+        withoutComment(line.unicodeScalars[...])
     }
-
-    /// Spaces, tabs and the carriage return a CRLF line ends with.
-    static let blanks: Set<Character> = [" ", "\t", "\r"]
 
     /// The raw text after the first token (for `say`), comments removed, trimmed.
     public static func rest(of line: Substring, after token: Token) -> String {
-        var text = line.dropFirst(token.column - 1 + token.text.count)
-        if let hash = text.firstIndex(of: "#") { text = text[..<hash] }
-        return text.trimmingCharacters(in: blanks)
+        withoutComment(line.unicodeScalars.dropFirst(token.column - 1 + token.text.unicodeScalars.count))
     }
-}
 
-extension Substring {
-    func trimmingCharacters(in set: Set<Character>) -> String {
-        var slice = self[...]
-        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
-        return String(slice)
+    /// Cut at the first `#` code point, then trimmed of spaces, tabs and the carriage return
+    /// a CRLF line ends with.
+    private static func withoutComment(_ text: Substring.UnicodeScalarView.SubSequence) -> String {
+        var text = text
+        if let hash = text.firstIndex(of: "#") { text = text[..<hash] }
+        while let first = text.first, blanks.contains(first) { text = text.dropFirst() }
+        while let last = text.last, blanks.contains(last) { text = text.dropLast() }
+        return String(Substring(text))
     }
+
+    static let blanks: Set<Unicode.Scalar> = [" ", "\t", "\r"]
 }
