@@ -124,4 +124,29 @@ struct ShiVizTests {
         log.append(.deliver(time: 2, msg: 1, from: 0, to: 2, type: "a"), labels: Self.hosts, to: &out)
         #expect(out.hasSuffix("NC {\"NC\": 1}\n"))
     }
+
+    /// Audit: a name with a no-break space became "a_b", the same host as a node named
+    /// a_b: one clock with the key twice, and the host's count went back to 1. Names are
+    /// now escaped one to one (white space as \u00a0, a backslash as \\).
+    @Test func hostNamesWithWhiteSpaceStayDistinct() throws {
+        let names = ["a\u{00A0}b", "a_b", "a\\u00a0b", "c\u{3000}"]
+        let hosts = NodeLabels(idsAreStrings: false, id: { "\($0)" }, name: { Int($0) < names.count ? names[Int($0)] : nil })
+        var log = EventLog(isRecording: true)
+        var msg: UInt64 = 0
+        for from in 0..<4 {
+            for to in 0..<4 where to != from {
+                msg += 1
+                log.append(.send(time: 0, msg: msg, from: NodeIndex(from), to: NodeIndex(to), type: "ping"))
+                log.append(.deliver(time: 1, msg: msg, from: NodeIndex(from), to: NodeIndex(to), type: "ping"))
+            }
+        }
+        let parsed = try Self.parse(ShiVizLog.render(log.take(), labels: hosts))
+        #expect(Set(parsed.map(\.host)) == ["a\\u00a0b", "a_b", "a\\\\u00a0b", "c\\u3000"])
+        var count: [String: Int] = [:]
+        for entry in parsed {
+            count[entry.host, default: 0] += 1
+            #expect(entry.clock[entry.host] == count[entry.host], "\(entry)")
+            #expect(entry.clock.count <= 4)
+        }
+    }
 }

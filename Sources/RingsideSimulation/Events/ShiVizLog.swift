@@ -86,12 +86,33 @@ public struct ShiVizLog {
         out += "}\n"
     }
 
-    /// The host name: the node's name, which ShiViz's `\S*` needs without white space
-    /// (script names never have any; this is defence), "node#k" for an unknown index.
+    /// The host name: the node's name, "node#k" for an unknown index. ShiViz's `\S*` stops
+    /// at white space, and a name may hold some (the lexer splits on spaces and tabs only:
+    /// a no-break space stays), so a white-space code point is written `\u00a0`, and a
+    /// backslash `\\` so that no two names meet: `_` for both made "a b" (NBSP) and "a_b"
+    /// one host with a duplicate clock entry.
     private func host(_ labels: NodeLabels, _ node: NodeIndex) -> String {
         let name = labels.name(node) ?? "node#\(node)"
         guard !name.isEmpty else { return "node#\(node)" }
-        return String(name.map { $0.isWhitespace ? "_" : $0 })
+        guard name.unicodeScalars.contains(where: Self.needsEscape) else { return name }
+        var text = ""
+        for scalar in name.unicodeScalars {
+            if scalar == "\\" {
+                text += "\\\\"
+            } else if Self.needsEscape(scalar) {
+                let hex = String(scalar.value, radix: 16)
+                text += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            } else {
+                text.unicodeScalars.append(scalar)
+            }
+        }
+        return text
+    }
+
+    /// White space to JavaScript's `\s` (Unicode White_Space and U+FEFF), and the escape's
+    /// own backslash.
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || scalar == "\u{FEFF}" || scalar == "\\"
     }
 
     /// ShiViz's event regex is `.*` up to a newline, so a description must be one line.
