@@ -48,6 +48,17 @@ public enum ChordMessage: Sendable, Hashable {
     case nextHopReply(QueryTicket, next: NodeIndex, nextOwns: Bool, done: Bool)
 }
 
+extension ChordMessage {
+    /// An answer to a request: its loss tells its sender nothing about the peer
+    /// (Timeouts.swift).
+    public var isReply: Bool {
+        switch self {
+        case .queryResult, .predecessorIs, .pong, .updateFingerTableDone, .nextHopReply: true
+        default: false
+        }
+    }
+}
+
 /// A routed query's context. Every hop carries it, so a forwarding node decides from the
 /// message and its own routing state alone, never from the asker's memory.
 public struct QueryTicket: Sendable, Hashable {

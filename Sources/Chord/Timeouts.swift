@@ -3,7 +3,10 @@ import RingsideKernel
 /// What a node does when the transport's timer for a message it sent fires: the message
 /// was never delivered (lost, dropped, cut off by a partition, or its target is down).
 /// The node cannot tell which, so it treats the peer as failed, as the paper's RPC
-/// timeouts do, and carries on with what it was doing.
+/// timeouts do, and carries on with what it was doing. Only a request does that
+/// (script.md: "a request that times out makes the sender treat the peer as failed"):
+/// a reply that goes undelivered leaves its sender's state alone. The asker, waiting for
+/// it, is the one whose own timer speaks.
 extension ChordProtocol {
     /// The timer of `original` fired at its sender (`original.from`, which is alive).
     public mutating func timedOut(_ original: ChordEnvelope) -> [ChordEffect] {
@@ -18,6 +21,10 @@ extension ChordProtocol {
             return
         }
         let dead = original.to
+        if original.message.isReply {
+            out.note(node, "\(label(node)): its reply to \(label(dead)) was not delivered in time; only an unanswered request marks a peer failed")
+            return
+        }
         state.forget(dead, at: node)
         out.note(node, "\(label(node)): \(label(dead)) did not answer → treat it as failed")
         switch original.message {
@@ -50,9 +57,6 @@ extension ChordProtocol {
             } else {
                 out.send(from: node, to: s, .updateFingerTableDone(k: k))
             }
-        case .queryResult:
-            // The asker is gone: nobody waits for this answer any more.
-            break
         case let .transferKeys(keys):
             state.addKeys(node, keys)
         case let .predecessorLeaving(_, keys):
@@ -64,7 +68,7 @@ extension ChordProtocol {
                 startQuery(key: state.id(node), origin: node, entry: via, mode: .successor,
                            purpose: .joinSuccessor, excludesOrigin: true, out: &out)
             }
-        case .notify, .predecessorIs, .pong, .leaving, .updateFingerTableDone, .nextHopReply:
+        case .notify, .leaving, .queryResult, .predecessorIs, .pong, .updateFingerTableDone, .nextHopReply:
             break
         }
     }

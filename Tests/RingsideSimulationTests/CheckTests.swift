@@ -135,14 +135,15 @@ struct CheckTests {
         }
     }
 
-    /// Seed 50001603 under zave: loss and partitions leave a disordered ring, on which
-    /// fix-fingers flips a finger of 444 between 36 and 529 every round, so the final
-    /// `settle` reaches its bound. On a run judged for safety only that is counted (and the
+    /// Seed 50002667 under zave (found as 50001603, whose run changed when a lost reply
+    /// stopped marking its asker failed): loss and partitions leave a ring broken for good,
+    /// on which maintenance keeps changing something every round, so the final `settle`
+    /// reaches its bound. On a run judged for safety only that is counted (and the
     /// ring invariants report the breakage), not failed as a script error.
     @Test func anUnstableFinalSettleOnASafetyOnlyRunIsCountedNotFailed() {
         var settings = CheckSettings()
         settings.zave = true
-        let result = SeedCheck.run(seed: 50_001_603, settings: settings)
+        let result = SeedCheck.run(seed: 50_002_667, settings: settings)
         #expect(result.failure == nil, "\(result.failure?.text ?? "")")
         #expect(result.stats.unstableSettles == 1)
         #expect(result.stats.safetyOnlyRuns == 1)

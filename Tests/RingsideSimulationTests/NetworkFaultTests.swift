@@ -65,6 +65,17 @@ struct NetworkFaultTests {
         }
     }
 
+    /// Audit: only a request that times out marks its peer failed (script.md). 32's answer
+    /// to 90 is dropped; 32 keeps 90 in its successor list and fingers, and 90's lookup,
+    /// which never hears back, fails.
+    @Test func aLostReplyLeavesItsSenderTrustingTheAsker() throws {
+        let state = try #require(dumps(Self.ring + "async lookup 15 from 90\nstep 2\ndrop m3\nwait\ndump\n").last)
+        let n32 = try #require(node(state, 32))
+        #expect(n32["successors"] as? [Int] == [60, 90, 105])
+        #expect(fingerNodes(n32).contains(90))
+        #expect(lookups(state).first?["failed"] as? Bool == true)
+    }
+
     @Test func lossZeroRestoresDelivery() throws {
         let state = try #require(dumps(Self.ring + "loss 1\nloss 0\nlookup 15 from 90\ndump\n").last)
         #expect(canonical(lookups(state)) == canonical([["key": 15, "from": 90, "path": [90, 10, 32], "owner": 32, "failed": false, "messages": 3]]))

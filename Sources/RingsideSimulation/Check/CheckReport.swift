@@ -32,6 +32,7 @@ public enum CheckReport {
     public static func seedLine(_ result: SeedResult) -> String {
         let faults = result.faults.map(\.rawValue).joined(separator: ",")
         return "seed \(result.seed): \(result.failure == nil ? "clean" : "FAILED") faults [\(faults)] \(result.script.count) commands, \(result.stats.storeOps) store ops, \(result.stats.messages) messages, events \(result.hash)"
+            + (result.stats.unstableSettles > 0 ? ", final settle never stopped changing" : "")
     }
 
     /// One failing seed: the seed, the first violated invariant, the shrunk reproduction.
