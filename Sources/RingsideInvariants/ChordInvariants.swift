@@ -4,15 +4,17 @@ import RingsideKernel
 /// Zave's ring invariants ("Reasoning about identifier spaces", IEEE TSE 2017) over the live
 /// nodes of a Chord state, as script.md words them.
 ///
-/// With no live node at all every invariant is taken to hold: there is no ring to be broken,
-/// and a run that has not added a node yet should not report violations.
+/// With no live node at all, AtLeastOneRing is violated ("some ring member exists" is
+/// false) and the others hold: nothing can lie between members or fail to reach one.
 public enum ChordInvariants {
     public static let names = ["AtLeastOneRing", "AtMostOneRing", "OrderedRing", "ConnectedAppendages"]
 
     /// Every violation, in the order of `names`; within one invariant by node id. O(N) plus O(r) per node.
     public static func violations(_ state: ChordState) -> [Violation] {
         let live = state.liveRing.nodes  // ascending id
-        guard !live.isEmpty else { return [] }
+        guard !live.isEmpty else {
+            return [Violation(name: "AtLeastOneRing", detail: "no node is alive, so no ring member exists")]
+        }
         let graph = BestSuccessorGraph(state)
         // Each ring's members in id order; rings in order of their smallest member.
         var ringOfCycle = [Int](repeating: -1, count: graph.cycleCount)

@@ -52,7 +52,7 @@ struct BayouInvariantTests {
     }
 
     @Test func aCommittedPrefixThatChangesBetweenChecksIsReportedByTheMonitor() {
-        let chord = chordState([], lists: [:])
+        let chord = chordState([10], lists: [10: [10]])  // a one-node ring: Chord's invariants hold
         var monitor = InvariantMonitor()
         #expect(monitor.check(chord: chord, replicas: [Self.p, Self.a, Self.b]) == [])
         #expect(monitor.check(chord: chord, replicas: [Self.p, Self.a, Self.b]) == [])

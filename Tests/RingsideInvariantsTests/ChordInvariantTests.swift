@@ -33,9 +33,12 @@ struct ChordInvariantTests {
         #expect(ChordInvariants.violations(chordState(Self.lecture, lists: Self.idealLists(Self.lecture))) == [])
     }
 
-    @Test func noLiveNodeAtAllCountsAsHolding() {
-        #expect(ChordInvariants.violations(chordState([], lists: [:])) == [])
-        #expect(ChordInvariants.violations(chordState([10, 32], lists: [10: [32], 32: [10]], dead: [10, 32])) == [])
+    /// "AtLeastOneRing: some ring member exists": with no live node none does; the other
+    /// three say nothing of an empty system.
+    @Test func noLiveNodeAtAllBreaksAtLeastOneRingOnly() {
+        let expected = [Violation(name: "AtLeastOneRing", detail: "no node is alive, so no ring member exists")]
+        #expect(ChordInvariants.violations(chordState([], lists: [:])) == expected)
+        #expect(ChordInvariants.violations(chordState([10, 32], lists: [10: [32], 32: [10]], dead: [10, 32])) == expected)
     }
 
     @Test func aLoneNodeThatIsItsOwnSuccessorIsARingOfOne() {
