@@ -85,8 +85,17 @@ extension ChordProtocol {
         remaining.removeAll { !state.isAlive($0) || $0 == original.to }
         guard let next = remaining.first else {
             departures[node] = nil
-            state.addKeys(node, keys)
-            out.note(node, "\(label(node)): \(label(original.to)) did not take the keys and no one else is left → they stay with \(label(node))")
+            // Every heir was tried and none was reached (loss, a partition). script.md: a
+            // leave never loses keys, so they go, out of band, to the first live node of
+            // the successor list, where a leave puts them. Only with no live node left at
+            // all do they stay with the leaver.
+            if let heir = heirs(of: node).first {
+                state.addKeys(heir, keys)
+                out.note(node, "\(label(node)): \(label(original.to)) did not take the keys and no one else answered → they reach \(label(heir)) anyway: a leave never loses keys")
+            } else {
+                state.addKeys(node, keys)
+                out.note(node, "\(label(node)): \(label(original.to)) did not take the keys and no live node is left → they stay with \(label(node))")
+            }
             return
         }
         departures[node] = Array(remaining.dropFirst())

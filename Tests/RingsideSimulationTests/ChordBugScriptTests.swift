@@ -111,6 +111,19 @@ struct ChordBugScriptTests {
         #expect(differencesFromOracle(settled, expectedKeys: [1]) == [])
     }
 
+    /// Audit: cut off by a partition or total loss, the leaver reached no heir and kept its
+    /// keys while it was down: lost. They now reach the first live node of its successor
+    /// list; only the very last node keeps them.
+    @Test func aLeaveCutOffFromEveryHeirStillLosesNoKeys() throws {
+        for fault in ["partition 10 | 32,60", "loss 1"] {
+            let world = try run("bits 7\nadd 10 32 60\nstore 5 20\n\(fault)\nleave 10").world
+            #expect(holders(of: 5, in: world) == [32], "\(fault)")
+            #expect(holders(of: 20, in: world) == [32], "\(fault)")
+        }
+        let last = try run("bits 7\nadd 10\nstore 5\nleave 10").world
+        #expect(holders(of: 5, in: last) == [10])
+    }
+
     // MARK: 4. An eager join never lists a node as its own successor
 
     @Test func anEagerJoinIntoALoneNodeLeavesNoSelfEntry() throws {
