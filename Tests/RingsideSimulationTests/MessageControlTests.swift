@@ -97,6 +97,15 @@ struct MessageControlTests {
         #expect(scriptError(Self.ring + "async lookup 15 from 90\ndrop m99999999999999999999\n")?.message.hasSuffix("is not in flight; in flight: m1") == true)
     }
 
+    /// Audit: an error of `async` work that surfaces while a later command runs names the
+    /// `async` line (it named the running command's).
+    @Test func anAsyncCommandsErrorNamesItsOwnLine() {
+        let script = "bits 7\nadd P=10 A=32 B=60\nwrite P put x 1\ncommit\nasync primary A\npartition P | A\nsay x\nlookup 3 from B\n"
+        let error = scriptError(script)
+        #expect(error?.line == 5 && error?.column == 1, "\(String(describing: error))")
+        #expect(error?.message.hasPrefix("the handoff session P→A was cut off") == true)
+    }
+
     /// A command without `async` runs until its messages are done; earlier async work that
     /// comes due meanwhile runs too.
     @Test func aPlainCommandFinishesEarlierAsyncWorkThatComesDue() throws {

@@ -32,6 +32,7 @@ extension Interpreter {
     mutating func open(_ statement: Statement, _ sim: inout Simulation) {
         origin = (statement.line, statement.column)
         sim.cause = commands.open()
+        if statement.command.isAsync { asyncOrigins[sim.cause] = origin }
         // Every command is an event (view control too: the log is the script's record).
         sim.eventLog.append(.command(time: sim.time, line: statement.line, text: statement.text))
     }

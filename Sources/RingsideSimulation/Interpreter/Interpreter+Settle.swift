@@ -23,6 +23,7 @@ extension Interpreter {
             return
         }
         guard round < bound else {
+            let origin = origin(of: command)
             throw ScriptError(line: origin.line, column: origin.column, Settle.unstableMessage(bound: bound))
         }
         commands.insertNext([.settleRound(round: round + 1, bound: bound)], for: command)

@@ -27,6 +27,7 @@ extension Interpreter {
             do {
                 return try sim.perform(action, cause: command)
             } catch {
+                let origin = origin(of: command)
                 throw error.at(line: origin.line, column: origin.column)
             }
         case let .settleRound(round, bound):
@@ -57,6 +58,7 @@ extension Interpreter {
     /// Ends a command whose work is all done; the simulation fails what it left open.
     mutating func completeIfDone(_ command: Int, _ sim: inout Simulation) {
         guard let lookups = commands.removeIfComplete(command) else { return }
+        asyncOrigins[command] = nil
         sim.finishCause(command, lookups: lookups)
     }
 

@@ -12,8 +12,16 @@ import RingsideKernel
 struct Interpreter: Sendable {
     /// Where the running command was written, for errors raised while it runs.
     var origin = (line: 0, column: 0)
+    /// Where each `async` command under way was written: an error its work raises later,
+    /// while another command runs, names the `async` line, not the one running.
+    var asyncOrigins: [Int: (line: Int, column: Int)] = [:]
     /// Commands whose work is under way.
     var commands = RunningCommands()
+
+    /// Where `command` was written: its own line if it is an `async` one under way.
+    func origin(of command: Int) -> (line: Int, column: Int) {
+        asyncOrigins[command] ?? origin
+    }
 }
 
 /// What a command prints.
