@@ -10,7 +10,7 @@ public enum BayouError: Error, Hashable, Sendable, CustomStringConvertible {
         case .clockWouldGoBack(let clock, let requested):
             return "the clock cannot go back: it is already at \(clock), so it cannot be set to \(requested)"
         case .timestampOverflow:
-            return "no timestamp is left: the largest timestamp seen is already \(UInt64.max)"
+            return "no timestamp is left: the largest timestamp seen is already \(Replica.timestampMax), the most a clock may show (2^53, exact in a JSON reader's double)"
         }
     }
 }

@@ -107,6 +107,10 @@ public struct Replica: Sendable {
 
     // MARK: Client writes
 
+    /// The largest timestamp a write may get: 2^53, the largest integer every JSON reader
+    /// (a double) holds exactly, so the dump's clocks and stamps read back as written.
+    public static let timestampMax: UInt64 = 1 << 53
+
     /// Accepts a client write, stamping it with max(clock, maxTimestamp + 1).
     ///
     /// `at` first sets the clock (it may not go back). The new stamp is above every
@@ -114,9 +118,10 @@ public struct Replica: Sendable {
     @discardableResult
     public mutating func accept(_ operation: Operation, at time: UInt64? = nil) throws(BayouError) -> Write {
         if let time, time < clock { throw .clockWouldGoBack(clock: clock, requested: time) }
-        guard maxTimestamp < .max else { throw .timestampOverflow }
         // Checked before anything changes: a refused write leaves the replica as it was.
+        guard maxTimestamp < Self.timestampMax else { throw .timestampOverflow }
         let timestamp = max(time ?? clock, maxTimestamp + 1)
+        guard timestamp <= Self.timestampMax else { throw .timestampOverflow }
         clock = timestamp
         let write = StoredWrite(stamp: WriteStamp(timestamp: timestamp, origin: id), operation: operation)
         _ = insertTentative(write)

@@ -1,8 +1,10 @@
+import Bayou
+
 /// Upper bounds on everything a script can ask for ("put a limit on everything").
 /// Each error that enforces one names the bound, so a student sees what is allowed.
 public enum Limits {
     public static let successorListLengthMax = 1024
-    public static let clockMax: UInt64 = 1 << 53
+    public static let clockMax = Replica.timestampMax
     /// Nodes a script may create; the benchmark builds its rings directly. The memory
     /// budget (MemoryBudget) may stop a ring sooner when successor lists are long.
     public static let nodesMax = 2_000_000
