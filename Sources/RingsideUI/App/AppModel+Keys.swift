@@ -13,14 +13,15 @@ extension AppModel {
             return perform(action, size: size)
         }
         if isWaitingAtPause {
-            // "pause" waits for any key; quitting and going back in time are still possible.
+            // "pause" waits for n; any other bound key does its job and the script stays.
             let action = keyMap.action(for: key)
-            if action == .quit { return [.quit] }
-            if let action, Self.timeTravelActions.contains(action) || Self.lookingActions.contains(action) {
+            if let action, !Self.goOnActions.contains(action) {
                 return perform(action, size: size)
             }
             isWaitingAtPause = false
             status = nil
+            // Space goes on playing (at a pause play mode waits, whether it was on or not).
+            if action == .playPause, !isPlaying { _ = perform(.playPause, size: size) }
             return [.engine(.resume)]
         }
         if isHelpVisible {
@@ -37,16 +38,11 @@ extension AppModel {
         return perform(action, size: size)
     }
 
-    /// Keys that still work while a script waits at `pause`.
-    static let timeTravelActions: Set<Action> = [.undo, .redo, .timeline]
-
-    /// Keys that only change what is shown: at a pause they act and the script stays (a
-    /// scenario that says "press v twice for the convergence view" lost a round to each
-    /// `v`, and `?` went on without showing the help).
-    static let lookingActions: Set<Action> = [
-        .help, .cycleView, .projector, .zoomIn, .zoomOut, .nextNode, .previousNode,
-        .eventsPageUp, .eventsPageDown, .filterMaintenance,
-    ]
+    /// Keys that answer a script's `pause` (as does a key bound to nothing). Every other
+    /// key does what it always does and the script stays: taken as "go on", `:` left the
+    /// rest of a typed command to run as single keys (`s` of `select` stabilized), `?`
+    /// went on without the help, and `l` went on without a prompt.
+    static let goOnActions: Set<Action> = [.step, .finish, .playPause]
 
     /// One action of the key map.
     mutating func perform(_ action: Action, size: Size = .zero) -> [AppEffect] {

@@ -6,7 +6,7 @@ public enum AppView {
         "Commands given while messages are in flight wait their turn;",
         "fail and other instant changes act at once (crash a node mid-lookup).",
         "Playing on an idle ring runs stabilize, fix-fingers, check-predecessor.",
-        "Click a node to select it. A script's pause waits for any key.",
+        "Click a node to select it. At a script's pause n goes on; other keys act.",
     ]
 
     /// The frame for `size`: the panels, help if open, the prompt line and the status line,

@@ -57,7 +57,7 @@ struct EventsPanel {
         guard let message = model.digest.next else {
             let text: String
             if model.isWaitingAtPause {
-                text = "the script is paused: n goes on (v, ? and Tab only change the view)"
+                text = "the script is paused: n goes on; any other key acts and it stays paused"
             } else if !world.isIdle {
                 text = "nothing in flight yet: n runs the first step of the command begun"
             } else if model.scriptRemaining > 0 {
