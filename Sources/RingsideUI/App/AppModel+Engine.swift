@@ -8,6 +8,7 @@ extension AppModel {
         world = report.world
         digest = WorldDigest(world)
         recentEvents = report.recentEvents
+        let stepsBefore = timeline.steps
         timeline = report.timeline
         if let branch = report.timeline.branchedAt { forgetAfter(step: branch) }
         convergence.record(world, step: timeline.cursor, traveled: timeline.traveled, branchedAt: timeline.branchedAt)
@@ -28,12 +29,13 @@ extension AppModel {
             record(notice)
         }
         if status?.lastsWhileBusy == true, world.isIdle, queued.isEmpty { status = nil }
+        if let branch = report.timeline.branchedAt, stepsBefore > branch { noteBranch(at: branch, forgetting: stepsBefore) }
         if overlay == .messages { messageList.refresh(from: world) }
         if report.timeline.traveled {
             flashUntil = [:]
             bayouSeen = [:]
             noticeReorderings()
-            status = StatusMessage(positionText())
+            status = StatusMessage(positionText(), answersKey: true)
         } else {
             noticeReorderings()
         }
@@ -44,8 +46,19 @@ extension AppModel {
     func positionText() -> String {
         var parts: [String] = []
         if let label = timeline.label { parts.append("\u{203A} " + label) }
-        parts.append(timeline.isBack ? "U redo, acting starts a new branch" : "the newest step (\(timeline.steps))")
+        // Acting here forgets the later steps: the hint says which, before it happens.
+        let later = timeline.cursor + 1 == timeline.steps ? "step \(timeline.steps)" : "steps \(timeline.cursor + 1)\u{2013}\(timeline.steps)"
+        parts.append(timeline.isBack ? "U redo, acting here forgets \(later)" : "the newest step (\(timeline.steps))")
         return parts.joined(separator: " \u{00B7} ")
+    }
+
+    /// Acting with the cursor back forgot the old branch's later steps: say so, where the
+    /// status line still offered `U redo` for steps no longer there.
+    private mutating func noteBranch(at step: Int, forgetting oldSteps: Int) {
+        let forgotten = step + 1 == oldSteps ? "step \(oldSteps) is" : "steps \(step + 1)\u{2013}\(oldSteps) are"
+        let text = "a new branch from step \(step): the old branch's \(forgotten) forgotten"
+        note(text, role: .dim)
+        status = StatusMessage(text)
     }
 
     /// A new branch began at `step`: the notes and captions of the old one after it go.

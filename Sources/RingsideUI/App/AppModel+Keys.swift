@@ -2,6 +2,7 @@
 extension AppModel {
     mutating func handle(_ key: Key, size: Size) -> [AppEffect] {
         if case .resize = key { return [] }
+        if status?.answersKey == true { status = nil }
         // The too-small screen hides every panel and prompt, so a key would act blindly
         // (`x` crashing a node nobody sees, `l` opening a hidden prompt): only quitting works.
         if ScreenLayout(size: size).isTooSmall {
@@ -32,7 +33,7 @@ extension AppModel {
             }
         }
         guard let action = keyMap.action(for: key) else {
-            status = StatusMessage("\(key.label()) is not bound to anything; ? shows the keys")
+            status = StatusMessage("\(key.label()) is not bound to anything; ? shows the keys", answersKey: true)
             return []
         }
         return perform(action, size: size)
@@ -188,7 +189,7 @@ extension AppModel {
         case .cancelled:
             editors[open.action] = open.editor
             prompt = nil
-            status = StatusMessage("cancelled")
+            status = StatusMessage("cancelled", answersKey: true)
             return []
         case let .submitted(text):
             editors[open.action] = open.editor
