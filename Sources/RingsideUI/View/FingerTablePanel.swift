@@ -129,13 +129,41 @@ struct FingerTablePanel {
             [Span("succ ", Style(.dim)), Span(label(successor)), mark(alive && successor != idealList.first)],
             [Span("pred ", Style(.dim)), Span(label(predecessor)),
              mark(alive && predecessor != state.idealPredecessor(node))],
-            [Span("list ", Style(.dim)), Span(list.isEmpty ? "empty" : list.map { label($0) }.joined(separator: " ")),
-             mark(alive && list != idealList)],
+            [Span("list ", Style(.dim))] + listSpans(list, ideal: alive ? idealList : nil, label: label),
             [Span("keys ", Style(.dim)),
              Span(keys.isEmpty ? "none" : keyText + (keys.count > 16 ? " \(glyphs.ellipsis)" : "")),
              Span(keys.count > 1 ? " (\(keys.count))" : "", Style(.dim))],
         ]
         return Self.pack(parts, separator: Span(" \(glyphs.separator) ", Style(.dim)), width: width)
+    }
+
+    /// The successor list with `!` after each entry the stabilized ring would not have
+    /// there (a crashed node, or one out of place), and how many entries it lacks: one
+    /// `!` after the whole list flagged its last, live entry and left the dead one bare.
+    private func listSpans(_ list: [NodeIndex], ideal: [NodeIndex]?, label: (NodeIndex?) -> String) -> [Span] {
+        guard !list.isEmpty else {
+            let short = ideal.map { !$0.isEmpty } ?? false
+            return [Span("empty"), short ? Span("!", Style(.warning, bold: true)) : Span("")]
+        }
+        let stale = Self.staleEntries(list, ideal: ideal ?? list)
+        var spans: [Span] = []
+        for (i, entry) in list.enumerated() {
+            if i > 0 { spans.append(Span(" ")) }
+            spans.append(Span(label(entry)))
+            if stale[i] { spans.append(Span("!", Style(.warning, bold: true))) }
+        }
+        if let ideal, list.count < ideal.count {
+            spans.append(Span(" (\(ideal.count - list.count) short)", Style(.warning)))
+        }
+        return spans
+    }
+
+    /// Which entries of `list` differ from the ideal list: those not in it at all and,
+    /// when every entry is in it, those out of its order.
+    static func staleEntries(_ list: [NodeIndex], ideal: [NodeIndex]) -> [Bool] {
+        let missing = list.map { !ideal.contains($0) }
+        if missing.contains(true) { return missing }
+        return list.enumerated().map { i, entry in i >= ideal.count || ideal[i] != entry }
     }
 
     /// Parts on as few lines as fit `width`, in order, separated on a shared line.

@@ -30,7 +30,7 @@ enum Legend {
                   meaning: "a Bayou message in flight (anti-entropy)"),
             Entry(sample: mark(String(RingMessages.glyph(.store, glyphs)), Style(MessageProtocol.store.role, bold: true)),
                   meaning: "a key-value store message in flight"),
-            Entry(sample: mark("!", Style(.warning, bold: true)), meaning: "finger table: a stale finger (not the ideal ring's)"),
+            Entry(sample: mark("!", Style(.warning, bold: true)), meaning: "finger table: a stale finger, succ, pred or list entry (not the ideal ring's)"),
             Entry(sample: mark("1:5:A", Style(.committed, bold: true)), meaning: "Bayou: a committed write (CSN:timestamp:origin)"),
             Entry(sample: mark("\(glyphs.infinity):5:A", Style(.tentative)), meaning: "Bayou: a tentative write (no CSN yet)"),
             Entry(sample: mark("\(glyphs.infinity):5:A", Style(.flash, bold: true)), meaning: "Bayou: a write just redone after a rollback"),
