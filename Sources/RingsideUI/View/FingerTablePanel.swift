@@ -40,7 +40,11 @@ struct FingerTablePanel {
         }
         let state = world.state
         var title = "Fingers of \(world.displayName(node, glyphs: glyphs))"
-        if !state.isAlive(node) { title += " (down: as it was)" }
+        if world.hasLeft(node) {
+            title += " (left: as it was)"
+        } else if !state.isAlive(node) {
+            title += " (down: as it was)"
+        }
         if lookupNode != nil, let key = LookupHops(model: model).key {
             title += " \(glyphs.separator) lookup \(model.keyText(key, width: 12, glyphs: glyphs)) here"
         }

@@ -84,7 +84,11 @@ struct ReplicaBlock {
             Span(idBesideName.map { " " + $0 } ?? "", Style(.dim)),
         ]
         if world.primary == node { header.append(Span(" primary", Style(.accent))) }
-        if !state.isAlive(node) { header.append(Span(" down", Style(.failed))) }
+        if world.hasLeft(node) {
+            header.append(Span(" left", Style(.dim)))
+        } else if !state.isAlive(node) {
+            header.append(Span(" down", Style(.failed)))
+        }
         header.append(Span("  clock \(view.clock)", Style(.dim)))
         if node == model.selection { header.insert(Span(glyphs.pointer + " ", Style(.selected, bold: true)), at: 0) }
         return header

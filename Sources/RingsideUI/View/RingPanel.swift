@@ -65,8 +65,10 @@ struct RingPanel {
     private func title(notDrawn: Int) -> String {
         let state = model.world.state
         var parts = ["Ring", "m=\(state.bits)", "\(state.liveCount) live"]
-        let failed = state.count - state.liveCount
+        let left = model.world.leftCount
+        let failed = state.count - state.liveCount - left
         if failed > 0 { parts.append("\(failed) down") }
+        if left > 0 { parts.append("\(left) left") }
         if let cut = partitionText() { parts.append(cut) }
         if notDrawn > 0 { parts.append("+\(notDrawn) more msgs") }
         if model.zoom > 0 {
@@ -179,9 +181,10 @@ struct RingPanel {
 
     private func drawMark(_ mark: RingScene.Mark, hops: LookupHops, into grid: inout Grid, clip: Rect) {
         let isCutOff = !mark.isFailed && isCutOffFromSelection(mark.nodes)
-        let symbol = mark.isFailed ? glyphs.failed : isCutOff ? glyphs.cutOff : glyphs.node
-        var markStyle = Style(mark.isFailed ? .failed : isCutOff ? .warning : .accent, bold: !mark.isFailed)
-        var labelStyle = Style(mark.isFailed ? .failed : .normal)
+        // A node that left is gone without loss: drawn dim, not in the crash's red ✕.
+        let symbol = mark.hasLeft ? glyphs.departed : mark.isFailed ? glyphs.failed : isCutOff ? glyphs.cutOff : glyphs.node
+        var markStyle = mark.hasLeft ? Style(.dim) : Style(mark.isFailed ? .failed : isCutOff ? .warning : .accent, bold: !mark.isFailed)
+        var labelStyle = mark.hasLeft ? Style(.dim) : Style(mark.isFailed ? .failed : .normal)
         if let holder = hops.holder, mark.nodes.contains(holder) {
             markStyle = Style(.hopActive, bold: true)
             labelStyle = markStyle

@@ -14,6 +14,8 @@ enum Legend {
         return [
             Entry(sample: mark(glyphs.node, Style(.accent, bold: true)), meaning: "ring: a live node, at its id"),
             Entry(sample: mark(glyphs.failed, Style(.failed)), meaning: "ring: a failed node (crashed; its keys are lost)"),
+            Entry(sample: mark(glyphs.departed, Style(.dim)),
+                  meaning: "ring: a node that left gracefully (its keys went to its successor)"),
             Entry(sample: mark(glyphs.cutOff, Style(.warning, bold: true)),
                   meaning: "ring: a node the selected one cannot reach (a partition; the title says cut A | B)"),
             // The ring draws the same glyph, in the warning colour, at the key a lookup seeks.
