@@ -52,7 +52,10 @@ struct FingerTablePanel {
         guard !inner.isEmpty else { return }
         let body = inner.inset(top: 0, left: 1, bottom: 0, right: 1)
         let info = infoLines(node, width: body.width)
-        let tableRows = max(0, body.height - 1 - info.count)
+        // The fingers are the panel's point: they keep at least half the rows under the
+        // header, the pointers' lines the rest (at 60×16 the pointers took all but one
+        // row and no finger showed).
+        let tableRows = max(0, body.height - 1 - info.count, body.height / 2)
         let rows = Self.fold(rows(of: node), toFit: tableRows)
         let kWidth = rows.shown.map { TextWidth.of(Columns.kText($0)) }.max() ?? 1
         let columns = Columns(model: model, node: node, width: body.width, kWidth: kWidth)
@@ -95,7 +98,8 @@ struct FingerTablePanel {
     }
 
     /// Rows that fit in `limit` lines: all of them if possible, else runs of equal
-    /// fingers folded together, else the first ones and a count of the rest.
+    /// fingers folded together, else the first ones and how many fingers the rest hold
+    /// (a count of folded rows said `… 2 more` for the 7 fingers of `1-5`, `6`, `7`).
     static func fold(_ rows: [Row], toFit limit: Int) -> (shown: [Row], hidden: Int) {
         guard rows.count > limit else { return (rows, 0) }
         var folded: [Row] = []
@@ -109,7 +113,7 @@ struct FingerTablePanel {
         }
         guard folded.count > limit else { return (folded, 0) }
         let room = max(0, limit - 1)
-        return (Array(folded.prefix(room)), folded.count - room)
+        return (Array(folded.prefix(room)), folded.dropFirst(room).reduce(0) { $0 + $1.last - $1.first + 1 })
     }
 
     // MARK: Pointers and keys
