@@ -110,10 +110,14 @@ extension AppModel {
                                        lastsWhileBusy: true)
             }
         case .dump:
-            break  // the state JSON is for `ringside run`; on screen the panels show the state
+            // The state JSON is for `ringside run`; on screen the panels show the state. Said,
+            // since a scenario's "the state, for a closer look:" was followed by nothing.
+            note("dump: the panels show this state (ringside run prints it as JSON); v and Tab look closer",
+                 role: .dim, traceMark: mark, step: notice.step)
         case let .error(text):
-            status = StatusMessage(text, isError: true)
-            note(text, role: .error, traceMark: mark, step: notice.step)
+            let shown = Self.pointingAtHelp(text)
+            status = StatusMessage(shown, isError: true)
+            note(shown, role: .error, traceMark: mark, step: notice.step)
         case .idle:
             status = StatusMessage("nothing in flight: l looks a key up, s stabilizes, j joins, : runs any command")
         case .scriptFinished:
@@ -124,6 +128,13 @@ extension AppModel {
                 status = StatusMessage("end of the script: Space plays on (stabilize rounds), ? shows the keys")
             }
         }
+    }
+
+    /// An unknown command's error ends in the list of every command, some 80 words the
+    /// status line and the events log cut short: `?` lists them, so the error says so.
+    static func pointingAtHelp(_ text: String) -> String {
+        guard let range = text.firstRange(of: "; commands are ") else { return text }
+        return text[..<range.lowerBound] + "; ? lists every command"
     }
 
     /// "  (carol → 131, alice → 232)" after an echoed command that hashed names (the trace

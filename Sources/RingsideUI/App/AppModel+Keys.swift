@@ -26,7 +26,7 @@ extension AppModel {
             return [.engine(.resume)]
         }
         if isHelpVisible {
-            var help = HelpOverlay(keyMap: keyMap, scroll: helpScroll, notes: AppView.helpNotes)
+            var help = HelpOverlay(keyMap: keyMap, scroll: helpScroll, notes: AppView.helpNotes, commands: AppView.helpCommands)
             if help.handle(key, area: ScreenLayout(size: size, bits: world.space.bits).body) {
                 helpScroll = help.scroll
                 return []

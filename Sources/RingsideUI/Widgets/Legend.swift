@@ -42,6 +42,7 @@ enum Legend {
             Entry(sample: mark(String(st.inFlight), Style()), meaning: "space-time: a message still in flight"),
             Entry(sample: mark(String(st.timeout), Style()), meaning: "space-time: a sender's timeout"),
             Entry(sample: mark(String(repeating: st.rule, count: 3), Style(.dim)), meaning: "space-time: a command begins"),
+            Entry(sample: mark(String(st.note), Style(.bold)), meaning: "space-time: a note (a node's explanation) on its row"),
             Entry(sample: mark(glyphs.isUnicode ? "·░▒▓█" : ".-+*#", Style(.committed)),
                   meaning: "convergence: none to all of an origin's writes seen"),
             Entry(sample: mark("red", Style(.error, bold: true)), meaning: "an error; yellow: a warning or a pause"),

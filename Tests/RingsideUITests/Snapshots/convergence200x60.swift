@@ -49,7 +49,6 @@ extension Snapshots {
     └─────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────── v store view ─┘
     ┌─ Events ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┐
     │ next nothing in flight                                                                                                                                                                               │
-    │ 145 U→E anti-entropy: end of session U → E: 0 writes, 0 commit notices                                                                                                                               │
     │ 145 T→D anti-entropy: end of session T → D: 0 writes, 0 commit notices                                                                                                                               │
     │ 147 AD→N anti-entropy: end of session AD → N: 0 writes, 0 commit notices                                                                                                                             │
     │ 149 V→F anti-entropy: end of session V → F: 0 writes, 0 commit notices                                                                                                                               │
@@ -57,6 +56,7 @@ extension Snapshots {
     │ 149 One database left: the replicas became identical in round 4, within log2(32) = 5 rounds of doubling distance                                                                                     │
     │     › invariants                                                                                                                                                                                     │
     │     invariants hold                                                                                                                                                                                  │
+    │     dump: the panels show this state (ringside run prints it as JSON); v and Tab look closer                                                                                                         │
     │     end of the script                                                                                                                                                                                │
     └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
      One database left: the replicas became identical in round 4, within log2(32) = 5 rounds of doubling distance
