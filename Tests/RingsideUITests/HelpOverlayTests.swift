@@ -39,14 +39,14 @@ import Testing
         var help = HelpOverlay()
         let usedEnd = help.handle(.end, area: grid.area)
         #expect(usedEnd)
-        #expect(help.scroll == 76)
+        #expect(help.scroll == 78)
         help.render(into: &grid, area: grid.area)
         // The glyph and colour legend closes the overlay (issue 8, item 7).
         #expect(Array(grid.trimmed.suffix(7)) == [
-            "│   ✕         space-time: a lost message                                       │",
             "│   ▽         space-time: a message still in flight                            │",
             "│   ◷         space-time: a sender's timeout                                   │",
             "│   ┄┄┄       space-time: a command begins                                     │",
+            "│   •         space-time: a note (a node's explanation) on its row             │",
             "│   ·░▒▓█     convergence: none to all of an origin's writes seen              │",
             "│   red       an error; yellow: a warning or a pause                           │",
             "└───────────────────────────────────────────────────────── ↑ more · Esc close ─┘",
@@ -69,17 +69,17 @@ import Testing
         #expect(usedEnd)
         let usedDownAtTheEnd = help.handle(.down, area: area)
         #expect(usedDownAtTheEnd)
-        #expect(help.scroll == 76)
+        #expect(help.scroll == 78)
         let usedHome = help.handle(.home, area: area)
         #expect(usedHome)
         #expect(help.scroll == 0)
         let usedQ = help.handle(.character("q"), area: area)
         #expect(!usedQ)
         // Tall enough for everything: nothing to scroll, no "more" in the footer.
-        var tall = Grid(width: 80, height: 100)
+        var tall = Grid(width: 80, height: 102)
         #expect(help.maxScroll(in: tall.area) == 0)
         help.render(into: &tall, area: tall.area)
-        #expect(tall.trimmed[99].hasSuffix("─ Esc close ─┘"))
+        #expect(tall.trimmed[101].hasSuffix("─ Esc close ─┘"))
     }
 
     /// Each binding's keys and help text appear on some page of the overlay.

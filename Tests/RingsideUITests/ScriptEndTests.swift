@@ -29,10 +29,15 @@ import Testing
         #expect(frontEnd.model.caption == "converged")
     }
 
-    /// `dump` prints the state for `ringside run`; in the TUI it adds nothing to the events.
-    @Test func dumpLinesMakeNoNoise() throws {
+    /// `dump` prints the state for `ringside run`; in the TUI one dim line says the panels
+    /// show it (the explore scenarios' "The state, for a closer look:" was followed by
+    /// nothing), and no JSON or its size.
+    @Test func dumpLinesSayWhereTheStateIs() throws {
         let (frontEnd, _) = try Fixtures.scripted("bits 7\nadd 10 32\ndump")
-        #expect(!frontEnd.model.notes.contains { $0.text.contains("dump") })
+        let dumps = frontEnd.model.notes.filter { $0.text.contains("dump") }
+        #expect(dumps.count == 1)
+        #expect(dumps.first?.role == .dim)
         #expect(!frontEnd.screen().joined().contains("bytes of state JSON"))
+        #expect(!frontEnd.screen().joined().contains("\"version\""))
     }
 }

@@ -14,17 +14,17 @@ import Testing
         return world
     }
 
-    @Test(arguments: ["quorum-k14", "reverse-order-k14", "partitioned-bayou", "lecture-ring"])
+    @Test(arguments: ["quorum-k14", "reverse-order-k14", "partitioned-bayou", "lecture-ring", "converging-32"])
     func steppingTheScenarioEndsInTheHeadlessState(name: String) throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let text = try String(contentsOf: root.appendingPathComponent("Assets/scenarios/\(name).ringside"), encoding: .utf8)
         var (frontEnd, _) = try Fixtures.scripted(text, name: "\(name).ringside")
         var presses = 0
-        while presses < 5_000, frontEnd.model.scriptRemaining > 0 || !frontEnd.model.world.isIdle {
+        while presses < 20_000, frontEnd.model.scriptRemaining > 0 || !frontEnd.model.world.isIdle {
             frontEnd.press(.character("n"))
             presses += 1
         }
-        #expect(presses < 5_000)
+        #expect(presses < 20_000)
         #expect(frontEnd.model.status?.isError != true, "\(frontEnd.model.status?.text ?? "")")
         let expected = StateJSON.encode(try Self.headless(text))
         #expect(StateJSON.encode(frontEnd.model.world) == expected)

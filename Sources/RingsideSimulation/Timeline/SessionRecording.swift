@@ -52,6 +52,9 @@ struct RecordingTranslator {
     /// Whether a step since then found the world idle (it closes lookups that will get
     /// no answer, as the end of `wait` does).
     private var idleSteps = false
+    /// A `wait` was begun and not written yet: the steps after it are its own, and it is
+    /// written as `wait` once they reach idle (see `flush`).
+    private var waitBegun = false
 
     init(start: World, seed: UInt64) {
         session = start
@@ -99,6 +102,11 @@ struct RecordingTranslator {
                 lines.append("# (failed in the session) \(statement.text)")
                 return
             }
+            // `World.begin` only opens a `wait`; the session then steps it to idle.
+            if case .wait = statement.command {
+                waitBegun = true
+                return
+            }
             let id = session.interpreter.commands.lastID
             let startedWork = id != before && session.interpreter.commands.contains(id)
             write(startedWork && !statement.command.isAsync ? "async " + statement.text : statement.text)
@@ -107,7 +115,21 @@ struct RecordingTranslator {
 
     /// Writes the events since the last command.
     mutating func flush() {
-        writeArrivals()
+        // A `wait` the session stepped to its end is written as itself; one cut short (a
+        // command given mid-way, the session's end) as the steps it took.
+        if waitBegun, session.isIdle, idleSteps {
+            arrivals = 0
+            write("wait")
+        } else {
+            writeArrivals()
+            writeIdleOrActions()
+        }
+        waitBegun = false
+        actionsBegun = 0
+        idleSteps = false
+    }
+
+    private mutating func writeIdleOrActions() {
         if session.isIdle, !headless.isIdle || idleSteps {
             write("wait")
         } else {
@@ -120,8 +142,6 @@ struct RecordingTranslator {
                 written += 1
             }
         }
-        actionsBegun = 0
-        idleSteps = false
     }
 
     /// Writes the messages that arrived since the last line as `step N`.

@@ -23,6 +23,15 @@ extension World {
         simulation.invariantViolations(monitor: &monitor)
     }
 
+    /// True when `node` is down because it left with `leave` (its keys handed to its
+    /// successor), not because it crashed; `recover` brings it back and clears this.
+    public func hasLeft(_ node: NodeIndex) -> Bool {
+        !simulation.state.isAlive(node) && simulation.kv.departed.contains(node)
+    }
+
+    /// How many nodes are down because they left (see `hasLeft`).
+    public var leftCount: Int { simulation.kv.departed.count { !simulation.state.isAlive($0) } }
+
     /// Every group of the partition by node name, the implicit one last.
     public func partitionGroupsByName() -> [[String]] { simulation.partitionGroupsByName() }
 

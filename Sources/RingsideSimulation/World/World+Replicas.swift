@@ -6,4 +6,11 @@ extension World {
     public var replicasWithWrites: [NodeIndex] {
         simulation.replicas.filter { $0.value.logCount > 0 }.keys.sorted { state.id($0) < state.id($1) }
     }
+
+    /// The live nodes whose replica has any state (every other live replica is empty:
+    /// no write, a zero vector), in no particular order: for counts and maxima, which
+    /// then cover every replica at the cost of those that hold something.
+    public var liveReplicasWithState: [NodeIndex] {
+        simulation.replicas.keys.filter { state.isAlive($0) }
+    }
 }

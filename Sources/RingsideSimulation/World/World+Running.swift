@@ -18,7 +18,15 @@ extension World {
     /// Starts a statement without delivering its messages (the TUI steps them). An `async`
     /// one also starts its first work now, as `execute` does (script.md v2), so the
     /// statements after it (`step`, `deliver mID`, `drop mID`) find its messages in flight.
+    ///
+    /// `wait` only opens: the caller steps its messages until the world is idle (the last
+    /// step finds it idle, as headless `wait` ends), so the TUI shows each one, where a
+    /// `wait` run at once delivered a whole round of anti-entropy in one step.
     public mutating func begin(_ statement: Statement) throws(ScriptError) -> [ScriptOutput] {
+        if case .wait = statement.command {
+            interpreter.open(statement, &simulation)
+            return []
+        }
         let output = try interpreter.begin(statement, &simulation)
         if statement.command.isAsync { try interpreter.startAsync(interpreter.commands.lastID, &simulation) }
         return output

@@ -49,11 +49,15 @@ public struct StatusMessage: Hashable, Sendable {
     /// Says something about the work under way ("finishing…", "n delivers the next
     /// message"): it goes when the world is idle, so it never outlives what it describes.
     public var lastsWhileBusy: Bool
+    /// Answers the key just pressed ("End is not bound", "cancelled"): it goes at the next
+    /// key, so it never stands beside what a later key did.
+    public var answersKey: Bool
 
-    public init(_ text: String, isError: Bool = false, lastsWhileBusy: Bool = false) {
+    public init(_ text: String, isError: Bool = false, lastsWhileBusy: Bool = false, answersKey: Bool = false) {
         self.text = text
         self.isError = isError
         self.lastsWhileBusy = lastsWhileBusy
+        self.answersKey = answersKey
     }
 }
 

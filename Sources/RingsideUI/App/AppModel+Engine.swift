@@ -8,6 +8,7 @@ extension AppModel {
         world = report.world
         digest = WorldDigest(world)
         recentEvents = report.recentEvents
+        let stepsBefore = timeline.steps
         timeline = report.timeline
         if let branch = report.timeline.branchedAt { forgetAfter(step: branch) }
         convergence.record(world, step: timeline.cursor, traveled: timeline.traveled, branchedAt: timeline.branchedAt)
@@ -28,12 +29,13 @@ extension AppModel {
             record(notice)
         }
         if status?.lastsWhileBusy == true, world.isIdle, queued.isEmpty { status = nil }
+        if let branch = report.timeline.branchedAt, stepsBefore > branch { noteBranch(at: branch, forgetting: stepsBefore) }
         if overlay == .messages { messageList.refresh(from: world) }
         if report.timeline.traveled {
             flashUntil = [:]
             bayouSeen = [:]
             noticeReorderings()
-            status = StatusMessage(positionText())
+            status = StatusMessage(positionText(), answersKey: true)
         } else {
             noticeReorderings()
         }
@@ -44,8 +46,19 @@ extension AppModel {
     func positionText() -> String {
         var parts: [String] = []
         if let label = timeline.label { parts.append("\u{203A} " + label) }
-        parts.append(timeline.isBack ? "U redo, acting starts a new branch" : "the newest step (\(timeline.steps))")
+        // Acting here forgets the later steps: the hint says which, before it happens.
+        let later = timeline.cursor + 1 == timeline.steps ? "step \(timeline.steps)" : "steps \(timeline.cursor + 1)\u{2013}\(timeline.steps)"
+        parts.append(timeline.isBack ? "U redo, acting here forgets \(later)" : "the newest step (\(timeline.steps))")
         return parts.joined(separator: " \u{00B7} ")
+    }
+
+    /// Acting with the cursor back forgot the old branch's later steps: say so, where the
+    /// status line still offered `U redo` for steps no longer there.
+    private mutating func noteBranch(at step: Int, forgetting oldSteps: Int) {
+        let forgotten = step + 1 == oldSteps ? "step \(oldSteps) is" : "steps \(step + 1)\u{2013}\(oldSteps) are"
+        let text = "a new branch from step \(step): the old branch's \(forgotten) forgotten"
+        note(text, role: .dim)
+        status = StatusMessage(text)
     }
 
     /// A new branch began at `step`: the notes and captions of the old one after it go.
@@ -97,10 +110,14 @@ extension AppModel {
                                        lastsWhileBusy: true)
             }
         case .dump:
-            break  // the state JSON is for `ringside run`; on screen the panels show the state
+            // The state JSON is for `ringside run`; on screen the panels show the state. Said,
+            // since a scenario's "the state, for a closer look:" was followed by nothing.
+            note("dump: the panels show this state (ringside run prints it as JSON); v and Tab look closer",
+                 role: .dim, traceMark: mark, step: notice.step)
         case let .error(text):
-            status = StatusMessage(text, isError: true)
-            note(text, role: .error, traceMark: mark, step: notice.step)
+            let shown = Self.pointingAtHelp(text)
+            status = StatusMessage(shown, isError: true)
+            note(shown, role: .error, traceMark: mark, step: notice.step)
         case .idle:
             status = StatusMessage("nothing in flight: l looks a key up, s stabilizes, j joins, : runs any command")
         case .scriptFinished:
@@ -111,6 +128,13 @@ extension AppModel {
                 status = StatusMessage("end of the script: Space plays on (stabilize rounds), ? shows the keys")
             }
         }
+    }
+
+    /// An unknown command's error ends in the list of every command, some 80 words the
+    /// status line and the events log cut short: `?` lists them, so the error says so.
+    static func pointingAtHelp(_ text: String) -> String {
+        guard let range = text.firstRange(of: "; commands are ") else { return text }
+        return text[..<range.lowerBound] + "; ? lists every command"
     }
 
     /// "  (carol → 131, alice → 232)" after an echoed command that hashed names (the trace

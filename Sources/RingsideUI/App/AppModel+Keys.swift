@@ -2,6 +2,7 @@
 extension AppModel {
     mutating func handle(_ key: Key, size: Size) -> [AppEffect] {
         if case .resize = key { return [] }
+        if status?.answersKey == true { status = nil }
         // The too-small screen hides every panel and prompt, so a key would act blindly
         // (`x` crashing a node nobody sees, `l` opening a hidden prompt): only quitting works.
         if ScreenLayout(size: size).isTooSmall {
@@ -13,40 +14,36 @@ extension AppModel {
             return perform(action, size: size)
         }
         if isWaitingAtPause {
-            // "pause" waits for any key; quitting and going back in time are still possible.
+            // "pause" waits for n; any other bound key does its job and the script stays.
             let action = keyMap.action(for: key)
-            if action == .quit { return [.quit] }
-            if let action, Self.timeTravelActions.contains(action) || Self.lookingActions.contains(action) {
+            if let action, !Self.goOnActions.contains(action) {
                 return perform(action, size: size)
             }
             isWaitingAtPause = false
             status = nil
+            // Space goes on playing (at a pause play mode waits, whether it was on or not).
+            if action == .playPause, !isPlaying { _ = perform(.playPause, size: size) }
             return [.engine(.resume)]
         }
         if isHelpVisible {
-            var help = HelpOverlay(keyMap: keyMap, scroll: helpScroll, notes: AppView.helpNotes)
+            var help = HelpOverlay(keyMap: keyMap, scroll: helpScroll, notes: AppView.helpNotes, commands: AppView.helpCommands)
             if help.handle(key, area: ScreenLayout(size: size, bits: world.space.bits).body) {
                 helpScroll = help.scroll
                 return []
             }
         }
         guard let action = keyMap.action(for: key) else {
-            status = StatusMessage("\(key.label()) is not bound to anything; ? shows the keys")
+            status = StatusMessage("\(key.label()) is not bound to anything; ? shows the keys", answersKey: true)
             return []
         }
         return perform(action, size: size)
     }
 
-    /// Keys that still work while a script waits at `pause`.
-    static let timeTravelActions: Set<Action> = [.undo, .redo, .timeline]
-
-    /// Keys that only change what is shown: at a pause they act and the script stays (a
-    /// scenario that says "press v twice for the convergence view" lost a round to each
-    /// `v`, and `?` went on without showing the help).
-    static let lookingActions: Set<Action> = [
-        .help, .cycleView, .projector, .zoomIn, .zoomOut, .nextNode, .previousNode,
-        .eventsPageUp, .eventsPageDown, .filterMaintenance,
-    ]
+    /// Keys that answer a script's `pause` (as does a key bound to nothing). Every other
+    /// key does what it always does and the script stays: taken as "go on", `:` left the
+    /// rest of a typed command to run as single keys (`s` of `select` stabilized), `?`
+    /// went on without the help, and `l` went on without a prompt.
+    static let goOnActions: Set<Action> = [.step, .finish, .playPause]
 
     /// One action of the key map.
     mutating func perform(_ action: Action, size: Size = .zero) -> [AppEffect] {
@@ -192,7 +189,7 @@ extension AppModel {
         case .cancelled:
             editors[open.action] = open.editor
             prompt = nil
-            status = StatusMessage("cancelled")
+            status = StatusMessage("cancelled", answersKey: true)
             return []
         case let .submitted(text):
             editors[open.action] = open.editor

@@ -9,13 +9,13 @@ extension AppModel {
         switch action {
         case .undo, .timelineBack:
             guard timeline.cursor > 0 || requestsOutstanding > 0 else {
-                status = StatusMessage("at the start: there is no earlier step")
+                status = StatusMessage("at the start: there is no earlier step", answersKey: true)
                 return []
             }
             move = .back
         case .redo, .timelineForward:
             guard timeline.isBack || requestsOutstanding > 0 else {
-                status = StatusMessage("at the newest step (\(timeline.steps)): nothing to redo")
+                status = StatusMessage("at the newest step (\(timeline.steps)): nothing to redo", answersKey: true)
                 return []
             }
             move = .forward
@@ -26,11 +26,11 @@ extension AppModel {
         case .timeline:
             overlay = overlay == .timeline ? nil : .timeline
             stopPlaying()
-            status = StatusMessage(positionText())
+            status = StatusMessage(positionText(), answersKey: true)
             return []
         case .timelineClose:
             overlay = nil
-            status = StatusMessage(positionText())
+            status = StatusMessage(positionText(), answersKey: true)
             return []
         default:
             return nil

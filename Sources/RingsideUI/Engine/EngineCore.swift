@@ -34,6 +34,10 @@ public struct EngineCore: Sendable {
     public private(set) var recentEvents = RecentEvents()
     /// User commands waiting for the work under way, oldest first (see `QueuedCommand`).
     private var queued: [QueuedCommand] = []
+    /// A `wait` (the script's or typed) is under way: `World.begin` only opened it, its
+    /// messages are stepped like a command's, and the script goes on once the world is
+    /// idle. Run at once, a round of 32 anti-entropy sessions was one step.
+    private var waitsForIdle = false
 
     /// The command lines waiting for their turn, oldest first.
     public var queuedLines: [String] { queued.map(\.line) }
@@ -111,6 +115,7 @@ public struct EngineCore: Sendable {
             return report(notices: notices, steps: 0, traveled: true)
         }
         beginQueued(notices: &notices)
+        endWaitIfIdle(notices: &notices)
         advanceScript(notices: &notices)
         return report(notices: notices, steps: steps, traveled: false)
     }
@@ -142,6 +147,7 @@ public struct EngineCore: Sendable {
         runningOrigin = mark.runningOrigin
         workOrigin = mark.workOrigin
         queued = mark.queued
+        waitsForIdle = mark.waitsForIdle
     }
 
     /// Before a step: with the cursor back, the steps after it are forgotten.
@@ -159,7 +165,7 @@ public struct EngineCore: Sendable {
         let cursor = timeline.cursor
         let mark = EngineMark(step: cursor, nextStatement: nextStatement, isWaitingAtPause: isWaitingAtPause,
                               transcriptCount: transcriptLines.count, runningOrigin: runningOrigin,
-                              workOrigin: workOrigin, label: label, queued: queued)
+                              workOrigin: workOrigin, label: label, queued: queued, waitsForIdle: waitsForIdle)
         let index = marks.index(inForceAt: cursor)
         if marks[index].step == cursor { marks[index] = mark } else { marks.insert(mark, at: index + 1) }
     }
@@ -244,7 +250,9 @@ public struct EngineCore: Sendable {
             notify(.began(line, origin: origin), traceMark: mark, into: &notices)
             noteSelection(statement, notices: &notices)
             record(outputs, notices: &notices)
+            noteWait(statement)
             setMark(label: line)
+            endWaitIfIdle(notices: &notices)
         } catch {
             setMark(label: line)
             notify(.error("\(line): error: \(error.message)"), into: &notices)
@@ -271,10 +279,11 @@ public struct EngineCore: Sendable {
         var taken = 0
         while taken < count {
             beginQueued(notices: &notices)
+            endWaitIfIdle(notices: &notices)
             // As headless: the script goes on as soon as no command it must wait for is
             // under way (an `async` command's messages may still be in flight; the
-            // script's own `step`/`deliver`/`drop` then act on them).
-            if !world.hasCommandUnderWay {
+            // script's own `step`/`deliver`/`drop` then act on them), and no `wait` is.
+            if !world.hasCommandUnderWay, !waitsForIdle {
                 advanceScript(notices: &notices)
                 if world.isIdle || isWaitingAtPause { break }
             }
@@ -282,6 +291,7 @@ public struct EngineCore: Sendable {
             do {
                 guard try timelineStep() else { break }
                 taken += 1
+                endWaitIfIdle(notices: &notices)
                 noteScriptEnd(wasIdle: wasIdle, notices: &notices)
             } catch {
                 notify(.error(describe(error)), into: &notices)
@@ -310,6 +320,7 @@ public struct EngineCore: Sendable {
             do {
                 guard try timelineStep() else { break }
                 taken += 1
+                endWaitIfIdle(notices: &notices)
                 noteScriptEnd(wasIdle: false, notices: &notices)
             } catch {
                 notify(.error(describe(error)), into: &notices)
@@ -331,7 +342,7 @@ public struct EngineCore: Sendable {
     /// protocol command or `pause` stops the advance.
     private mutating func advanceScript(notices: inout [EngineNotice]) {
         guard let script, !isWaitingAtPause else { return }
-        while !world.hasCommandUnderWay, nextStatement < script.lines.count, !isWaitingAtPause {
+        while !world.hasCommandUnderWay, !waitsForIdle, nextStatement < script.lines.count, !isWaitingAtPause {
             let line = script.lines[nextStatement]
             nextStatement += 1
             do {
@@ -345,6 +356,7 @@ public struct EngineCore: Sendable {
                 }
                 noteSelection(line.statement, notices: &notices)
                 record(outputs, notices: &notices)
+                noteWait(line.statement)
             } catch {
                 notify(.error(error.formatted(file: script.name)), into: &notices)
                 nextStatement = script.lines.count
@@ -352,8 +364,29 @@ public struct EngineCore: Sendable {
                 return
             }
             setMark(label: line.text)
+            endWaitIfIdle(notices: &notices)
             noteScriptEnd(wasIdle: false, notices: &notices)
         }
+    }
+
+    /// A `wait` begun waits for the world to go idle (see `waitsForIdle`).
+    private mutating func noteWait(_ statement: Statement) {
+        if case .wait = statement.command { waitsForIdle = true }
+    }
+
+    /// Ends the `wait` under way once nothing is left to run: one more step, which finds
+    /// the world idle and closes the lookups no answer can reach any more, as headless
+    /// `wait` ends.
+    private mutating func endWaitIfIdle(notices: inout [EngineNotice]) {
+        guard waitsForIdle, world.isIdle else { return }
+        do {
+            _ = try timelineStep()
+        } catch {
+            notify(.error(describe(error)), into: &notices)
+            if runningOrigin == .script { nextStatement = script?.lines.count ?? 0 }
+        }
+        waitsForIdle = false
+        setMark()
     }
 
     /// `select`, `focus` and `highlight` are view commands: the engine only passes them

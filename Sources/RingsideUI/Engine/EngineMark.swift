@@ -17,6 +17,8 @@ struct EngineMark: Sendable {
     var resumed = false
     /// User commands waiting for their turn after this step.
     var queued: [QueuedCommand] = []
+    /// A `wait` is under way: the script goes on once the world is idle (EngineCore).
+    var waitsForIdle = false
 
     /// Whether the script waits for a key at `step` (a step this mark is in force at).
     func isWaiting(at step: Int) -> Bool {

@@ -1,3 +1,4 @@
+import RingsideSimulation
 /// Draws a whole frame from the model (Bubble Tea's view): a pure function, so tests
 /// and the benchmark render into an in-memory grid exactly what the terminal shows.
 public enum AppView {
@@ -6,8 +7,11 @@ public enum AppView {
         "Commands given while messages are in flight wait their turn;",
         "fail and other instant changes act at once (crash a node mid-lookup).",
         "Playing on an idle ring runs stabilize, fix-fingers, check-predecessor.",
-        "Click a node to select it. A script's pause waits for any key.",
+        "Click a node to select it. At a script's pause n goes on; other keys act.",
     ]
+
+    /// The script commands, listed in the help (an unknown command's error points there).
+    static let helpCommands = Parser.commandNames
 
     /// The frame for `size`: the panels, help if open, the prompt line and the status line,
     /// or the too-small notice.
@@ -35,7 +39,8 @@ public enum AppView {
             break
         }
         if model.isHelpVisible {
-            HelpOverlay(keyMap: model.keyMap, glyphs: glyphs, scroll: model.helpScroll, notes: helpNotes)
+            HelpOverlay(keyMap: model.keyMap, glyphs: glyphs, scroll: model.helpScroll, notes: helpNotes,
+                        commands: helpCommands)
                 .render(into: &grid, area: layout.body)
         }
         renderPromptLine(model, into: &grid, area: layout.promptLine, glyphs: glyphs)

@@ -7,8 +7,9 @@ import Chord
 /// syncing) can share the one row a small screen has.
 struct BayouLayout {
     let blocks: [ReplicaBlock]
-    /// The blocks shown, by index, in rows, with each row's height (the last may be cut).
-    let visibleRows: [(blocks: Range<Int>, height: Int)]
+    /// The blocks shown, by index, in rows, with each row's top and height (the last may
+    /// be cut).
+    let visibleRows: [(blocks: Range<Int>, y: Int, height: Int)]
     let area: Rect
     let columnWidth: Int
     /// Blocks per row.
@@ -16,9 +17,16 @@ struct BayouLayout {
 
     init(model: AppModel, glyphs: Glyphs, area: Rect) {
         self.area = area
-        let blocks = BayouPanel.candidates(in: model).map { ReplicaBlock(model: model, node: $0, glyphs: glyphs) }
-        self.blocks = blocks
+        let nodes = BayouPanel.candidates(in: model)
+        var blocks = nodes.map { ReplicaBlock(model: model, node: $0, glyphs: glyphs) }
+        let widest = min(area.width - 1, blocks.map(\.width).max() ?? 0)
+        // A block wider than the column puts its version vector under the log instead of
+        // beside it (at 160 columns the third panel cut `A: 5` to `A:`).
+        if blocks.contains(where: { $0.width > widest }) {
+            blocks = nodes.map { ReplicaBlock(model: model, node: $0, glyphs: glyphs, maxWidth: widest) }
+        }
         columnWidth = min(area.width - 1, blocks.map(\.width).max() ?? 0)
+        self.blocks = blocks
         guard !area.isEmpty, columnWidth > 0 else {
             columns = 1
             visibleRows = []
@@ -57,16 +65,20 @@ struct BayouLayout {
 
     /// The rows that fit in `area` from block `first`, the last possibly cut.
     private static func fitting(_ blocks: [ReplicaBlock], from first: Int, columns: Int,
-                                in area: Rect) -> [(blocks: Range<Int>, height: Int)] {
-        var shown: [(blocks: Range<Int>, height: Int)] = []
+                                in area: Rect) -> [(blocks: Range<Int>, y: Int, height: Int)] {
+        var shown: [(blocks: Range<Int>, y: Int, height: Int)] = []
         var y = area.y
         for start in stride(from: first, to: blocks.count, by: columns) {
-            guard y < area.maxY else { break }
             let row = start..<min(blocks.count, start + columns)
-            let height = min(blocks[row].map(\.height).max() ?? 0, area.maxY - y)
+            let full = blocks[row].map(\.height).max() ?? 0
+            // The blank row between rows goes when keeping it would cut this row (the
+            // demo at 100×30 left B out beside three blank rows).
+            if y > area.y, y + full > area.maxY, y - 1 + full <= area.maxY { y -= 1 }
+            guard y < area.maxY else { break }
+            let height = min(full, area.maxY - y)
             // A row cut to less than a header and a line is not worth showing.
             if height < 3, y > area.y { break }
-            shown.append((row, height))
+            shown.append((row, y, height))
             y += height + 1
         }
         return shown
@@ -81,13 +93,11 @@ struct BayouLayout {
     /// Calls `body` with each visible block and its rectangle (a block taller than what
     /// is left is cut at the bottom of the panel; its log shows the newest writes).
     func place(_ body: (ReplicaBlock, Rect) -> Void) {
-        var y = area.y
-        for (row, height) in visibleRows {
+        for (row, y, height) in visibleRows {
             for (column, index) in row.enumerated() {
                 let x = area.x + 1 + column * (columnWidth + 2)
                 body(blocks[index], Rect(x: x, y: y, width: columnWidth, height: height).intersection(area))
             }
-            y += height + 1
         }
     }
 }

@@ -26,7 +26,9 @@ struct BayouPanel {
         let state = model.world.state
         func isNode(_ node: NodeIndex?) -> Bool { node.map { Int($0) < state.count } ?? false }
         let writers = model.digest.replicasWithWrites
-        guard !writers.isEmpty else { return beforeAnyWrite(in: model) }
+        // A small ring shows every replica, writer or not: meeting-room-commit left B out
+        // (and did not count it as not shown) until B wrote.
+        guard !writers.isEmpty, model.digest.nodesByID.count > allShownMax else { return beforeAnyWrite(in: model) }
         var chosen = Set(writers)
         for node in [model.selection, model.world.primary] where isNode(node) { chosen.insert(node!) }
         for node in model.highlighted where isNode(node) { chosen.insert(node) }
@@ -38,7 +40,7 @@ struct BayouPanel {
         return Array(ordered[start..<start + candidatesMax])
     }
 
-    /// No replica holds a write yet: all of a small ring, else the selection's part of it.
+    /// All of a small ring; else, before any write, the selection's part of it.
     private static func beforeAnyWrite(in model: AppModel) -> [NodeIndex] {
         let nodes = model.digest.nodesByID
         if nodes.count <= allShownMax { return nodes }
@@ -64,8 +66,8 @@ struct BayouPanel {
             title += " \(glyphs.separator) primary \(world.state.name(primary))"
         }
         let layout = BayouLayout(model: model, glyphs: glyphs, area: area.inset(by: 1))
-        let hidden = (model.digest.replicasWithWrites.isEmpty ? model.digest.nodesByID.count : layout.blocks.count)
-            - layout.visibleCount
+        // Every replica not drawn, candidate or not, so the count never hides one.
+        let hidden = model.digest.nodesByID.count - layout.visibleCount
         var footer: String?
         if hidden > 0 { footer = "+\(hidden) not shown" }
         let inner = grid.drawBox(area, title: title, footer: footer, glyphs: glyphs)

@@ -110,8 +110,9 @@ struct ConvergencePanel {
     static let nameWidthMax = 6
 
     private func naturalMatrixWidth() -> Int {
-        let origins = VersionMatrix(world: model.world, rowsMax: 0).origins.count
-        return Self.nameWidthMax + 1 + 2 * origins
+        let origins = VersionMatrix(world: model.world, rowsMax: 0).origins
+        let longest = origins.map { TextWidth.of($0.name) }.max() ?? 1
+        return Self.nameWidthMax + 1 + max(2, longest + 1) * origins.count
     }
 
     private func drawMatrix(into grid: inout Grid, area: Rect) {
@@ -126,22 +127,30 @@ struct ConvergencePanel {
         }
         let nameWidth = min(Self.nameWidthMax, matrix.rows.map { TextWidth.of($0.name) }.max() ?? 1)
         let room = max(0, area.width - nameWidth - 1)
-        let cellWidth = 2 * matrix.origins.count <= room ? 2 : 1
+        let header = Self.originHeader(matrix.origins.map(\.name), room: room, ellipsis: glyphs.ellipsis.first ?? ".")
+        let cellWidth = header.cellWidth
         let columns = min(matrix.origins.count, room / cellWidth)
         let left = area.x + nameWidth + 1
-        for (i, origin) in matrix.origins.prefix(columns).enumerated() {
-            grid.write(String(origin.name.suffix(cellWidth)), x: left + i * cellWidth, y: area.y + 1,
-                       style: Style(.dim), clip: area)
+        for (r, line) in header.lines.enumerated() {
+            for (i, label) in line.prefix(columns).enumerated() {
+                grid.write(label, x: left + i * cellWidth, y: area.y + 1 + r, style: Style(.dim), clip: area)
+            }
         }
+        let top = area.y + 1 + header.lines.count
         var rows = matrix.rows
         var hidden = matrix.hiddenRows
+        let rowsRoom = max(0, area.maxY - top)
+        if rows.count > rowsRoom {
+            hidden += rows.count - rowsRoom
+            rows.removeLast(rows.count - rowsRoom)
+        }
         // The last row says how many are left out, when some are.
-        if hidden > 0, rows.count > 0, rows.count >= area.height - 2 {
+        if hidden > 0, rows.count > 0, rows.count >= rowsRoom {
             rows.removeLast()
             hidden += 1
         }
         for (r, row) in rows.enumerated() {
-            let y = area.y + 2 + r
+            let y = top + r
             grid.write(String(row.name.prefix(nameWidth)), x: area.x, y: y, style: Style(.normal), clip: area)
             for (i, fraction) in row.cells.prefix(columns).enumerated() {
                 let (character, role) = shade(fraction)
@@ -151,11 +160,37 @@ struct ConvergencePanel {
             }
         }
         if hidden > 0 {
-            grid.write("+\(hidden) more replicas", x: area.x, y: area.y + 2 + rows.count, style: Style(.dim), clip: area)
+            grid.write("+\(hidden) more replicas", x: area.x, y: top + rows.count, style: Style(.dim), clip: area)
         }
         if columns < matrix.origins.count {
             grid.write("+\(matrix.origins.count - columns)", x: area.maxX - 4, y: area.y + 1, style: Style(.dim), clip: area)
         }
+    }
+
+    /// Header rows most a column label may take when written downwards.
+    static let verticalLabelRowsMax = 6
+
+    /// The origins' column labels and the cell width: one row when every name fits its
+    /// cell with a space after it (cells widen for names up to what `room` allows), else
+    /// each name written downwards, one character a row. Cut to a cell's last two
+    /// characters, `10 32 105` read `103205` and `n999` `99`.
+    static func originHeader(_ names: [String], room: Int, ellipsis: Character = "\u{2026}") -> (cellWidth: Int, lines: [[String]]) {
+        let longest = names.map { TextWidth.of($0) }.max() ?? 1
+        if longest + 1 <= 2 || names.count * (longest + 1) <= room {
+            return (max(2, longest + 1), [names])
+        }
+        let cellWidth = 2 * names.count <= room ? 2 : 1
+        let rows = min(longest, verticalLabelRowsMax)
+        let lines = (0..<rows).map { row in
+            names.map { name -> String in
+                let characters = Array(name)
+                guard row < characters.count else { return "" }
+                // A name longer than the rows ends in `…` on the last one.
+                if row == rows - 1, characters.count > rows { return String(ellipsis) }
+                return String(characters[row])
+            }
+        }
+        return (cellWidth, lines)
     }
 
     /// Full: every write of that origin seen; blank: none; shades between.

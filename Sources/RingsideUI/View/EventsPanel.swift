@@ -57,7 +57,11 @@ struct EventsPanel {
         guard let message = model.digest.next else {
             let text: String
             if model.isWaitingAtPause {
-                text = "the script is paused: n goes on (v, ? and Tab only change the view)"
+                text = "the script is paused: n goes on; any other key acts and it stays paused"
+            } else if model.timeline.isBack {
+                // The script ahead of a step back in time may be many instant statements
+                // that n would run in one go: U is the way to go forward one step.
+                text = "back in time: U redoes the next step; n acts from here, on a new branch"
             } else if !world.isIdle {
                 text = "nothing in flight yet: n runs the first step of the command begun"
             } else if model.scriptRemaining > 0 {

@@ -40,7 +40,11 @@ struct FingerTablePanel {
         }
         let state = world.state
         var title = "Fingers of \(world.displayName(node, glyphs: glyphs))"
-        if !state.isAlive(node) { title += " (down: as it was)" }
+        if world.hasLeft(node) {
+            title += " (left: as it was)"
+        } else if !state.isAlive(node) {
+            title += " (down: as it was)"
+        }
         if lookupNode != nil, let key = LookupHops(model: model).key {
             title += " \(glyphs.separator) lookup \(model.keyText(key, width: 12, glyphs: glyphs)) here"
         }
@@ -48,7 +52,10 @@ struct FingerTablePanel {
         guard !inner.isEmpty else { return }
         let body = inner.inset(top: 0, left: 1, bottom: 0, right: 1)
         let info = infoLines(node, width: body.width)
-        let tableRows = max(0, body.height - 1 - info.count)
+        // The fingers are the panel's point: they keep at least half the rows under the
+        // header, the pointers' lines the rest (at 60×16 the pointers took all but one
+        // row and no finger showed).
+        let tableRows = max(0, body.height - 1 - info.count, body.height / 2)
         let rows = Self.fold(rows(of: node), toFit: tableRows)
         let kWidth = rows.shown.map { TextWidth.of(Columns.kText($0)) }.max() ?? 1
         let columns = Columns(model: model, node: node, width: body.width, kWidth: kWidth)
@@ -91,7 +98,8 @@ struct FingerTablePanel {
     }
 
     /// Rows that fit in `limit` lines: all of them if possible, else runs of equal
-    /// fingers folded together, else the first ones and a count of the rest.
+    /// fingers folded together, else the first ones and how many fingers the rest hold
+    /// (a count of folded rows said `… 2 more` for the 7 fingers of `1-5`, `6`, `7`).
     static func fold(_ rows: [Row], toFit limit: Int) -> (shown: [Row], hidden: Int) {
         guard rows.count > limit else { return (rows, 0) }
         var folded: [Row] = []
@@ -105,7 +113,7 @@ struct FingerTablePanel {
         }
         guard folded.count > limit else { return (folded, 0) }
         let room = max(0, limit - 1)
-        return (Array(folded.prefix(room)), folded.count - room)
+        return (Array(folded.prefix(room)), folded.dropFirst(room).reduce(0) { $0 + $1.last - $1.first + 1 })
     }
 
     // MARK: Pointers and keys
@@ -129,13 +137,41 @@ struct FingerTablePanel {
             [Span("succ ", Style(.dim)), Span(label(successor)), mark(alive && successor != idealList.first)],
             [Span("pred ", Style(.dim)), Span(label(predecessor)),
              mark(alive && predecessor != state.idealPredecessor(node))],
-            [Span("list ", Style(.dim)), Span(list.isEmpty ? "empty" : list.map { label($0) }.joined(separator: " ")),
-             mark(alive && list != idealList)],
+            [Span("list ", Style(.dim))] + listSpans(list, ideal: alive ? idealList : nil, label: label),
             [Span("keys ", Style(.dim)),
              Span(keys.isEmpty ? "none" : keyText + (keys.count > 16 ? " \(glyphs.ellipsis)" : "")),
              Span(keys.count > 1 ? " (\(keys.count))" : "", Style(.dim))],
         ]
         return Self.pack(parts, separator: Span(" \(glyphs.separator) ", Style(.dim)), width: width)
+    }
+
+    /// The successor list with `!` after each entry the stabilized ring would not have
+    /// there (a crashed node, or one out of place), and how many entries it lacks: one
+    /// `!` after the whole list flagged its last, live entry and left the dead one bare.
+    private func listSpans(_ list: [NodeIndex], ideal: [NodeIndex]?, label: (NodeIndex?) -> String) -> [Span] {
+        guard !list.isEmpty else {
+            let short = ideal.map { !$0.isEmpty } ?? false
+            return [Span("empty"), short ? Span("!", Style(.warning, bold: true)) : Span("")]
+        }
+        let stale = Self.staleEntries(list, ideal: ideal ?? list)
+        var spans: [Span] = []
+        for (i, entry) in list.enumerated() {
+            if i > 0 { spans.append(Span(" ")) }
+            spans.append(Span(label(entry)))
+            if stale[i] { spans.append(Span("!", Style(.warning, bold: true))) }
+        }
+        if let ideal, list.count < ideal.count {
+            spans.append(Span(" (\(ideal.count - list.count) short)", Style(.warning)))
+        }
+        return spans
+    }
+
+    /// Which entries of `list` differ from the ideal list: those not in it at all and,
+    /// when every entry is in it, those out of its order.
+    static func staleEntries(_ list: [NodeIndex], ideal: [NodeIndex]) -> [Bool] {
+        let missing = list.map { !ideal.contains($0) }
+        if missing.contains(true) { return missing }
+        return list.enumerated().map { i, entry in i >= ideal.count || ideal[i] != entry }
     }
 
     /// Parts on as few lines as fit `width`, in order, separated on a shared line.

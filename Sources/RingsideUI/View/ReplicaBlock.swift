@@ -12,8 +12,11 @@ struct ReplicaBlock {
     /// The version vector without its zero entries (replicas this one has heard nothing
     /// from): on a large ring the zeros would crowd out what it knows.
     let vector: [(node: NodeIndex, timestamp: UInt64)]
+    /// The version vector goes on one line under the log, not beside it: the log and the
+    /// vector side by side are wider than the block may be.
+    let isStacked: Bool
 
-    init(model: AppModel, node: NodeIndex, glyphs: Glyphs) {
+    init(model: AppModel, node: NodeIndex, glyphs: Glyphs, maxWidth: Int = .max) {
         self.model = model
         self.node = node
         self.glyphs = glyphs
@@ -22,10 +25,13 @@ struct ReplicaBlock {
         vector = view.versionVector.filter { $0.timestamp > 0 }
         vectorWidth = vector.prefix(BayouPanel.vectorLinesMax)
             .map { TextWidth.of(model.world.state.name($0.node)) + 2 + String($0.timestamp).count }.max() ?? 0
+        isStacked = !vector.isEmpty && logWidth + 2 + vectorWidth > maxWidth
     }
 
     /// Wide enough for the header too: `P 10 primary down  clock 13` must not lose its clock.
-    var width: Int { max(logWidth + 2 + vectorWidth, 24, header.reduce(0) { $0 + TextWidth.of($1.text) }) }
+    var width: Int {
+        max(isStacked ? logWidth : logWidth + 2 + vectorWidth, 24, header.reduce(0) { $0 + TextWidth.of($1.text) })
+    }
 
     /// Log lines including the rule between committed and tentative writes.
     private var logLines: Int {
@@ -36,7 +42,7 @@ struct ReplicaBlock {
 
     private var vectorLines: Int { min(vector.count, BayouPanel.vectorLinesMax) }
 
-    var height: Int { 1 + max(logLines, vectorLines) + 1 }
+    var height: Int { 1 + (isStacked ? logLines + 1 : max(logLines, vectorLines)) + 1 }
 
     /// Draws the block inside `area` (no border), cut to its height.
     func render(into grid: inout Grid, area: Rect) {
@@ -44,8 +50,17 @@ struct ReplicaBlock {
         grid.write(header, x: area.x, y: area.y, clip: area)
 
         let bodyRows = max(0, area.height - 2)
-        drawLog(into: &grid, x: area.x, y: area.y + 1, rows: bodyRows, clip: area)
-        drawVector(into: &grid, x: area.x + logWidth + 2, y: area.y + 1, rows: bodyRows, clip: area)
+        if isStacked {
+            // The vector's line is kept under whatever rows the log gets.
+            let logRows = max(0, bodyRows - 1)
+            drawLog(into: &grid, x: area.x, y: area.y + 1, rows: logRows, clip: area)
+            if bodyRows > 0 {
+                grid.write(vectorLineSpans(width: area.width), x: area.x, y: area.y + 1 + logRows, clip: area)
+            }
+        } else {
+            drawLog(into: &grid, x: area.x, y: area.y + 1, rows: bodyRows, clip: area)
+            drawVector(into: &grid, x: area.x + logWidth + 2, y: area.y + 1, rows: bodyRows, clip: area)
+        }
         var line = [Span("db ", Style(.dim))]
         line += databaseSpans(width: area.width - 3)
         grid.write(line, x: area.x, y: area.y + 1 + bodyRows, clip: area)
@@ -84,7 +99,11 @@ struct ReplicaBlock {
             Span(idBesideName.map { " " + $0 } ?? "", Style(.dim)),
         ]
         if world.primary == node { header.append(Span(" primary", Style(.accent))) }
-        if !state.isAlive(node) { header.append(Span(" down", Style(.failed))) }
+        if world.hasLeft(node) {
+            header.append(Span(" left", Style(.dim)))
+        } else if !state.isAlive(node) {
+            header.append(Span(" down", Style(.failed)))
+        }
         header.append(Span("  clock \(view.clock)", Style(.dim)))
         if node == model.selection { header.insert(Span(glyphs.pointer + " ", Style(.selected, bold: true)), at: 0) }
         return header
@@ -123,7 +142,13 @@ struct ReplicaBlock {
         // With one row, the newest write itself: "… 2 earlier" alone (80×24) showed no write.
         var shown = lines[...]
         if lines.count > rows, rows == 1 {
-            shown = lines.suffix(1)
+            // The newest write after `…`, so the earlier ones are known to be there (the
+            // db line shows their effect: alone, `∞:7:P w(Y,8)` beside `db X=4 Y=8` read
+            // as a log that contradicts its database). The gap before the vector has room.
+            grid.write(glyphs.ellipsis, x: x, y: y, style: Style(.dim), clip: clip)
+            let newest = lines[lines.count - 1]
+            grid.write(newest.text, x: x + TextWidth.of(glyphs.ellipsis), y: y, style: newest.style, clip: clip)
+            return
         } else if lines.count > rows {
             shown = lines.suffix(max(0, rows - 1))
             // A count of writes: the committed/tentative rule above the cut is not one.
@@ -135,6 +160,22 @@ struct ReplicaBlock {
         for (offset, span) in shown.enumerated() {
             grid.write(span.text, x: x, y: top + offset, style: span.style, clip: clip)
         }
+    }
+
+    /// `vv A: 5  P: 3`, as many whole entries as fit in `width`, then `+2 more`.
+    func vectorLineSpans(width: Int) -> [Span] {
+        let names = model.world.state
+        let entries = vector.map { "\(names.name($0.node)): \($0.timestamp)" }
+        var text = "vv"
+        for (i, entry) in entries.enumerated() {
+            let rest = entries.count - i - 1
+            let suffix = rest == 0 ? "" : "  +\(rest) more"
+            if TextWidth.of(text + "  " + entry + suffix) > width {
+                return [Span(text, Style(.dim)), Span("  +\(entries.count - i) more", Style(.dim))]
+            }
+            text += "  " + entry
+        }
+        return [Span(text, Style(.dim))]
     }
 
     private func drawVector(into grid: inout Grid, x: Int, y: Int, rows: Int, clip: Rect) {

@@ -65,8 +65,10 @@ struct RingPanel {
     private func title(notDrawn: Int) -> String {
         let state = model.world.state
         var parts = ["Ring", "m=\(state.bits)", "\(state.liveCount) live"]
-        let failed = state.count - state.liveCount
+        let left = model.world.leftCount
+        let failed = state.count - state.liveCount - left
         if failed > 0 { parts.append("\(failed) down") }
+        if left > 0 { parts.append("\(left) left") }
         if let cut = partitionText() { parts.append(cut) }
         if notDrawn > 0 { parts.append("+\(notDrawn) more msgs") }
         if model.zoom > 0 {
@@ -82,15 +84,13 @@ struct RingPanel {
         let world = model.world
         let groups = world.networkConfig.partitionGroups
         guard !groups.isEmpty else { return nil }
-        var named = groups.map { $0.map { world.ringLabel($0, glyphs: glyphs) }.joined(separator: " ") }
-        let listed = Set(groups.joined())
-        let rest = world.state.allNodesByID().filter { !listed.contains($0) }
-        if rest.count > Self.restLabelsMax {
-            named.append("\(rest.count) others")
-        } else if !rest.isEmpty {
-            named.append(rest.map { world.ringLabel($0, glyphs: glyphs) }.joined(separator: " "))
+        // By name, as the events' `partition:` line names them (the title said `cut 10 32`
+        // beside `partition: P,A`), the implicit group last.
+        var named = world.partitionGroupsByName().map { $0.map(glyphs.text) }
+        if named.count > groups.count, let rest = named.last, rest.count > Self.restLabelsMax {
+            named[named.count - 1] = ["\(rest.count) others"]
         }
-        return "cut " + named.joined(separator: " | ")
+        return "cut " + named.map { $0.joined(separator: " ") }.joined(separator: " | ")
     }
 
     /// More unnamed nodes than this are counted, not listed: the title has one line.
@@ -179,9 +179,10 @@ struct RingPanel {
 
     private func drawMark(_ mark: RingScene.Mark, hops: LookupHops, into grid: inout Grid, clip: Rect) {
         let isCutOff = !mark.isFailed && isCutOffFromSelection(mark.nodes)
-        let symbol = mark.isFailed ? glyphs.failed : isCutOff ? glyphs.cutOff : glyphs.node
-        var markStyle = Style(mark.isFailed ? .failed : isCutOff ? .warning : .accent, bold: !mark.isFailed)
-        var labelStyle = Style(mark.isFailed ? .failed : .normal)
+        // A node that left is gone without loss: drawn dim, not in the crash's red ✕.
+        let symbol = mark.hasLeft ? glyphs.departed : mark.isFailed ? glyphs.failed : isCutOff ? glyphs.cutOff : glyphs.node
+        var markStyle = mark.hasLeft ? Style(.dim) : Style(mark.isFailed ? .failed : isCutOff ? .warning : .accent, bold: !mark.isFailed)
+        var labelStyle = mark.hasLeft ? Style(.dim) : Style(mark.isFailed ? .failed : .normal)
         if let holder = hops.holder, mark.nodes.contains(holder) {
             markStyle = Style(.hopActive, bold: true)
             labelStyle = markStyle
@@ -209,8 +210,10 @@ struct RingPanel {
         guard let selection = model.selection, Int(selection) < state.count else { return nil }
         let zoom = min(model.zoom, min(state.bits, AppModel.zoomMax))
         let half = Identifier.powerOfTwo(max(0, state.bits - zoom - 1))
-        let start = model.world.idText(state.space.subtract(state.id(selection), half), width: 8, glyphs: glyphs)
-        let end = model.world.idText(state.space.add(state.id(selection), half), width: 8, glyphs: glyphs)
+        // Whole up to 12 digits: a 32-bit id cut to 7 digits and `…` (`4029891…`) read as
+        // longer than its 9.
+        let start = model.world.idText(state.space.subtract(state.id(selection), half), width: 12, glyphs: glyphs)
+        let end = model.world.idText(state.space.add(state.id(selection), half), width: 12, glyphs: glyphs)
         return "[\(start),\(end))"
     }
 }

@@ -17,8 +17,10 @@ struct RingScene {
         var label: String
         var labelCell: Point
         var isSelected: Bool
-        /// Every node in it has failed.
+        /// Every node in it is down.
         var isFailed: Bool
+        /// Every node in it left gracefully (down, but not crashed).
+        var hasLeft = false
         var isBucket: Bool { nodes.count > 1 }
     }
 
@@ -198,7 +200,7 @@ struct RingScene {
         let isSelected = selection.map { nodes.contains($0) } ?? false
         let isFailed = nodes.allSatisfy { !world.state.isAlive($0) }
         marks.append(Mark(nodes: nodes, angle: angle, cell: cell, label: label, labelCell: labelCell,
-                          isSelected: isSelected, isFailed: isFailed))
+                          isSelected: isSelected, isFailed: isFailed, hasLeft: nodes.allSatisfy(world.hasLeft)))
     }
 
     /// `cell`, or the nearest place beside it where a label of `width` touches no label

@@ -20,25 +20,20 @@ struct VersionMatrix {
     /// Live replicas without a row (more than `rowsMax`).
     private(set) var hiddenRows = 0
 
-    /// Replicas read to find the newest timestamp per origin, at most (as in the samples).
-    static let replicasMax = ConvergenceSample.replicasMax
-
-    /// The first `rowsMax` live replicas in ring order, and the origins seen anywhere.
+    /// The first `rowsMax` live replicas in ring order, and every origin any live replica
+    /// has a write of (read from the replicas with state: a spread of 512 left out one of
+    /// five writers on a 1,000-node ring).
     init(world: World, rowsMax: Int) {
         let ring = world.state.liveRing
         let rowsShown = max(0, min(rowsMax, ring.count))
         hiddenRows = ring.count - rowsShown
         var newest: [Identifier: UInt64] = [:]
-        var vectors: [VersionVector] = []
-        for (n, position) in ConvergenceSample.evenSpread(ring.count, max: Self.replicasMax).enumerated() {
-            let vector = world.replica(ring.nodes[position]).versionVector
-            for entry in vector.entries where entry.timestamp > 0 { newest[entry.origin] = max(newest[entry.origin] ?? 0, entry.timestamp) }
-            if n < rowsShown, ring.count <= Self.replicasMax { vectors.append(vector) }
+        for node in world.liveReplicasWithState {
+            for entry in world.replica(node).versionVector.entries where entry.timestamp > 0 {
+                newest[entry.origin] = max(newest[entry.origin] ?? 0, entry.timestamp)
+            }
         }
-        // Rows are the first replicas in ring order even when the origins came from a spread.
-        if vectors.count < rowsShown {
-            vectors = (0..<rowsShown).map { world.replica(ring.nodes[$0]).versionVector }
-        }
+        let vectors = (0..<rowsShown).map { world.replica(ring.nodes[$0]).versionVector }
         origins = newest.keys.sorted().map { ($0, world.replicaName($0)) }
         rows = (0..<rowsShown).map { position in
             let vector = vectors[position]

@@ -44,6 +44,9 @@ public struct Glyphs: Hashable, Sendable {
     public var failed: String
     /// A live node the selected one cannot reach: a partition cuts them apart.
     public var cutOff: String = "◌"
+    /// A node that left the ring gracefully (`leave`): gone, its keys handed on, unlike
+    /// a crashed one (`failed`), whose keys are lost.
+    public var departed: String = "⊖"
     /// Routing, successor pointers, "goes to".
     public var arrow: String
     /// Interval membership, as in "k ∈ (n, s]".
@@ -77,7 +80,7 @@ public struct Glyphs: Hashable, Sendable {
 
     /// The fallback for other locales: every symbol is plain ASCII.
     public static let ascii = Glyphs(
-        isUnicode: false, node: "@", hollow: "o", failed: "x", cutOff: "-", arrow: "->",
+        isUnicode: false, node: "@", hollow: "o", failed: "x", cutOff: "-", departed: "_", arrow: "->",
         elementOf: "in", notElementOf: "!in", infinity: "inf", ellipsis: "...",
         play: ">", pause: "||", times: "x", separator: "|", pointer: ">",
         arrowUp: "Up", arrowDown: "Down", arrowLeft: "Left", arrowRight: "Right",

@@ -9,13 +9,21 @@ public struct HelpOverlay: Sendable {
     public var scroll: Int
     /// Lines about the app as a whole, in a last "Notes" section (none by default).
     public var notes: [String]
+    /// The script commands `:` accepts, listed in their own section (none by default): an
+    /// unknown command's error lists them too, but the status line cut that list short.
+    public var commands: [String]
 
-    public init(keyMap: KeyMap = .default, glyphs: Glyphs = .unicode, scroll: Int = 0, notes: [String] = []) {
+    public init(keyMap: KeyMap = .default, glyphs: Glyphs = .unicode, scroll: Int = 0, notes: [String] = [],
+                commands: [String] = []) {
         self.keyMap = keyMap
         self.glyphs = glyphs
         self.scroll = scroll
         self.notes = notes
+        self.commands = commands
     }
+
+    /// Columns a line of the command list takes at most (the overlay at 80×24 is wider).
+    static let commandLineWidth = 64
 
     /// Every line of the table, before scrolling and clipping.
     public func contentLines() -> [[Span]] {
@@ -33,6 +41,19 @@ public struct HelpOverlay: Sendable {
                     Span(binding.help),
                 ])
             }
+        }
+        if !commands.isEmpty {
+            lines.append([])
+            lines.append([Span("Script commands (type : then one)", Style(.title, bold: true))])
+            var line = ""
+            for command in commands {
+                if !line.isEmpty, TextWidth.of(line) + 1 + TextWidth.of(command) > Self.commandLineWidth {
+                    lines.append([Span("  "), Span(line)])
+                    line = ""
+                }
+                line += line.isEmpty ? command : " " + command
+            }
+            if !line.isEmpty { lines.append([Span("  "), Span(line)]) }
         }
         lines.append([])
         lines += Legend.lines(glyphs: glyphs)

@@ -14,6 +14,8 @@ enum Legend {
         return [
             Entry(sample: mark(glyphs.node, Style(.accent, bold: true)), meaning: "ring: a live node, at its id"),
             Entry(sample: mark(glyphs.failed, Style(.failed)), meaning: "ring: a failed node (crashed; its keys are lost)"),
+            Entry(sample: mark(glyphs.departed, Style(.dim)),
+                  meaning: "ring: a node that left gracefully (its keys went to its successor)"),
             Entry(sample: mark(glyphs.cutOff, Style(.warning, bold: true)),
                   meaning: "ring: a node the selected one cannot reach (a partition; the title says cut A | B)"),
             // The ring draws the same glyph, in the warning colour, at the key a lookup seeks.
@@ -30,7 +32,7 @@ enum Legend {
                   meaning: "a Bayou message in flight (anti-entropy)"),
             Entry(sample: mark(String(RingMessages.glyph(.store, glyphs)), Style(MessageProtocol.store.role, bold: true)),
                   meaning: "a key-value store message in flight"),
-            Entry(sample: mark("!", Style(.warning, bold: true)), meaning: "finger table: a stale finger (not the ideal ring's)"),
+            Entry(sample: mark("!", Style(.warning, bold: true)), meaning: "finger table: a stale finger, succ, pred or list entry (not the ideal ring's)"),
             Entry(sample: mark("1:5:A", Style(.committed, bold: true)), meaning: "Bayou: a committed write (CSN:timestamp:origin)"),
             Entry(sample: mark("\(glyphs.infinity):5:A", Style(.tentative)), meaning: "Bayou: a tentative write (no CSN yet)"),
             Entry(sample: mark("\(glyphs.infinity):5:A", Style(.flash, bold: true)), meaning: "Bayou: a write just redone after a rollback"),
@@ -40,6 +42,7 @@ enum Legend {
             Entry(sample: mark(String(st.inFlight), Style()), meaning: "space-time: a message still in flight"),
             Entry(sample: mark(String(st.timeout), Style()), meaning: "space-time: a sender's timeout"),
             Entry(sample: mark(String(repeating: st.rule, count: 3), Style(.dim)), meaning: "space-time: a command begins"),
+            Entry(sample: mark(String(st.note), Style(.bold)), meaning: "space-time: a note (a node's explanation) on its row"),
             Entry(sample: mark(glyphs.isUnicode ? "·░▒▓█" : ".-+*#", Style(.committed)),
                   meaning: "convergence: none to all of an origin's writes seen"),
             Entry(sample: mark("red", Style(.error, bold: true)), meaning: "an error; yellow: a warning or a pause"),

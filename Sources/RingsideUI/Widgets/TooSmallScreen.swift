@@ -21,16 +21,39 @@ public struct TooSmallScreen: Sendable {
         ]
     }
 
-    /// Clears `area` and centres the message in it, each line truncated to fit.
+    /// Clears `area` and centres the message in it, each line broken between words to
+    /// fit (cut at the edge, 20×5 read `have 20×` and `enlarge the window o`).
     public func render(into grid: inout Grid, area: Rect) {
         grid.fill(area)
-        let lines = Array(messageLines().prefix(area.height))
-        let top = area.y + (area.height - lines.count) / 2
-        for (i, text) in lines.enumerated() {
-            let shown = TextWidth.truncate(text, toWidth: area.width, ellipsis: "")
-            let x = area.x + (area.width - TextWidth.of(shown)) / 2
+        var lines: [(text: String, style: Style)] = []
+        for (i, text) in messageLines().enumerated() {
             let style = i == 0 ? Style(.warning, bold: true) : (i == 1 ? Style.normal : Style(.dim))
-            grid.write(shown, x: x, y: top + i, style: style, clip: area)
+            lines += Self.broken(text, width: area.width).map { ($0, style) }
         }
+        lines = Array(lines.prefix(area.height))
+        let top = area.y + (area.height - lines.count) / 2
+        for (i, line) in lines.enumerated() {
+            let shown = TextWidth.truncate(line.text, toWidth: area.width, ellipsis: "")
+            let x = area.x + (area.width - TextWidth.of(shown)) / 2
+            grid.write(shown, x: x, y: top + i, style: line.style, clip: area)
+        }
+    }
+
+    /// `text` in lines of at most `width` columns, broken at spaces (a word longer than
+    /// the width has a line of its own, cut).
+    static func broken(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            let candidate = current.isEmpty ? String(word) : current + " " + word
+            if TextWidth.of(candidate) <= width || current.isEmpty {
+                current = candidate
+            } else {
+                lines.append(current)
+                current = String(word)
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
     }
 }

@@ -17,7 +17,7 @@ extension Snapshots {
     │           ⠈⠓⠦⠤⣀⣀⣀⣀●⠧⠖⠋⠁          ││ ▸ A 32  clock 1                          │
     │                  60 B            ││ ∞:1:A w(x,1)    A: 1                     │
     │                                  ││ db x=1                                   │
-    └──────────────────────────────────┘└─────────────────────────── +1 not shown ─┘
+    └──────────────────────────────────┘└─────────────────────────── +5 not shown ─┘
     ┌─ Events · 3 in flight ───────────────────────────────────────────────────────┐
     │ next ▸ t=26  32 → 90  find_successor(100)                                    │
     │ 22 B→A anti-entropy request: B asks for what it lacks: its VV is empty, its… │

@@ -30,12 +30,12 @@ extension Snapshots {
     │                                                                                                                      │
     └──────────────────────────────────────────────────────────────────────────────────────────────────────── v ring view ─┘
     ┌─ Events ─────────────────────────────────────────────────────────────────────────────────────────────────────────────┐
-    │ next the script is paused: n goes on (v, ? and Tab only change the view)                                             │
-    │ 15 110: 109 = furhaven [B:1]: concurrent with cat-opoly+fancy-feast [A:1] → kept side by side as siblings            │
+    │ next the script is paused: n goes on; any other key acts and it stays paused                                         │
     │ 15 10: 109 = furhaven [B:1]: concurrent with cat-opoly+fancy-feast [A:1] → kept side by side as siblings             │
     │ 20 30: 2 of W=2 acks → put succeeded                                                                                 │
     │ 20 30: ack from 10: 3 of W=2 (after the put finished)                                                                │
     │ 20 Neither clock subsumes the other: the versions are concurrent, so every replica keeps both, side by side          │
+    │    dump: the panels show this state (ringside run prints it as JSON); v and Tab look closer                          │
     │ 20 A reads the cart: the get returns both siblings, and their merged clock [A:1, B:1] as context                     │
     └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
      ‖ A reads the cart: the get returns both siblings, and their merged clock [A:1, B:1] as context  · predict, then press

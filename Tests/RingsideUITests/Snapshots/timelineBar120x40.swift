@@ -23,9 +23,9 @@ extension Snapshots {
     │        ⠈⢦                                ⢠⠎        ││ ∞:5:B w(Z,8)    B: 5      (empty log)                          │
     │         ⠈⠳⡀                             ⡰⠋         ││ db Z=8                    db empty                             │
     │           ⠈⠦⡀                         ⡠⠎           ││                                                                │
-    │             ⠈⠲⣄⡀                   ⣀⡴⠊             ││                                                                │
-    │                ⠈⠒⠤⢄○          ⢀⣀⠤⠔⠊⠁               ││                                                                │
-    │                     ⠉⠉⠑⠒⠒⠒⠒⠒⠉●⠁                    ││                                                                │
+    │             ⠈⠲⣄⡀                   ⣀⡴⠊             ││ N105  clock 0             N120  clock 0                        │
+    │                ⠈⠒⠤⢄○          ⢀⣀⠤⠔⠊⠁               ││ (empty log)               (empty log)                          │
+    │                     ⠉⠉⠑⠒⠒⠒⠒⠒⠉●⠁                    ││ db empty                  db empty                             │
     │                             60 B                   ││                                                                │
     ┌─ Timeline · step 14 of 16 ───────────────────────────────────────────────────────────────────────────────────────────┐
     │ 0 ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━●────────────── 16 │
@@ -40,6 +40,6 @@ extension Snapshots {
     │ 0 90: 15 ∉ (90,105] → forward to closest preceding finger 10                                                         │
     └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
      Welcome to Ringside: press l to look up a key, n to step, ? for help
-     ‖ paused  2 msg/s  t=0  seed 1  ● 90  time: step 14 of 16  U redo, acting starts a new branch       ? help  Space play
+     ‖ paused  2 msg/s  t=0  seed 1  ● 90  time: step 14 of 16  U redo, acting here forgets steps 15–16  ? help  Space play
     """#
 }

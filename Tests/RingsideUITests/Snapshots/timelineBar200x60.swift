@@ -11,9 +11,9 @@ extension Snapshots {
     │                        ⢀⡠⠔⢺●                        ⠈⠙⠒⠤●                        ││ 6  42     [42,74)        60                ││ ∞:5:B w(Z,8)    B: 5      (empty log)                              │
     │                     ⢀⡴⠚⠁ ⢠⠃                           ⡠⠒⠁⠙⠲⣄                     ││ 7  74     [74,10)        90                ││ db Z=8                    db empty                                 │
     │                  ⢀⡤⠒⠁   ⢠⠃                         ⢀⠤⠊      ⠑⠢⣄                  ││ succ 32 · pred 120 · list 32 60 90         ││                                                                    │
-    │                ⢀⡴⠊     ⢠⠃                        ⡠⠔⠁          ⠈○⣄                ││ keys none                                  ││                                                                    │
-    │              ⢀⡰⠋      ⢠⠃                      ⢀⡠⠊               ⠈⠳⣀              ││                                            ││                                                                    │
-    │             ⢠⠋       ⢀⠇                     ⣀⠔⠁                   ⠈⢣             ││                                            ││                                                                    │
+    │                ⢀⡴⠊     ⢠⠃                        ⡠⠔⠁          ⠈○⣄                ││ keys none                                  ││ N105  clock 0             N120  clock 0                            │
+    │              ⢀⡰⠋      ⢠⠃                      ⢀⡠⠊               ⠈⠳⣀              ││                                            ││ (empty log)               (empty log)                              │
+    │             ⢠⠋       ⢀⠇                     ⣀⠔⠁                   ⠈⢣             ││                                            ││ db empty                  db empty                                 │
     │           ⢀⡴⠁       ⢀⠎                    ⡠⠊                        ⠱⣄           ││                                            ││                                                                    │
     │          ⢀⠞        ⢀⠎                  ⢀⠔⠉                           ⠘⢆          ││                                            ││                                                                    │
     │      105⢀●        ⢀⠎                 ⡠⠊⠁                              ⠈⢆         ││                                            ││                                                                    │
@@ -60,6 +60,6 @@ extension Snapshots {
     │ 0 90: 15 ∉ (90,105] → forward to closest preceding finger 10                                                                                                                                         │
     └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
      Welcome to Ringside: press l to look up a key, n to step, ? for help
-     ‖ paused  2 msg/s  t=0  seed 1  ● 90  time: step 14 of 16  U redo, acting starts a new branch                                                            ? help  Space play  n step  q quit  : command
+     ‖ paused  2 msg/s  t=0  seed 1  ● 90  time: step 14 of 16  U redo, acting here forgets steps 15–16                                                       ? help  Space play  n step  q quit  : command
     """#
 }

@@ -1,0 +1,43 @@
+import Foundation
+import RingsideSimulation
+import Testing
+@testable import RingsideUI
+
+/// The Bayou panel never shows a log that contradicts its database, never cuts a
+/// version vector's number, and never hides a replica there is room for.
+@Suite struct BayouPanelFitTests {
+    static func bayouRows(_ frontEnd: FrontEnd, _ size: Size) -> [String] {
+        let grid = frontEnd.render(size: size, glyphs: .unicode)
+        return grid.text(in: AppView.layout(frontEnd.model, size: size).bayou)
+    }
+
+    /// 80×24, the demo: P's log gets one row; its newest write follows `…`.
+    @Test func aOneRowLogSaysEarlierWritesAreAbove() throws {
+        let (frontEnd, _) = try Fixtures.demo()
+        let rows = Self.bayouRows(frontEnd, Size(width: 80, height: 24))
+        #expect(rows.contains { $0.contains("\u{2026}\u{221E}:7:P w(Y,8)") }, "\(rows)")
+        #expect(rows.contains { $0.contains("db X=4 Y=8") })
+    }
+
+    /// 160×50, meeting-room-commit: the third column is narrower than A's log and vector
+    /// side by side, so the vector goes under the log, whole; B shows before it writes.
+    @Test func aNarrowColumnStacksTheVectorAndShowsEveryReplica() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let text = try String(contentsOf: root.appendingPathComponent("Assets/scenarios/meeting-room-commit.ringside"), encoding: .utf8)
+        let (frontEnd, _) = try Fixtures.scripted(text, name: "meeting-room-commit.ringside")
+        let rows = Self.bayouRows(frontEnd, Size(width: 160, height: 50))
+        #expect(rows.contains { $0.contains("vv  A: 5") }, "\(rows)")
+        #expect(!rows.contains { $0.hasSuffix("A:") || $0.contains("A: │") })
+        #expect(rows.contains { $0.contains("B 60") }, "\(rows)")
+        #expect(!rows.contains { $0.contains("not shown") })
+    }
+
+    /// 100×30, the demo: the second row of blocks fits when the blank row above it goes.
+    @Test func theGapBetweenRowsGivesWayToARow() throws {
+        let (frontEnd, _) = try Fixtures.demo()
+        let rows = Self.bayouRows(frontEnd, Size(width: 100, height: 30))
+        #expect(rows.contains { $0.contains("B 60") }, "\(rows)")
+        #expect(rows.contains { $0.contains("db Z=8") }, "\(rows)")
+        #expect(rows.last?.contains("+2 not shown") == true, "\(rows)")
+    }
+}
