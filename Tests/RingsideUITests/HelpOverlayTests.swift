@@ -25,7 +25,7 @@ import Testing
             "│ View                                                                         │",
             "│   Space      play: deliver messages at the set speed; again: pause           │",
             "│   n .        deliver the next message (or start the next command)            │",
-            "│   N          deliver every message in flight at once: finish the command     │",
+            "│   N          finish the command under way at once, as ringside run would     │",
             "│   + =        play faster (messages a second, doubled)                        │",
             "│   -          play slower (halved)                                            │",
             "│   Tab → ↓    select the next node clockwise                                  │",

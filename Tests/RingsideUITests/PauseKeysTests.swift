@@ -49,4 +49,58 @@ import Testing
         frontEnd.press(.character("#"))
         #expect(!frontEnd.model.isWaitingAtPause)
     }
+
+    /// A lookup typed at a pause is stepped by `n` while the script stays; once it is done,
+    /// `n` goes on. The first `n` used to end the pause and deliver nothing, though the
+    /// events panel showed the lookup's first message as next.
+    @Test func nStepsACommandTypedAtAPauseThenGoesOn() throws {
+        var (frontEnd, engine) = try Fixtures.scripted(EngineTests.scenario)
+        frontEnd.press(.character(":"))
+        frontEnd.type("lookup 100 from 10")
+        frontEnd.press(.enter)
+        #expect(frontEnd.model.isUserWorkUnderWay)
+        #expect(frontEnd.model.isWaitingAtPause)
+        #expect(!frontEnd.model.world.isIdle)
+        frontEnd.press(.character("n"))
+        #expect(frontEnd.model.isWaitingAtPause)
+        #expect(!engine.requests.contains(.resume))
+        #expect(engine.requests.last == .step(1))
+        var presses = 0
+        while frontEnd.model.isUserWorkUnderWay, presses < 50 {
+            frontEnd.press(.character("n"))
+            presses += 1
+        }
+        #expect(frontEnd.model.world.chord.lookups.count == 1)
+        #expect(frontEnd.model.isWaitingAtPause)
+        frontEnd.press(.character("n"))
+        #expect(!frontEnd.model.isWaitingAtPause)
+        #expect(engine.requests.last == .resume)
+    }
+
+    /// `N` at a pause finishes a typed command at once and the script stays.
+    @Test func capitalNFinishesACommandTypedAtAPause() throws {
+        var (frontEnd, engine) = try Fixtures.scripted(EngineTests.scenario)
+        frontEnd.press(.character(":"))
+        frontEnd.type("lookup 100 from 10")
+        frontEnd.press(.enter)
+        frontEnd.press(.character("N"))
+        #expect(frontEnd.model.world.chord.lookups.count == 1)
+        #expect(frontEnd.model.isWaitingAtPause)
+        #expect(!frontEnd.model.isUserWorkUnderWay)
+        #expect(!engine.requests.contains(.resume))
+    }
+
+    /// The help's scroll keys scroll it at a pause; ↓ used to go on with the script and End
+    /// (bound to nothing outside the help) too.
+    @Test func helpScrollsAtAPause() throws {
+        var (frontEnd, engine) = try Fixtures.scripted(EngineTests.scenario)
+        frontEnd.press(.character("?"))
+        for key: Key in [.down, .down, .end, .home, .pageDown] {
+            frontEnd.press(key)
+            #expect(frontEnd.model.isHelpVisible)
+            #expect(frontEnd.model.isWaitingAtPause)
+        }
+        #expect(frontEnd.model.helpScroll > 0)
+        #expect(!engine.requests.contains(.resume))
+    }
 }

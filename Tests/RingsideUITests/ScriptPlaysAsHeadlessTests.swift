@@ -29,4 +29,25 @@ import Testing
         let expected = StateJSON.encode(try Self.headless(text))
         #expect(StateJSON.encode(frontEnd.model.world) == expected)
     }
+
+    /// `N` finishes the command under way as `ringside run` would, not every message in
+    /// flight: it took explore-at-most-one-ring's async `m8` during `sync 0 -> 5`, and the
+    /// script's `deliver m8` then stopped the scenario with "m8 is not in flight".
+    @Test(arguments: ["explore-at-most-one-ring", "explore-connected-appendages", "quorum-k14", "reverse-order-k14",
+                      "timeouts-disorder-ring"])
+    func finishingEachCommandEndsInTheHeadlessState(name: String) throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let text = try String(contentsOf: root.appendingPathComponent("Assets/scenarios/\(name).ringside"), encoding: .utf8)
+        var (frontEnd, _) = try Fixtures.scripted(text, name: "\(name).ringside")
+        var presses = 0
+        while presses < 2_000, frontEnd.model.scriptRemaining > 0 || !frontEnd.model.world.isIdle {
+            frontEnd.press(.character("N"))
+            presses += 1
+            #expect(frontEnd.model.status?.isError != true, "\(frontEnd.model.status?.text ?? "")")
+            if frontEnd.model.status?.isError == true { return }
+        }
+        #expect(presses < 2_000)
+        let expected = StateJSON.encode(try Self.headless(text))
+        #expect(StateJSON.encode(frontEnd.model.world) == expected)
+    }
 }

@@ -23,6 +23,7 @@ extension AppModel {
             lookupFocus = nil
         }
         isWaitingAtPause = report.isWaitingAtPause
+        isUserWorkUnderWay = report.isUserWorkUnderWay
         scriptRemaining = report.scriptRemaining
         queued = report.queued
         for notice in report.notices {

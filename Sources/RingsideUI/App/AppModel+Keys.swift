@@ -13,10 +13,19 @@ extension AppModel {
         if let overlay, let action = keyMap.action(for: key, in: overlay.keyContext) {
             return perform(action, size: size)
         }
+        if isHelpVisible {
+            // The help's scroll keys scroll it, at a pause too (↓ went on with the script).
+            var help = HelpOverlay(keyMap: keyMap, scroll: helpScroll, notes: AppView.helpNotes, commands: AppView.helpCommands)
+            if help.handle(key, area: ScreenLayout(size: size, bits: world.space.bits).body) {
+                helpScroll = help.scroll
+                return []
+            }
+        }
         if isWaitingAtPause {
             // "pause" waits for n; any other bound key does its job and the script stays.
+            // A command the user gave at the pause is stepped by n and N like any other.
             let action = keyMap.action(for: key)
-            if let action, !Self.goOnActions.contains(action) {
+            if let action, !Self.goOnActions.contains(action) || (isUserWorkUnderWay && action != .playPause) {
                 return perform(action, size: size)
             }
             isWaitingAtPause = false
@@ -24,13 +33,6 @@ extension AppModel {
             // Space goes on playing (at a pause play mode waits, whether it was on or not).
             if action == .playPause, !isPlaying { _ = perform(.playPause, size: size) }
             return [.engine(.resume)]
-        }
-        if isHelpVisible {
-            var help = HelpOverlay(keyMap: keyMap, scroll: helpScroll, notes: AppView.helpNotes, commands: AppView.helpCommands)
-            if help.handle(key, area: ScreenLayout(size: size, bits: world.space.bits).body) {
-                helpScroll = help.scroll
-                return []
-            }
         }
         guard let action = keyMap.action(for: key) else {
             status = StatusMessage("\(key.label()) is not bound to anything; ? shows the keys", answersKey: true)
@@ -76,7 +78,7 @@ extension AppModel {
         case .step:
             return [.engine(.step(1))]
         case .finish:
-            status = StatusMessage("finishing: delivering every message in flight", lastsWhileBusy: true)
+            status = StatusMessage("finishing the command under way", lastsWhileBusy: true)
             return [.engine(.finish)]
         case .faster, .slower:
             speed = Self.clampSpeed(action == .faster ? speed * 2 : speed / 2)

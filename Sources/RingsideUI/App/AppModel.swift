@@ -19,6 +19,8 @@ public struct AppModel: Sendable {
     public internal(set) var scriptRemaining = 0
     /// True while the script waits at `pause` for a key.
     public internal(set) var isWaitingAtPause = false
+    /// A command the user gave is under way: at a pause `n` and `N` step it.
+    public internal(set) var isUserWorkUnderWay = false
     /// User command lines waiting for the work under way, oldest first.
     public internal(set) var queued: [String] = []
     /// Requests sent to the engine and not yet answered.

@@ -75,6 +75,23 @@ public struct EngineCore: Sendable {
     /// Statements of the script not begun yet.
     public var scriptRemaining: Int { max(0, (script?.lines.count ?? 0) - nextStatement) }
 
+    /// A command the user typed or keyed is under way (or waits its turn): at a script's
+    /// `pause`, `n` and `N` step it and the script stays; a teacher who typed a lookup
+    /// at a pause pressed `n` to see its first hop and the script went on instead.
+    public var isUserWorkUnderWay: Bool {
+        let userWork = workOrigin == .key || workOrigin == .commandLine
+        return (userWork && (world.hasCommandUnderWay || waitsForIdle))
+            || queued.contains { $0.origin == .key || $0.origin == .commandLine }
+    }
+
+    /// The work `N` completes is done: no command it must wait for is under way, none is
+    /// queued and no `wait` is open. Messages of earlier `async` commands may remain in
+    /// flight: like `ringside run`, finishing a command delivers them only as they come
+    /// due before it ends.
+    private var isCommandFinished: Bool {
+        !world.hasCommandUnderWay && queued.isEmpty && !waitsForIdle
+    }
+
     /// Serves one request and reports the new state.
     public mutating func serve(_ request: EngineRequest) -> EngineReport {
         var notices: [EngineNotice] = []
@@ -125,9 +142,11 @@ public struct EngineCore: Sendable {
         let position = TimelinePosition(cursor: timeline.cursor, steps: timeline.stepCount,
                                         label: mark.step == timeline.cursor ? mark.label : nil,
                                         traveled: traveled, branchedAt: branchedAt)
-        return EngineReport(world: world, notices: notices, isWaitingAtPause: isWaitingAtPause,
-                            scriptRemaining: scriptRemaining, stepsTaken: steps, queued: queuedLines, timeline: position,
-                            recentEvents: recentEvents.window(upTo: timeline.cursor, limit: EventWindow.limit))
+        var report = EngineReport(world: world, notices: notices, isWaitingAtPause: isWaitingAtPause,
+                                  scriptRemaining: scriptRemaining, stepsTaken: steps, queued: queuedLines, timeline: position,
+                                  recentEvents: recentEvents.window(upTo: timeline.cursor, limit: EventWindow.limit))
+        report.isUserWorkUnderWay = isUserWorkUnderWay
+        return report
     }
 
     // MARK: Time travel
@@ -309,14 +328,20 @@ public struct EngineCore: Sendable {
     /// Most messages one `finish` delivers, so a runaway command cannot hang the engine.
     static let finishStepsMax = 2_000_000
 
-    /// Delivers until the world is idle: the command under way (and work queued behind
-    /// it) completes at once, as it would headless. The script does not advance past it.
+    /// Completes the command under way (and work queued behind it) at once, as `ringside
+    /// run` would: `async` work's messages that come due before it ends are delivered too,
+    /// later ones stay in flight for the script's own `deliver` (delivering every message,
+    /// N took a scenario's `m8` and its `deliver m8` then failed). With only `async` work
+    /// left, it delivers everything, as `wait` does. The script does not advance past it.
     private mutating func finish(notices: inout [EngineNotice]) -> Int {
         var taken = 0
+        beginQueued(notices: &notices)
+        let deliversAll = isCommandFinished
+        func isDone() -> Bool { deliversAll ? world.isIdle : isCommandFinished }
         while taken < Self.finishStepsMax {
             // Commands queued behind the work under way are part of it.
             beginQueued(notices: &notices)
-            if world.isIdle { break }
+            if isDone() { break }
             do {
                 guard try timelineStep() else { break }
                 taken += 1
@@ -329,7 +354,7 @@ public struct EngineCore: Sendable {
                 return taken
             }
         }
-        if !world.isIdle {
+        if !isDone() {
             notify(.error("stopped after \(taken) messages; press N again to go on"), into: &notices)
         } else if taken == 0 {
             notify(.idle, into: &notices)

@@ -97,6 +97,8 @@ public struct EngineReport: Sendable {
     public var notices: [EngineNotice]
     /// True while the script waits at `pause` for a key.
     public var isWaitingAtPause: Bool
+    /// A command the user gave is under way or queued (see `EngineCore.isUserWorkUnderWay`).
+    public var isUserWorkUnderWay = false
     /// Script statements not begun yet.
     public var scriptRemaining: Int
     /// Messages delivered (or actions started) while serving the request.

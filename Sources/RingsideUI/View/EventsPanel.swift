@@ -56,8 +56,10 @@ struct EventsPanel {
         let world = model.world
         guard let message = model.digest.next else {
             let text: String
-            if model.isWaitingAtPause {
-                text = "the script is paused: n goes on; any other key acts and it stays paused"
+            if model.isWaitingAtPause, model.isUserWorkUnderWay {
+                text = "the script is paused: n steps your command; once it is done, n goes on"
+            } else if model.isWaitingAtPause {
+                text = "the script is paused: n, Space or an unbound key goes on; bound keys act here"
             } else if model.timeline.isBack {
                 // The script ahead of a step back in time may be many instant statements
                 // that n would run in one go: U is the way to go forward one step.

@@ -143,7 +143,7 @@ extension KeyMap {
         KeyBinding([.character("n"), .character(".")], .step, label: "step",
                    help: "deliver the next message (or start the next command)", group: .view),
         KeyBinding([.character("N")], .finish, label: "finish",
-                   help: "deliver every message in flight at once: finish the command", group: .view),
+                   help: "finish the command under way at once, as ringside run would", group: .view),
         KeyBinding([.character("+"), .character("=")], .faster, label: "faster",
                    help: "play faster (messages a second, doubled)", group: .view),
         KeyBinding([.character("-")], .slower, label: "slower",

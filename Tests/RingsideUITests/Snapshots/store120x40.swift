@@ -30,7 +30,7 @@ extension Snapshots {
     │                                                                                                                      │
     └──────────────────────────────────────────────────────────────────────────────────────────────────────── v ring view ─┘
     ┌─ Events ─────────────────────────────────────────────────────────────────────────────────────────────────────────────┐
-    │ next the script is paused: n goes on; any other key acts and it stays paused                                         │
+    │ next the script is paused: n, Space or an unbound key goes on; bound keys act here                                   │
     │ 15 10: 109 = furhaven [B:1]: concurrent with cat-opoly+fancy-feast [A:1] → kept side by side as siblings             │
     │ 20 30: 2 of W=2 acks → put succeeded                                                                                 │
     │ 20 30: ack from 10: 3 of W=2 (after the put finished)                                                                │
