@@ -14,3 +14,11 @@ extension World {
         simulation.replicas.keys.filter { state.isAlive($0) }
     }
 }
+
+extension World {
+    /// True when `node`'s replica has any state (see `liveReplicasWithState`).
+    public func hasReplicaState(_ node: NodeIndex) -> Bool { simulation.replicas[node] != nil }
+
+    /// Replicas with any state, live or not: O(1), to notice one appearing.
+    public var replicaStateCount: Int { simulation.replicas.count }
+}

@@ -12,6 +12,7 @@ extension AppModel {
         timeline = report.timeline
         if let branch = report.timeline.branchedAt { forgetAfter(step: branch) }
         convergence.record(world, step: timeline.cursor, traveled: timeline.traveled, branchedAt: timeline.branchedAt)
+        convergence.note(report.agreementChanges)
         fixSelection()
         if report.timeline.traveled {
             // What the panels show is derived from the world at the cursor, as a fresh

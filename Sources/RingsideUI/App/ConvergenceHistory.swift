@@ -13,6 +13,12 @@ public struct ConvergenceHistory: Sendable {
 
     /// Sorted by step, one per step at most.
     public private(set) var samples: [ConvergenceSample] = []
+    /// Every step at which the live replicas became identical or stopped being so, as the
+    /// engine followed them message by message; sorted by step. Unlike the samples they
+    /// do not depend on how many steps one screen update took.
+    public private(set) var agreementChanges: [AgreementChange] = []
+    /// Changes kept at most (the oldest go first): each is a flip, so a run has few.
+    public static let agreementCapacity = 4_096
 
     public init() {}
 
@@ -21,7 +27,10 @@ public struct ConvergenceHistory: Sendable {
     /// a step sampled again (a report that changed the world without a new step) is
     /// replaced. `branchedAt` drops the old branch's samples first.
     mutating func record(_ world: World, step: Int, traveled: Bool = false, branchedAt: Int? = nil) {
-        if let branch = branchedAt { samples.removeAll { $0.step > branch } }
+        if let branch = branchedAt {
+            samples.removeAll { $0.step > branch }
+            agreementChanges.removeAll { $0.step > branch }
+        }
         let index = samples.partitionIndex { $0.step >= step }
         let previous = index > 0 ? samples[index - 1] : nil
         if index < samples.count, samples[index].step == step {
@@ -30,6 +39,23 @@ public struct ConvergenceHistory: Sendable {
         }
         samples.insert(ConvergenceSample(world: world, step: step, previous: previous), at: index)
         if samples.count > Self.capacity { thin() }
+    }
+
+    /// Adds the changes an engine report brings (after `record` dropped an old branch's).
+    mutating func note(_ changes: [AgreementChange]) {
+        for change in changes {
+            agreementChanges.removeAll { $0.step >= change.step }
+            agreementChanges.append(change)
+        }
+        if agreementChanges.count > Self.agreementCapacity {
+            agreementChanges.removeFirst(agreementChanges.count - Self.agreementCapacity)
+        }
+    }
+
+    /// The last change at or before `cursor`, if the engine reported any.
+    public func agreement(upTo cursor: Int) -> AgreementChange? {
+        let index = agreementChanges.partitionIndex { $0.step > cursor }
+        return index > 0 ? agreementChanges[index - 1] : nil
     }
 
     /// The samples up to and including `cursor`: what the plots show.

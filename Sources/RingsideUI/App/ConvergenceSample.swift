@@ -86,23 +86,8 @@ extension ConvergenceSample {
     /// one empty database (an even spread of 512 on a 1,000-node ring missed writers and
     /// said 5 databases where `ringside run` has 6).
     private static func databases(_ world: World, ring: SortedRing) -> (Int, Int, Bool) {
-        var distinct = Set<DatabaseKey>()
-        var hasWrites = false
-        let withState = world.liveReplicasWithState
-        for node in withState {
-            let replica = world.replica(node)
-            // A replica keeps a zero entry for an origin it has only heard of: it knows no write.
-            let seen = replica.versionVector.entries.filter { $0.timestamp > 0 }
-            if !seen.isEmpty { hasWrites = true }
-            distinct.insert(DatabaseKey(vector: seen, committed: replica.highestCSN))
-        }
-        if ring.count > withState.count { distinct.insert(DatabaseKey(vector: [], committed: 0)) }
-        return (ring.count, distinct.count, hasWrites)
-    }
-
-    private struct DatabaseKey: Hashable {
-        var vector: [VersionVector.Entry]
-        var committed: UInt64
+        let agreement = ReplicaAgreement(world)
+        return (ring.count, agreement.distinctDatabases, agreement.hasWrites)
     }
 
     /// Successors right (all live nodes, O(N)) and fingers right (an even spread of nodes).

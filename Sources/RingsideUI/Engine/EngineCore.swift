@@ -38,6 +38,10 @@ public struct EngineCore: Sendable {
     /// messages are stepped like a command's, and the script goes on once the world is
     /// idle. Run at once, a round of 32 anti-entropy sessions was one step.
     private var waitsForIdle = false
+    /// The live replicas' databases, followed step by step (see `ReplicaAgreement`).
+    private var agreement: ReplicaAgreement
+    /// Steps of this request at which the replicas became identical or stopped being so.
+    private var agreementChanges: [AgreementChange] = []
 
     /// The command lines waiting for their turn, oldest first.
     public var queuedLines: [String] { queued.map(\.line) }
@@ -67,6 +71,7 @@ public struct EngineCore: Sendable {
         var recording = world
         recording.recordsEvents = true
         timeline = Timeline(world: recording)
+        agreement = ReplicaAgreement(recording)
         self.script = script
         marks = [EngineMark(step: 0, nextStatement: 0, isWaitingAtPause: false, transcriptCount: 0,
                             runningOrigin: .script, label: nil)]
@@ -97,6 +102,7 @@ public struct EngineCore: Sendable {
         var notices: [EngineNotice] = []
         var steps = 0
         branchedAt = nil
+        agreementChanges = []
         switch request {
         case .start:
             break
@@ -146,6 +152,7 @@ public struct EngineCore: Sendable {
                                   scriptRemaining: scriptRemaining, stepsTaken: steps, queued: queuedLines, timeline: position,
                                   recentEvents: recentEvents.window(upTo: timeline.cursor, limit: EventWindow.limit))
         report.isUserWorkUnderWay = isUserWorkUnderWay
+        report.agreementChanges = agreementChanges
         return report
     }
 
@@ -167,6 +174,7 @@ public struct EngineCore: Sendable {
         workOrigin = mark.workOrigin
         queued = mark.queued
         waitsForIdle = mark.waitsForIdle
+        agreement.recount(world)
     }
 
     /// Before a step: with the cursor back, the steps after it are forgotten.
@@ -191,14 +199,26 @@ public struct EngineCore: Sendable {
 
     private mutating func timelineStep() throws(ScriptError) -> Bool {
         prepareToAct()
-        defer { recentEvents.append(timeline.takeEvents(), step: timeline.cursor) }
+        defer { takeEvents() }
         return try timeline.step()
     }
 
     private mutating func timelineBegin(_ statement: Statement) throws(ScriptError) -> [ScriptOutput] {
         prepareToAct()
-        defer { recentEvents.append(timeline.takeEvents(), step: timeline.cursor) }
+        defer { takeEvents() }
         return try timeline.begin(statement)
+    }
+
+    /// After each step: its events go to the space-time diagram's window and to the
+    /// replicas' agreement, which notes the step at which they became identical.
+    private mutating func takeEvents() {
+        let events = timeline.takeEvents()
+        recentEvents.append(events, step: timeline.cursor)
+        let wasIdentical = agreement.isIdentical
+        agreement.follow(world, events: events)
+        if agreement.isIdentical != wasIdentical {
+            agreementChanges.append(AgreementChange(step: timeline.cursor, time: world.time, isIdentical: !wasIdentical))
+        }
     }
 
     private func notify(_ event: EngineEvent, traceMark: Int? = nil, into notices: inout [EngineNotice]) {

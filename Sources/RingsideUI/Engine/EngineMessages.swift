@@ -99,6 +99,8 @@ public struct EngineReport: Sendable {
     public var isWaitingAtPause: Bool
     /// A command the user gave is under way or queued (see `EngineCore.isUserWorkUnderWay`).
     public var isUserWorkUnderWay = false
+    /// Steps served at which the live replicas became identical or stopped being so.
+    public var agreementChanges: [AgreementChange] = []
     /// Script statements not begun yet.
     public var scriptRemaining: Int
     /// Messages delivered (or actions started) while serving the request.

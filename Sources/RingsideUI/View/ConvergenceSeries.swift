@@ -6,7 +6,11 @@ struct ConvergenceSeries {
     /// Samples up to and including the cursor, oldest first.
     let samples: [ConvergenceSample]
 
+    /// The engine's record of when the replicas last became identical or stopped being so.
+    private let agreement: AgreementChange?
+
     init(model: AppModel) {
+        agreement = model.convergence.agreement(upTo: model.timeline.cursor)
         var samples = Array(model.convergence.upTo(step: model.timeline.cursor))
         // A model the engine has not reported to yet (a test's, the benchmark's) still
         // shows where its world stands now.
@@ -24,15 +28,18 @@ struct ConvergenceSeries {
     var failedLookups: [Double] { samples.map { Double($0.failedLookups) } }
     var wrongOwnerLookups: [Double] { samples.map { Double($0.wrongOwnerLookups) } }
 
-    /// The first sample of the last unbroken run of identical replicas holding writes that
-    /// reaches the cursor: when they became identical (nil while they differ or hold nothing).
-    var identicalSince: ConvergenceSample? {
-        var first: ConvergenceSample?
+    /// When the replicas holding writes became identical, if they are at the cursor: the
+    /// exact step the engine saw it happen, message by message. A model no engine reported
+    /// to (a test's) falls back on the samples: the first of the last identical run.
+    var identicalSince: (time: VirtualTime, step: Int)? {
+        guard let latest, latest.hasWrites, latest.replicasIdentical else { return nil }
+        if let agreement, agreement.isIdentical { return (agreement.time, agreement.step) }
+        var first = latest
         for sample in samples.reversed() {
             guard sample.hasWrites, sample.replicasIdentical else { break }
             first = sample
         }
-        return first
+        return (first.time, first.step)
     }
 
     /// The largest value of a series, at least `floor` (a plot of zeros keeps a scale).

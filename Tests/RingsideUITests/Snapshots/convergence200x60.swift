@@ -4,7 +4,7 @@ extension Snapshots {
     ┌─ Convergence · 11 samples t=0…149 ───────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┐
     │Version vectors (replica × origin)  Bayou · 32 replicas                                                                                                                                               │
     │   A I Q Y                          databases   ▅▅▅▅▇▇██▁▁▁                                                                                                                                          1│
-    │A  ████████                         identical since t=121 (step 934)                                                                                                                                  │
+    │A  ████████                         identical since t=119 (step 928)                                                                                                                                  │
     │B  ████████                         Chord · 32 live nodes                                                                                                                                             │
     │C  ████████                         successors  ███████████                                                                                                                                       100%│
     │D  ████████                         fingers     ███████████                                                                                                                                       100%│
