@@ -40,6 +40,18 @@ import Testing
         #expect(events(frontEnd) == newest)
     }
 
+    /// User test: one line back read `↑1 lines back`.
+    @Test func oneLineBackIsSingular() throws {
+        var model = try busy().model
+        for (back, text) in [(1, "\u{2191}1 line back"), (2, "\u{2191}2 lines back")] {
+            model.eventsScroll = back
+            var grid = Grid(width: 120, height: 8)
+            EventsPanel(model: model, glyphs: .unicode).render(into: &grid, area: grid.area)
+            let title = grid.lines()[0]
+            #expect(title.contains(text) && !title.contains("1 lines"), "\(title)")
+        }
+    }
+
     /// User test: after PgUp a typed command's echo and error stayed out of view.
     @Test func aNewCommandShowsTheNewestEvents() throws {
         var frontEnd = try busy()

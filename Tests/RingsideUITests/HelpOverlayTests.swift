@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RingsideUI
 
@@ -39,16 +40,16 @@ import Testing
         var help = HelpOverlay()
         let usedEnd = help.handle(.end, area: grid.area)
         #expect(usedEnd)
-        #expect(help.scroll == 78)
+        #expect(help.scroll == 83)
         help.render(into: &grid, area: grid.area)
         // The glyph and colour legend closes the overlay (issue 8, item 7).
         #expect(Array(grid.trimmed.suffix(7)) == [
-            "│   ▽         space-time: a message still in flight                            │",
-            "│   ◷         space-time: a sender's timeout                                   │",
-            "│   ┄┄┄       space-time: a command begins                                     │",
-            "│   •         space-time: a note (a node's explanation) on its row             │",
-            "│   ·░▒▓█     convergence: none to all of an origin's writes seen              │",
-            "│   red       an error; yellow: a warning or a pause                           │",
+            "│   ▽          space-time: a message still in flight                           │",
+            "│   ◷          space-time: a sender's timeout                                  │",
+            "│   ┄┄┄        space-time: a command begins                                    │",
+            "│   •          space-time: a note (a node's explanation) on its row            │",
+            "│   ·░▒▓█      convergence: none to all of an origin's writes seen             │",
+            "│   red        an error; yellow: a warning or a pause                          │",
             "└───────────────────────────────────────────────────────── ↑ more · Esc close ─┘",
         ])
     }
@@ -69,17 +70,17 @@ import Testing
         #expect(usedEnd)
         let usedDownAtTheEnd = help.handle(.down, area: area)
         #expect(usedDownAtTheEnd)
-        #expect(help.scroll == 78)
+        #expect(help.scroll == 83)
         let usedHome = help.handle(.home, area: area)
         #expect(usedHome)
         #expect(help.scroll == 0)
         let usedQ = help.handle(.character("q"), area: area)
         #expect(!usedQ)
         // Tall enough for everything: nothing to scroll, no "more" in the footer.
-        var tall = Grid(width: 80, height: 102)
+        var tall = Grid(width: 80, height: 107)
         #expect(help.maxScroll(in: tall.area) == 0)
         help.render(into: &tall, area: tall.area)
-        #expect(tall.trimmed[101].hasSuffix("─ Esc close ─┘"))
+        #expect(tall.trimmed[106].hasSuffix("─ Esc close ─┘"))
     }
 
     /// Each binding's keys and help text appear on some page of the overlay.
@@ -142,8 +143,43 @@ import Testing
         for glyphs in [Glyphs.unicode, .ascii] {
             let text = HelpOverlay(glyphs: glyphs, notes: AppView.helpNotes).contentLines().map { $0.map(\.text).joined() }
             #expect(!text.contains { $0.contains("`") || $0.contains("**") }, "\(text.filter { $0.contains("`") })")
-            #expect(text.contains { $0.contains("the title says cut A | B") })
+            #expect(text.contains { $0.contains("the title says cut A,B | C") })
         }
+    }
+
+    /// Every line the overlay shows at `size`, scrolled from the top to the end.
+    private func allShown(_ help: HelpOverlay, _ size: Size) -> [String] {
+        var help = help
+        var shown: [String] = []
+        for scroll in 0...help.maxScroll(in: Rect(x: 0, y: 0, width: size.width, height: size.height)) {
+            help.scroll = scroll
+            var grid = Grid(size: size)
+            help.render(into: &grid, area: grid.area)
+            let lines = grid.lines()
+            shown += scroll == 0 ? Array(lines.dropFirst().dropLast()) : [lines[lines.count - 2]]
+        }
+        return shown
+    }
+
+    /// User test: the legend had no words for `(1 short)`, the ring title's `1 left` or the
+    /// ASCII `_` of a node that left, and at 80×24 its `!` entry was cut ("… (not the…").
+    @Test func theLegendNamesEveryMarkAndFitsAt80x24() {
+        for glyphs in [Glyphs.unicode, .ascii] {
+            let shown = allShown(HelpOverlay(glyphs: glyphs, notes: AppView.helpNotes, commands: AppView.helpCommands),
+                                 Size(width: 80, height: 24))
+            let legend = Array(shown.drop { !$0.contains("Legend") })
+            #expect(!legend.isEmpty)
+            let rows = legend.map { $0.dropFirst(2).dropLast(2).trimmingCharacters(in: .whitespaces) }
+            #expect(!rows.contains { $0.hasSuffix(glyphs.ellipsis) }, "\(rows.filter { $0.hasSuffix(glyphs.ellipsis) })")
+            let text = rows.joined(separator: " ")
+            #expect(text.contains("list entry (not the ideal ring's)"), "\(text)")
+            #expect(legend.contains { $0.contains("(1 short)") && $0.contains("successor list lacks") })
+            #expect(legend.contains { $0.contains("2 left") && $0.contains("ring title") })
+            #expect(legend.contains { $0.contains("_") && $0.contains("left") })
+        }
+        // Unicode: the ASCII stand-ins, `_` among them, beside what they stand for.
+        let unicode = HelpOverlay(glyphs: .unicode).contentLines().map { $0.map(\.text).joined() }
+        #expect(unicode.contains { $0.contains("@ x _ - o") && $0.contains("\u{2296}") && $0.contains("left") })
     }
 
     /// User test: the ring draws ○ at a lookup's key (in yellow) while the legend said ○ is

@@ -22,7 +22,10 @@ struct EventsPanel {
         var title = count == 0 ? "Events" : "Events \(glyphs.separator) \(count) in flight"
         if model.hidesMaintenance { title += " \(glyphs.separator) maintenance hidden" }
         if let search = model.eventsSearch { title += " \(glyphs.separator) /\(search)" }
-        if model.eventsScroll > 0 { title += " \(glyphs.separator) \(glyphs.arrowUp)\(model.eventsScroll) lines back" }
+        if model.eventsScroll > 0 {
+            let back = model.eventsScroll
+            title += " \(glyphs.separator) \(glyphs.arrowUp)\(back) line\(back == 1 ? "" : "s") back"
+        }
         let inner = grid.drawBox(area, title: glyphs.text(title), glyphs: glyphs)
         guard !inner.isEmpty else { return }
         let body = inner.inset(top: 0, left: 1, bottom: 0, right: 1)

@@ -145,9 +145,9 @@ struct FingerTablePanel {
         return Self.pack(parts, separator: Span(" \(glyphs.separator) ", Style(.dim)), width: width)
     }
 
-    /// The successor list with `!` after each entry the stabilized ring would not have
-    /// there (a crashed node, or one out of place), and how many entries it lacks: one
-    /// `!` after the whole list flagged its last, live entry and left the dead one bare.
+    /// The successor list with `!` after each stale entry (`staleEntries`), and how many
+    /// entries it lacks: one `!` after the whole list flagged its last, live entry and left
+    /// the dead one bare.
     private func listSpans(_ list: [NodeIndex], ideal: [NodeIndex]?, label: (NodeIndex?) -> String) -> [Span] {
         guard !list.isEmpty else {
             let short = ideal.map { !$0.isEmpty } ?? false
@@ -166,12 +166,21 @@ struct FingerTablePanel {
         return spans
     }
 
-    /// Which entries of `list` differ from the ideal list: those not in it at all and,
-    /// when every entry is in it, those out of its order.
+    /// Which entries of `list` are stale, each judged by its value as the successor is: an
+    /// entry is right when it is the node the ideal list has right after the last entry
+    /// before it that the ideal list holds (the first entry: the ideal successor, so `succ`
+    /// and the list's first entry are marked alike). An entry the ideal list does not hold
+    /// (crashed, left, or beyond the r nearest live nodes) is stale and passed over, so one
+    /// dead entry does not mark the live ones after it; an entry that skips ideal ones is
+    /// stale, and the next is judged from it. (By position, `succ 233!` stood beside
+    /// `list 233 409!`: the list's 233 went unmarked because 409 was not in the ideal list.)
     static func staleEntries(_ list: [NodeIndex], ideal: [NodeIndex]) -> [Bool] {
-        let missing = list.map { !ideal.contains($0) }
-        if missing.contains(true) { return missing }
-        return list.enumerated().map { i, entry in i >= ideal.count || ideal[i] != entry }
+        var next = 0
+        return list.map { entry in
+            guard let position = ideal.firstIndex(of: entry) else { return true }
+            defer { next = position + 1 }
+            return position != next
+        }
     }
 
     /// Parts on as few lines as fit `width`, in order, separated on a shared line.

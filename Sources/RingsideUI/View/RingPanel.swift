@@ -24,10 +24,9 @@ struct RingPanel {
         let inner = area.inset(by: 1)
         let scene = RingScene(model: model, area: inner, glyphs: glyphs)
         let messages = RingMessages(world: world, scene: scene)
-        // Fitted at a word boundary here (the box would cut inside one): a partition's
+        // Fitted here (the box would cut inside a word): a partition's
         // "cut 10 | 60 | 32 90 105 120" read "… 105 1…", as if naming a node 1.
-        let fullTitle = title(notDrawn: messages.notDrawn)
-        let shownTitle = WordWrap.fitted(fullTitle, width: area.width - 6, ellipsis: glyphs.ellipsis)
+        let shownTitle = title(notDrawn: messages.notDrawn).fitted(width: area.width - 6, ellipsis: glyphs.ellipsis)
         _ = grid.drawBox(area, title: shownTitle, footer: footer(), glyphs: glyphs)
         guard !inner.isEmpty else { return }
         guard scene.isDrawable else {
@@ -62,39 +61,23 @@ struct RingPanel {
 
     // MARK: Title and footer
 
-    private func title(notDrawn: Int) -> String {
-        let state = model.world.state
-        var parts = ["Ring", "m=\(state.bits)", "\(state.liveCount) live"]
-        let left = model.world.leftCount
-        let failed = state.count - state.liveCount - left
-        if failed > 0 { parts.append("\(failed) down") }
-        if left > 0 { parts.append("\(left) left") }
-        if let cut = partitionText() { parts.append(cut) }
-        if notDrawn > 0 { parts.append("+\(notDrawn) more msgs") }
-        if model.zoom > 0 {
-            parts.append("zoom \(glyphs.times)\(1 << min(model.zoom, 62))" + (arcText().map { " " + $0 } ?? ""))
-        }
-        return parts.joined(separator: " \(glyphs.separator) ")
-    }
-
-    /// "cut 10 | 60 | 32 90 105 120": the partition's groups, the nodes named in no group
-    /// last (script.md: they form one more group, as the trace's `partition:` line says;
-    /// without it `partition 10 | 60` read as two groups).
-    private func partitionText() -> String? {
+    func title(notDrawn: Int) -> RingTitle {
         let world = model.world
-        let groups = world.networkConfig.partitionGroups
-        guard !groups.isEmpty else { return nil }
+        let state = world.state
+        var gone: [String] = []
+        let left = world.leftCount
+        let failed = state.count - state.liveCount - left
+        if failed > 0 { gone.append("\(failed) down") }
+        if left > 0 { gone.append("\(left) left") }
         // By name, as the events' `partition:` line names them (the title said `cut 10 32`
         // beside `partition: P,A`), the implicit group last.
-        var named = world.partitionGroupsByName().map { $0.map(glyphs.text) }
-        if named.count > groups.count, let rest = named.last, rest.count > Self.restLabelsMax {
-            named[named.count - 1] = ["\(rest.count) others"]
-        }
-        return "cut " + named.map { $0.joined(separator: " ") }.joined(separator: " | ")
+        let explicit = world.networkConfig.partitionGroups.count
+        let groups = explicit == 0 ? [] : world.partitionGroupsByName().map { $0.map(glyphs.text) }
+        var zoom: (factor: String, range: String?)?
+        if model.zoom > 0 { zoom = ("\(glyphs.times)\(1 << min(model.zoom, 62))", arcText()) }
+        return RingTitle(bits: state.bits, live: "\(state.liveCount) live", gone: gone, groups: groups, lastGroupIsRest: groups.count > explicit,
+                         notDrawn: notDrawn, zoom: zoom, separator: glyphs.separator)
     }
-
-    /// More unnamed nodes than this are counted, not listed: the title has one line.
-    static let restLabelsMax = 12
 
     /// Whether a partition keeps every node of a mark from the selected node: who cannot
     /// reach whom, seen from the node the user is looking at.

@@ -25,8 +25,9 @@ public struct HelpOverlay: Sendable {
     /// Columns a line of the command list takes at most (the overlay at 80×24 is wider).
     static let commandLineWidth = 64
 
-    /// Every line of the table, before scrolling and clipping.
-    public func contentLines() -> [[Span]] {
+    /// Every line of the table, before scrolling and clipping; given the `width` it is drawn
+    /// in, the legend's long meanings go on under themselves rather than being cut.
+    public func contentLines(width: Int? = nil) -> [[Span]] {
         let keyColumn = (keyMap.bindings.map { TextWidth.of($0.keysLabel(glyphs: glyphs)) }.max() ?? 0) + 2
         var lines: [[Span]] = []
         for group in ActionGroup.allCases {
@@ -56,7 +57,7 @@ public struct HelpOverlay: Sendable {
             if !line.isEmpty { lines.append([Span("  "), Span(line)]) }
         }
         lines.append([])
-        lines += Legend.lines(glyphs: glyphs)
+        lines += Legend.lines(glyphs: glyphs, width: width)
         if !notes.isEmpty {
             lines.append([])
             lines.append([Span("Notes", Style(.title, bold: true))])
@@ -67,7 +68,7 @@ public struct HelpOverlay: Sendable {
 
     /// The largest useful `scroll` when drawn in `area`.
     public func maxScroll(in area: Rect) -> Int {
-        max(0, contentLines().count - Self.bodyRows(in: area))
+        max(0, contentLines(width: Self.bodyWidth(in: area)).count - Self.bodyRows(in: area))
     }
 
     /// Handles the keys that scroll help (↑ ↓ PgUp PgDn Home End); returns whether it
@@ -90,7 +91,7 @@ public struct HelpOverlay: Sendable {
 
     /// Draws the overlay over `area` of `grid`, clearing what was beneath it.
     public func render(into grid: inout Grid, area: Rect) {
-        let lines = contentLines()
+        let lines = contentLines(width: Self.bodyWidth(in: area))
         let rows = Self.bodyRows(in: area)
         let first = min(max(0, scroll), max(0, lines.count - rows))
         let moreAbove = first > 0
@@ -116,6 +117,11 @@ public struct HelpOverlay: Sendable {
             }
             grid.write(spans, x: body.x, y: body.y + offset, clip: body)
         }
+    }
+
+    /// Content columns inside a box drawn in `area` (a border and a space each side).
+    private static func bodyWidth(in area: Rect) -> Int {
+        max(0, area.width - 4)
     }
 
     /// Content rows visible inside a box drawn in `area`.
