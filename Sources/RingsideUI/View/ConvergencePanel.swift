@@ -43,7 +43,7 @@ struct ConvergencePanel {
     private func title(_ series: ConvergenceSeries) -> String {
         var parts = ["Convergence"]
         if let span = series.timeSpan {
-            parts.append("\(series.samples.count) sample\(series.samples.count == 1 ? "" : "s") t=\(span.first)\(glyphs.ellipsis)\(span.last)")
+            parts.append(counted(series.samples.count, "sample") + " t=\(span.first)\(glyphs.ellipsis)\(span.last)")
         }
         if model.timeline.isBack { parts.append("to step \(model.timeline.cursor)") }
         return parts.joined(separator: " \(glyphs.separator) ")
@@ -72,7 +72,7 @@ struct ConvergencePanel {
             line([Span(pad(label, Self.labelWidth), Style(.normal)), Span(padded, Style(role)),
                   Span(" " + shownValue, Style(.bold))])
         }
-        line([Span("Bayou \(glyphs.separator) \(latest.replicas) replicas", Style(.title, bold: true))])
+        line([Span("Bayou \(glyphs.separator) " + counted(latest.replicas, "replica"), Style(.title, bold: true))])
         let databases = series.distinctDatabases
         plot("databases", databases, range: 1...ConvergenceSeries.top(databases, floor: 2),
              value: "\(latest.distinctDatabases)", role: .committed)
@@ -83,7 +83,7 @@ struct ConvergencePanel {
         } else {
             line([Span("\(latest.distinctDatabases) different databases", Style(.warning))])
         }
-        line([Span("Chord \(glyphs.separator) \(latest.liveNodes) live nodes", Style(.title, bold: true))])
+        line([Span("Chord \(glyphs.separator) " + counted(latest.liveNodes, "live node"), Style(.title, bold: true))])
         plot("successors", series.successorFractions, range: 0...1, value: percent(latest.successorFraction), role: .accent)
         plot("fingers", series.fingerFractions, range: 0...1, value: percent(latest.fingerFraction), role: .accent)
         let failed = series.failedLookups, wrong = series.wrongOwnerLookups
@@ -160,7 +160,7 @@ struct ConvergencePanel {
             }
         }
         if hidden > 0 {
-            grid.write("+\(hidden) more replicas", x: area.x, y: top + rows.count, style: Style(.dim), clip: area)
+            grid.write("+" + counted(hidden, "more replica"), x: area.x, y: top + rows.count, style: Style(.dim), clip: area)
         }
         if columns < matrix.origins.count {
             grid.write("+\(matrix.origins.count - columns)", x: area.maxX - 4, y: area.y + 1, style: Style(.dim), clip: area)

@@ -24,7 +24,7 @@ struct EventsPanel {
         if let search = model.eventsSearch { title += " \(glyphs.separator) /\(search)" }
         if model.eventsScroll > 0 {
             let back = model.eventsScroll
-            title += " \(glyphs.separator) \(glyphs.arrowUp)\(back) line\(back == 1 ? "" : "s") back"
+            title += " \(glyphs.separator) \(glyphs.arrowUp)" + counted(back, "line") + " back"
         }
         let inner = grid.drawBox(area, title: glyphs.text(title), glyphs: glyphs)
         guard !inner.isEmpty else { return }

@@ -99,7 +99,7 @@ struct RingPanel {
         }
         let keyText = model.keyText(record.key, width: 8, glyphs: glyphs)
         let done = record.owner != nil && hops.active == nil
-        return "lookup \(keyText): " + route.joined(separator: " \(glyphs.arrow) ") + (done ? " (\(record.hops) hop\(record.hops == 1 ? "" : "s"))" : "")
+        return "lookup \(keyText): " + route.joined(separator: " \(glyphs.arrow) ") + (done ? " (" + counted(record.hops, "hop") + ")" : "")
     }
 
     // MARK: Chords

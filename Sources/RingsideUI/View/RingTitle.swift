@@ -81,7 +81,7 @@ struct RingTitle {
         if form.partition, let cut = partitionText(restListed: form.restListed, groupsListed: form.groupsListed) {
             parts.append(cut)
         }
-        if form.messages, notDrawn > 0 { parts.append("+\(notDrawn) more msg\(notDrawn == 1 ? "" : "s")") }
+        if form.messages, notDrawn > 0 { parts.append("+" + counted(notDrawn, "more msg")) }
         if let zoom {
             var words: [String] = []
             if form.zoomWord { words.append("zoom") }

@@ -54,7 +54,7 @@ struct SpaceTimePanel {
         let shown = diagram.columns.columns.count
         let hidden = diagram.columns.hiddenCount
         var title = "Space-time \(glyphs.separator) "
-        title += hidden > 0 ? "\(shown) of \(shown + hidden) nodes (\(hidden) hidden)" : "\(shown) node\(shown == 1 ? "" : "s")"
+        title += hidden > 0 ? "\(shown) of \(shown + hidden) nodes (\(hidden) hidden)" : counted(shown, "node")
         if let first = diagram.rows.first, let last = diagram.rows.last {
             title += " \(glyphs.separator) t=\(first.time)\(glyphs.ellipsis)\(last.time)"
         }

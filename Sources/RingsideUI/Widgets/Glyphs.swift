@@ -82,7 +82,7 @@ public struct Glyphs: Hashable, Sendable {
     public static let ascii = Glyphs(
         isUnicode: false, node: "@", hollow: "o", failed: "x", cutOff: "-", departed: "_", arrow: "->",
         elementOf: "in", notElementOf: "!in", infinity: "inf", ellipsis: "...",
-        play: ">", pause: "||", times: "x", separator: "|", pointer: ">",
+        play: ">", pause: "||", times: "x", separator: "/", pointer: ">",
         arrowUp: "Up", arrowDown: "Down", arrowLeft: "Left", arrowRight: "Right",
         border: .ascii
     )
