@@ -37,6 +37,8 @@ enum Legend {
                   meaning: "a key-value store message in flight"),
             Entry(sample: mark("!", Style(.warning, bold: true)),
                   meaning: "finger table: a stale finger, succ, pred or list entry (not the ideal ring's)"),
+            Entry(sample: mark("?", Style(.warning)),
+                  meaning: "finger table: a finger the node does not know (not set yet, or dropped after a timeout)"),
             Entry(sample: mark("(1 short)", Style(.warning)),
                   meaning: "finger table: the successor list lacks 1 of its r entries"),
             Entry(sample: mark("1:5:A", Style(.committed, bold: true)), meaning: "Bayou: a committed write (CSN:timestamp:origin)"),
