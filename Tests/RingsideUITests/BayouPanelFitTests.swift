@@ -11,22 +11,24 @@ import Testing
         return grid.text(in: AppView.layout(frontEnd.model, size: size).bayou)
     }
 
-    /// 80×24, the demo: P's log gets one row; its newest write follows `…`.
+    /// 80×24, the demo: P's log gets one row; its newest write follows `↑1` (one write
+    /// above it), and its vector follows whole (the demo's five zeros as `others:0`).
     @Test func aOneRowLogSaysEarlierWritesAreAbove() throws {
         let (frontEnd, _) = try Fixtures.demo()
         let rows = Self.bayouRows(frontEnd, Size(width: 80, height: 24))
-        #expect(rows.contains { $0.contains("\u{2026}\u{221E}:7:P w(Y,8)") }, "\(rows)")
+        #expect(rows.contains { $0.contains("\u{2191}1 \u{221E}:7:P w(Y,8)  P:7 others:0") }, "\(rows)")
         #expect(rows.contains { $0.contains("db X=4 Y=8") })
     }
 
     /// 160×50, meeting-room-commit: the third column is narrower than A's log and vector
-    /// side by side, so the vector goes under the log, whole; B shows before it writes.
+    /// side by side, so the vector goes under the log, whole (an entry per replica); B
+    /// shows before it writes.
     @Test func aNarrowColumnStacksTheVectorAndShowsEveryReplica() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let text = try String(contentsOf: root.appendingPathComponent("Assets/scenarios/meeting-room-commit.ringside"), encoding: .utf8)
         let (frontEnd, _) = try Fixtures.scripted(text, name: "meeting-room-commit.ringside")
         let rows = Self.bayouRows(frontEnd, Size(width: 160, height: 50))
-        #expect(rows.contains { $0.contains("vv  A: 5") }, "\(rows)")
+        #expect(rows.contains { $0.contains("vv  P: 0  A: 5  B: 0") }, "\(rows)")
         #expect(!rows.contains { $0.hasSuffix("A:") || $0.contains("A: │") })
         #expect(rows.contains { $0.contains("B 60") }, "\(rows)")
         #expect(!rows.contains { $0.contains("not shown") })

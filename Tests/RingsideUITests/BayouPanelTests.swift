@@ -25,9 +25,9 @@ import Testing
         return grid.text(in: Rect(x: start, y: 1, width: 25, height: grid.height - 2))
     }
 
-    /// Before any write every replica of a small ring shows, its zero version-vector
-    /// entries hidden (they said nothing and crowded out the log on a large ring).
-    @Test func replicasWithoutWritesShowEmptyLogsWithoutZeroVectorEntries() throws {
+    /// Before any write every replica of a small ring shows, its version vector whole:
+    /// an entry per replica, each 0 (`P: 7` alone beside a log read as a vector cut short).
+    @Test func replicasWithoutWritesShowEmptyLogsAndZeroVectors() throws {
         let grid = render(try Fixtures.model(Self.lectureSetup, selecting: "10"))
         let lines = grid.trimmed
         #expect(lines[0].hasPrefix("┌─ Bayou logs · primary P "))
@@ -36,7 +36,10 @@ import Testing
         #expect(lines[1].contains("B 60"))
         let p = block("P", in: grid)
         #expect(p.contains { $0.contains("(empty log)") })
-        #expect(!p.contains { $0.contains(": 0") })
+        let vector = p.joined(separator: " ")
+        for name in ["P", "A", "B"] {
+            #expect(vector.contains("\(name):0") || vector.contains("\(name): 0"), "\(p)")
+        }
         #expect(p.contains { $0.contains("db empty") })
     }
 
@@ -213,19 +216,19 @@ import Testing
         var cut = 0
         for height in 5...12 {
             let p = block("P", in: render(model, width: 96, height: height))
-            let shown = p.filter { $0.hasPrefix("∞:") || $0.hasPrefix("…∞:") || $0.first?.isNumber == true }.count
+            let shown = p.filter { $0.hasPrefix("∞:") || $0.hasPrefix("↑") || $0.first?.isNumber == true }.count
             let earlier = p.compactMap { line -> Int? in
+                if line.hasPrefix("↑"), let count = line.dropFirst().split(separator: " ").first { return Int(count) }
                 guard line.hasPrefix("… "), let count = line.dropFirst(2).split(separator: " ").first else { return nil }
                 return Int(count)
             }.first ?? 0
             if earlier > 0 { cut += 1 }
-            if shown == 1 && earlier == 0 {
-                // One row for the log: the newest write itself, not a count of hidden ones.
-                // After `…`: earlier writes are above (the db line shows their effect).
-                #expect(p.contains { $0.hasPrefix("…∞:6:P w(Y,3)") }, "height \(height): \(p)")
-            } else {
-                #expect(shown + earlier == 6, "height \(height): \(p)")
+            if shown == 1 && p.contains(where: { $0.hasPrefix("↑") }) {
+                // One row for the log: the newest write itself after `↑5`, the count of
+                // those above it (the db line shows their effect).
+                #expect(p.contains { $0.hasPrefix("↑5 ∞:6:P w(Y,3)") }, "height \(height): \(p)")
             }
+            #expect(shown + earlier == 6, "height \(height): \(p)")
         }
         #expect(cut > 2)
     }
@@ -248,13 +251,17 @@ import Testing
         for width in 0...60 { #expect(TextWidth.of(text(width)) <= max(width, 1), "width \(width)") }
     }
 
-    /// At 80×24 a block has one row for its log: it showed "… 2 earlier" and no write at all.
+    /// At 80×24 a block has one row for its log: it showed "… 2 earlier" and no write at
+    /// all, then `…` and the newest write, which did not say writes were hidden, nor how
+    /// many: now `↑1` and the newest write, and the whole vector after it.
     @Test func aOneRowLogShowsTheNewestWrite() throws {
         let model = try Fixtures.model(Self.lectureSetup + ["write P put X 1", "write P put Y 2"], selecting: "10")
-        let p = block("P", in: render(model, width: 96, height: 5))
+        let grid = render(model, width: 96, height: 5)
+        let p = block("P", in: grid)
         #expect(p.count == 3, "\(p)")
-        #expect(p[1].hasPrefix("…∞:2:P w(Y,2)"), "\(p)")
+        #expect(p[1].hasPrefix("↑1 ∞:2:P w(Y,2)"), "\(p)")
         #expect(!p.contains { $0.hasPrefix("… ") })
+        #expect(grid.trimmed[2].contains("↑1 ∞:2:P w(Y,2)  P:2 A:0 B:0"), "\(grid.trimmed)")
     }
 
     /// User test: `bits 32`, `add alice bob carol` showed `▸ alice alice primary`: the

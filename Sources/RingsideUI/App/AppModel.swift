@@ -33,6 +33,10 @@ public struct AppModel: Sendable {
     public internal(set) var mainView = MainView.ring
     /// Projector mode (`--big`, `b`): fewer, larger panels, a taller events log, high contrast.
     public internal(set) var isProjector = false
+    /// Projector mode has room for one panel beside the ring: the Bayou logs while Bayou
+    /// is the newest protocol work up to the time-travel cursor (a Bayou scenario showed
+    /// no Bayou panel at all in projector mode), else the finger table.
+    public var projectorShowsBayou: Bool { isProjector && digest.newestWorkIsBayou }
     /// Which panels fill the screen (a script's `focus`; `.all` is the default layout).
     public internal(set) var focus = FocusTarget.all
     /// The nodes a script's `highlight` marked on every panel, until the next `highlight`.

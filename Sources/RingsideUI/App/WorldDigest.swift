@@ -11,6 +11,13 @@ public struct WorldDigest: Sendable {
     public let inFlightCount: Int
     /// Nodes whose Bayou replica holds writes, by id ascending (the Bayou panel's default).
     public let replicasWithWrites: [NodeIndexValue]
+    /// True when the newest protocol work in the trace is Bayou's (a write accepted, an
+    /// anti-entropy session, a commit) rather than Chord's or the store's: projector mode
+    /// then shows the Bayou logs beside the ring instead of the finger table.
+    public let newestWorkIsBayou: Bool
+
+    /// Trace lines looked through for the newest protocol work.
+    static let workLookback = 512
 
     /// Messages described at most: the events panel shows the first, the ring looks
     /// among them for the focused lookup's hop.
@@ -21,6 +28,8 @@ public struct WorldDigest: Sendable {
         inFlight = world.inFlightMessages(limit: Self.inFlightShown)
         inFlightCount = world.inFlightCount
         replicasWithWrites = world.replicasWithWrites
+        let newestWork = world.trace.last(Self.workLookback).last { [.chord, .bayou, .store].contains($0.kind) }
+        newestWorkIsBayou = !replicasWithWrites.isEmpty && newestWork?.kind == .bayou
     }
 
     /// The next message to be delivered.

@@ -53,6 +53,7 @@ public enum AppView {
     /// (projector mode and a two-line caption move it).
     static func layout(_ model: AppModel, size: Size, glyphs: Glyphs = .unicode) -> ScreenLayout {
         ScreenLayout(size: size, bits: model.world.space.bits, projector: model.isProjector,
+                     projectorBayou: model.projectorShowsBayou,
                      promptRows: promptLines(model, width: size.width, glyphs: glyphs).count)
     }
 

@@ -3,63 +3,222 @@ import RingsideSimulation
 
 /// One replica: header, log beside its version vector, database.
 struct ReplicaBlock {
+    /// One version-vector entry as drawn: a replica's name and the newest timestamp this
+    /// replica has seen from it (`others`/`all` with 0: the zero entries a large ring leaves out).
+    struct VectorEntry: Equatable {
+        var name: String
+        var timestamp: UInt64
+        /// `A: 12`, one entry a line beside the log (as the slides draw it).
+        var spaced: String { "\(name): \(timestamp)" }
+        /// `A:12`, several entries to a line when there are more entries than rows.
+        var packed: String { "\(name):\(timestamp)" }
+    }
+
     let model: AppModel
     let node: NodeIndex
     let glyphs: Glyphs
     let view: BayouReplicaView
+    /// `▸ P 10 primary  clock 7`.
+    let header: [Span]
     let logWidth: Int
+    /// The version vector, whole. On a ring small enough for every replica to show, an
+    /// entry per replica, zeros included (80×24 showed P's vector as `P: 7` alone, which
+    /// read as cut); on a larger one the entries above 0, then `others: 0` for the rest,
+    /// or `all: 0` before it has seen any write (a thousand zeros say nothing).
+    let vector: [VectorEntry]
+    /// The same, shorter: the entries above 0, then `others: 0` when two or more are 0
+    /// (the demo's six replicas packed made a block too wide for two columns at 100×30).
+    let summary: [VectorEntry]
+    /// The vector's width beside the log: the whole vector's, unless the summary keeps the
+    /// block narrower.
     let vectorWidth: Int
-    /// The version vector without its zero entries (replicas this one has heard nothing
-    /// from): on a large ring the zeros would crowd out what it knows.
-    let vector: [(node: NodeIndex, timestamp: UInt64)]
+    /// The width of the log and the vector side by side when the block gets one row for
+    /// them: the newest write after `↑N`, then the entries packed (`P:7 A:12 B:5`).
+    let oneRowWidth: Int
+    /// The block will get one row for its log and vector (a short panel): its width is
+    /// `oneRowWidth`, so the vector is not cut beside the marked write.
+    let isOneRow: Bool
     /// The version vector goes on one line under the log, not beside it: the log and the
     /// vector side by side are wider than the block may be.
     let isStacked: Bool
 
-    init(model: AppModel, node: NodeIndex, glyphs: Glyphs, maxWidth: Int = .max) {
+    init(model: AppModel, node: NodeIndex, glyphs: Glyphs, maxWidth: Int = .max, oneRow: Bool = false) {
         self.model = model
         self.node = node
         self.glyphs = glyphs
         view = model.world.bayouView(of: node)
+        header = Self.header(model: model, node: node, glyphs: glyphs, clock: view.clock)
+        let headerWidth = header.reduce(0) { $0 + TextWidth.of($1.text) }
         logWidth = max(14, view.log.map { TextWidth.of(glyphs.text($0.notation)) }.max() ?? 0)
-        vector = view.versionVector.filter { $0.timestamp > 0 }
-        vectorWidth = vector.prefix(BayouPanel.vectorLinesMax)
-            .map { TextWidth.of(model.world.state.name($0.node)) + 2 + String($0.timestamp).count }.max() ?? 0
-        isStacked = !vector.isEmpty && logWidth + 2 + vectorWidth > maxWidth
+        let state = model.world.state
+        let seen = view.versionVector.filter { $0.timestamp > 0 }
+        let seenEntries = seen.map { VectorEntry(name: state.name($0.node), timestamp: $0.timestamp) }
+        let zeros = view.versionVector.filter { $0.timestamp == 0 }
+        var summary = seenEntries
+        if zeros.count == 1 {
+            summary.append(VectorEntry(name: state.name(zeros[0].node), timestamp: 0))
+        } else if zeros.count > 1 {
+            summary.append(VectorEntry(name: seen.isEmpty ? "all" : "others", timestamp: 0))
+        }
+        self.summary = summary
+        vector = view.versionVector.count <= BayouPanel.allShownMax
+            ? view.versionVector.map { VectorEntry(name: state.name($0.node), timestamp: $0.timestamp) }
+            : summary
+        // The rows the vector is sized for: the log's (or its entries above 0), two at least
+        // (packed onto one row beside a one-line log, `P:0 A:0 B:5` made the block too wide
+        // for two columns at 100×30). The whole vector unless it makes the block wider than
+        // the summary would (or than the header already makes it).
+        let rows = min(BayouPanel.vectorLinesMax, vector.count,
+                       max(Self.logLines(of: view), min(seen.count, BayouPanel.vectorLinesMax), 2))
+        func width(_ entries: [VectorEntry], rows: Int) -> Int {
+            entries.count <= rows ? entries.map { TextWidth.of($0.spaced) }.max() ?? 0
+                : Self.packedWidth(entries.map(\.packed), rows: rows)
+        }
+        let slack = max(24, headerWidth) - logWidth - 2
+        let whole = width(vector, rows: rows)
+        vectorWidth = whole <= max(slack, width(summary, rows: rows)) ? whole : width(summary, rows: rows)
+        var newest = view.log.last.map { TextWidth.of(glyphs.text($0.notation)) } ?? TextWidth.of("(empty log)")
+        if view.log.count > 1 { newest += TextWidth.of(Self.earlierMarker(view.log.count - 1, glyphs: glyphs)) }
+        let oneRowSlack = max(24, headerWidth) - max(logWidth, newest) - 2
+        let wholeOnOneRow = Self.packedWidth(vector.map(\.packed), rows: 1)
+        let summaryOnOneRow = Self.packedWidth(summary.map(\.packed), rows: 1)
+        oneRowWidth = max(logWidth, newest) + 2
+            + (wholeOnOneRow <= max(oneRowSlack, summaryOnOneRow) ? wholeOnOneRow : summaryOnOneRow)
+        isOneRow = oneRow
+        isStacked = !vector.isEmpty && (oneRow ? oneRowWidth : logWidth + 2 + vectorWidth) > maxWidth
+    }
+
+    /// `↑2 ` before the one write a one-row log shows: two writes above it.
+    static func earlierMarker(_ count: Int, glyphs: Glyphs) -> String {
+        "\(glyphs.isUnicode ? "\u{2191}" : "^")\(count) "
+    }
+
+    /// The narrowest width (up to `widthMax`) that packs `texts` into `rows` lines.
+    static func packedWidth(_ texts: [String], rows: Int, widthMax: Int = 40) -> Int {
+        let widest = texts.map { TextWidth.of($0) }.max() ?? 0
+        var width = widest
+        while width < widthMax, !fits(texts, rows: rows, width: width) { width += 1 }
+        return width
+    }
+
+    /// True when `texts`, one space apart, fill at most `rows` lines of `width`.
+    private static func fits(_ texts: [String], rows: Int, width: Int) -> Bool {
+        fill(texts, rows: rows, width: width) == texts.count
+    }
+
+    /// How many of `texts` (one space apart) fill `rows` lines of `width`, in order.
+    private static func fill(_ texts: [String], rows: Int, width: Int) -> Int {
+        var index = 0
+        for _ in 0..<max(0, rows) {
+            var used = -1
+            let start = index
+            while index < texts.count, used + 1 + TextWidth.of(texts[index]) <= width {
+                used += 1 + TextWidth.of(texts[index])
+                index += 1
+            }
+            if index == start { break }
+        }
+        return index
+    }
+
+    /// `texts` filled into at most `rows` lines of `width`, one space apart; when they do
+    /// not all fit, the last line ends in `+N`, the number left out (`…` when even that
+    /// does not fit).
+    static func pack(_ texts: [String], rows: Int, width: Int, ellipsis: String = "\u{2026}") -> [String] {
+        guard rows > 0, !texts.isEmpty else { return [] }
+        var lines: [String] = []
+        var index = 0
+        var starts: [Int] = []
+        while index < texts.count, lines.count < rows {
+            var line = ""
+            let start = index
+            while index < texts.count {
+                let candidate = line.isEmpty ? texts[index] : line + " " + texts[index]
+                guard TextWidth.of(candidate) <= width else { break }
+                line = candidate
+                index += 1
+            }
+            if index == start { break }
+            starts.append(start)
+            lines.append(line)
+        }
+        guard index < texts.count else { return lines }
+        // Not all fit: the last line (or a new one, if rows are left) makes room for `+N`.
+        let lastStart: Int
+        if lines.count < rows {
+            lastStart = index
+        } else {
+            lastStart = starts.removeLast()
+            lines.removeLast()
+        }
+        for kept in stride(from: index - lastStart, through: 0, by: -1) {
+            let shown = texts[lastStart..<lastStart + kept].joined(separator: " ")
+            let note = "+\(texts.count - lastStart - kept)"
+            let line = kept == 0 ? note : shown + " " + note
+            if TextWidth.of(line) <= width { return lines + [line] }
+        }
+        return lines + [TextWidth.of(ellipsis) <= width ? ellipsis : ""]
     }
 
     /// Wide enough for the header too: `P 10 primary down  clock 13` must not lose its clock.
     var width: Int {
-        max(isStacked ? logWidth : logWidth + 2 + vectorWidth, 24, header.reduce(0) { $0 + TextWidth.of($1.text) })
+        let body = isStacked ? logWidth : isOneRow ? oneRowWidth : logWidth + 2 + vectorWidth
+        return max(body, 24, header.reduce(0) { $0 + TextWidth.of($1.text) })
     }
 
     /// Log lines including the rule between committed and tentative writes.
-    private var logLines: Int {
+    static func logLines(of view: BayouReplicaView) -> Int {
         let committed = view.log.filter(\.isCommitted).count
         let rule = committed > 0 && committed < view.log.count ? 1 : 0
         return max(1, view.log.count + rule)
     }
 
-    private var vectorLines: Int { min(vector.count, BayouPanel.vectorLinesMax) }
+    /// The block's height in a rectangle `width` wide: header, log beside the vector, db.
+    /// The vector takes the log's rows, or two if the whole vector fits in two (beside a
+    /// one-line log, `P:0 A:0` over `B:0` rather than `all: 0`), else as many as its
+    /// summary needs.
+    func height(width: Int) -> Int {
+        let logLines = Self.logLines(of: view)
+        if isStacked { return 1 + logLines + 1 + 1 }
+        let room = width - logWidth - 2
+        var rows = logLines
+        if !vector.isEmpty, !shows(vector, rows: logLines, width: room) {
+            if logLines < 2, shows(vector, rows: 2, width: room) {
+                rows = 2
+            } else {
+                while rows < BayouPanel.vectorLinesMax, !shows(summary, rows: rows, width: room) { rows += 1 }
+            }
+        }
+        return 1 + max(logLines, rows) + 1
+    }
 
-    var height: Int { 1 + (isStacked ? logLines + 1 : max(logLines, vectorLines)) + 1 }
+    /// True when `entries` show uncut in `rows` rows of `width`, one a line or packed.
+    private func shows(_ entries: [VectorEntry], rows: Int, width: Int) -> Bool {
+        (entries.count <= rows && entries.allSatisfy { TextWidth.of($0.spaced) <= width })
+            || Self.fits(entries.map(\.packed), rows: rows, width: width)
+    }
 
     /// Draws the block inside `area` (no border), cut to its height.
     func render(into grid: inout Grid, area: Rect) {
         guard !area.isEmpty else { return }
-        grid.write(header, x: area.x, y: area.y, clip: area)
+        let headerEnd = grid.write(header, x: area.x, y: area.y, clip: area)
 
         let bodyRows = max(0, area.height - 2)
-        if isStacked {
+        if isStacked, bodyRows >= 2 {
             // The vector's line is kept under whatever rows the log gets.
-            let logRows = max(0, bodyRows - 1)
+            let logRows = bodyRows - 1
             drawLog(into: &grid, x: area.x, y: area.y + 1, rows: logRows, clip: area)
-            if bodyRows > 0 {
-                grid.write(vectorLineSpans(width: area.width), x: area.x, y: area.y + 1 + logRows, clip: area)
-            }
-        } else {
+            grid.write(vectorLineSpans(width: area.width), x: area.x, y: area.y + 1 + logRows, clip: area)
+        } else if isStacked {
+            // One row for the body: the log keeps it and the vector follows the header (at
+            // 80×24 the vector took the only row and the log vanished without a mark).
             drawLog(into: &grid, x: area.x, y: area.y + 1, rows: bodyRows, clip: area)
-            drawVector(into: &grid, x: area.x + logWidth + 2, y: area.y + 1, rows: bodyRows, clip: area)
+            let x = min(headerEnd, area.maxX) + 2
+            grid.write(vectorLineSpans(width: area.maxX - x), x: x, y: area.y, clip: area)
+        } else {
+            let used = drawLog(into: &grid, x: area.x, y: area.y + 1, rows: bodyRows, clip: area)
+            let x = area.x + max(logWidth, used) + 2
+            drawVector(into: &grid, x: x, y: area.y + 1, rows: bodyRows, width: area.maxX - x, clip: area)
         }
         var line = [Span("db ", Style(.dim))]
         line += databaseSpans(width: area.width - 3)
@@ -91,12 +250,12 @@ struct ReplicaBlock {
     }
 
     /// `▸ P 10 primary down  clock 13`.
-    private var header: [Span] {
+    private static func header(model: AppModel, node: NodeIndex, glyphs: Glyphs, clock: UInt64) -> [Span] {
         let world = model.world
         let state = world.state
         var header: [Span] = [
             Span(state.name(node), model.isHighlighted(node) ? Style.highlight : Style(.title, bold: true)),
-            Span(idBesideName.map { " " + $0 } ?? "", Style(.dim)),
+            Span(idBesideName(model: model, node: node, glyphs: glyphs).map { " " + $0 } ?? "", Style(.dim)),
         ]
         if world.primary == node { header.append(Span(" primary", Style(.accent))) }
         if world.hasLeft(node) {
@@ -104,25 +263,26 @@ struct ReplicaBlock {
         } else if !state.isAlive(node) {
             header.append(Span(" down", Style(.failed)))
         }
-        header.append(Span("  clock \(view.clock)", Style(.dim)))
+        header.append(Span("  clock \(clock)", Style(.dim)))
         if node == model.selection { header.insert(Span(glyphs.pointer + " ", Style(.selected, bold: true)), at: 0) }
         return header
     }
 
     /// The node's ring label after its name (`P 10`), as the ring draws it; nil when the
     /// ring draws the name itself (a hashed id too long to show: `alice alice` said nothing).
-    private var idBesideName: String? {
+    private static func idBesideName(model: AppModel, node: NodeIndex, glyphs: Glyphs) -> String? {
         let world = model.world
         guard world.hasCustomName(node) else { return nil }
         let label = world.ringLabel(node, glyphs: glyphs)
         return label == world.state.name(node) ? nil : label
     }
 
-    private func drawLog(into grid: inout Grid, x: Int, y: Int, rows: Int, clip: Rect) {
-        guard rows > 0 else { return }
+    /// Draws the log in `rows` rows from (x, y); returns the width of its widest row.
+    @discardableResult
+    private func drawLog(into grid: inout Grid, x: Int, y: Int, rows: Int, clip: Rect) -> Int {
+        guard rows > 0 else { return 0 }
         if view.log.isEmpty {
-            grid.write("(empty log)", x: x, y: y, style: Style(.dim), clip: clip)
-            return
+            return grid.write("(empty log)", x: x, y: y, style: Style(.dim), clip: clip) - x
         }
         var lines: [Span] = []
         var rule: Int?
@@ -138,17 +298,22 @@ struct ReplicaBlock {
             if entry.redone, flashOn { style = Style(.flash, bold: true) }
             lines.append(Span(glyphs.text(entry.notation), style))
         }
+        // A write wider than the block ends in `…` rather than at the edge unmarked.
+        let room = max(0, clip.maxX - x)
+        func fitted(_ text: String, width: Int) -> String {
+            TextWidth.truncate(text, toWidth: width, ellipsis: glyphs.ellipsis)
+        }
         // Too long for the space: the newest entries matter most, say how many are above.
-        // With one row, the newest write itself: "… 2 earlier" alone (80×24) showed no write.
+        // With one row, the newest write itself after `↑N` (N writes above it; the db line
+        // shows their effect): "… 2 earlier" alone (80×24) showed no write, and `…` alone
+        // did not say that writes were hidden, nor how many.
         var shown = lines[...]
         if lines.count > rows, rows == 1 {
-            // The newest write after `…`, so the earlier ones are known to be there (the
-            // db line shows their effect: alone, `∞:7:P w(Y,8)` beside `db X=4 Y=8` read
-            // as a log that contradicts its database). The gap before the vector has room.
-            grid.write(glyphs.ellipsis, x: x, y: y, style: Style(.dim), clip: clip)
+            let marker = Self.earlierMarker(view.log.count - 1, glyphs: glyphs)
+            let after = grid.write(marker, x: x, y: y, style: Style(.dim), clip: clip)
             let newest = lines[lines.count - 1]
-            grid.write(newest.text, x: x + TextWidth.of(glyphs.ellipsis), y: y, style: newest.style, clip: clip)
-            return
+            return grid.write(fitted(newest.text, width: room - TextWidth.of(marker)), x: after, y: y,
+                              style: newest.style, clip: clip) - x
         } else if lines.count > rows {
             shown = lines.suffix(max(0, rows - 1))
             // A count of writes: the committed/tentative rule above the cut is not one.
@@ -157,34 +322,45 @@ struct ReplicaBlock {
             grid.write("\(glyphs.ellipsis) \(writes) earlier", x: x, y: y, style: Style(.dim), clip: clip)
         }
         let top = y + (lines.count > rows && rows > 1 ? 1 : 0)
+        var widest = 0
         for (offset, span) in shown.enumerated() {
-            grid.write(span.text, x: x, y: top + offset, style: span.style, clip: clip)
+            let text = span.style.role == .dim ? span.text : fitted(span.text, width: room)
+            widest = max(widest, grid.write(text, x: x, y: top + offset, style: span.style, clip: clip) - x)
         }
+        return min(widest, logWidth)
     }
 
-    /// `vv A: 5  P: 3`, as many whole entries as fit in `width`, then `+2 more`.
+    /// The vector in at most `rows` lines of `width`: the whole vector an entry a line
+    /// (`A: 12`, as the slides draw it), else packed several to a line (`P:7 A:12 B:5`),
+    /// else the same for the summary (`P:7 others:0`), else the summary cut with `+N` for
+    /// the entries left out.
+    func vectorLines(rows: Int, width: Int) -> [String] {
+        guard rows > 0, !vector.isEmpty else { return [] }
+        for entries in vector == summary ? [vector] : [vector, summary] where shows(entries, rows: rows, width: width) {
+            return entries.count <= rows && entries.allSatisfy({ TextWidth.of($0.spaced) <= width })
+                ? entries.map(\.spaced) : Self.pack(entries.map(\.packed), rows: rows, width: width)
+        }
+        return Self.pack(summary.map(\.packed), rows: rows, width: width, ellipsis: glyphs.ellipsis)
+    }
+
+    /// `vv  P: 0  A: 5  B: 3` in `width`; when that does not fit, `vv P:0 A:5 B:3`, then
+    /// the same for the summary, then as many entries as fit and `+2` for the rest.
     func vectorLineSpans(width: Int) -> [Span] {
-        let names = model.world.state
-        let entries = vector.map { "\(names.name($0.node)): \($0.timestamp)" }
-        var text = "vv"
-        for (i, entry) in entries.enumerated() {
-            let rest = entries.count - i - 1
-            let suffix = rest == 0 ? "" : "  +\(rest) more"
-            if TextWidth.of(text + "  " + entry + suffix) > width {
-                return [Span(text, Style(.dim)), Span("  +\(entries.count - i) more", Style(.dim))]
-            }
-            text += "  " + entry
+        for entries in vector == summary ? [vector] : [vector, summary] {
+            let spaced = (["vv"] + entries.map(\.spaced)).joined(separator: "  ")
+            if TextWidth.of(spaced) <= width { return [Span(spaced, Style(.dim))] }
+            let packed = (["vv"] + entries.map(\.packed)).joined(separator: " ")
+            if TextWidth.of(packed) <= width { return [Span(packed, Style(.dim))] }
         }
-        return [Span(text, Style(.dim))]
+        let line = Self.pack(summary.map(\.packed), rows: 1, width: width - 3, ellipsis: glyphs.ellipsis).first
+        return [Span("vv " + (line ?? glyphs.ellipsis), Style(.dim))]
     }
 
-    private func drawVector(into grid: inout Grid, x: Int, y: Int, rows: Int, clip: Rect) {
-        let names = model.world.state
-        let entries = vector.prefix(min(rows, BayouPanel.vectorLinesMax))
-        for (offset, entry) in entries.enumerated() {
-            let more = offset > 0 && offset == entries.count - 1 && vector.count > entries.count
-            let text = more ? glyphs.ellipsis : "\(names.name(entry.node)): \(entry.timestamp)"
-            grid.write(text, x: x, y: y + offset, style: Style(.dim), clip: clip)
+    /// The vector beside the log, in `rows` rows of `width`.
+    private func drawVector(into grid: inout Grid, x: Int, y: Int, rows: Int, width: Int, clip: Rect) {
+        let lines = vectorLines(rows: min(rows, BayouPanel.vectorLinesMax), width: width)
+        for (offset, line) in lines.enumerated() {
+            grid.write(line, x: x, y: y + offset, style: Style(.dim), clip: clip)
         }
     }
 }

@@ -1,8 +1,9 @@
 /// Where each panel goes for a screen size.
 ///
 /// Wide screens put ring, finger table and Bayou logs side by side; narrower ones stack
-/// the finger table over the Bayou logs to the right of the ring. The events panel runs
-/// along the bottom, above the prompt/caption line and the status line.
+/// the finger table over the Bayou logs to the right of the ring; projector mode has the
+/// ring and one of them. The events panel runs along the bottom, above the prompt/caption
+/// line and the status line.
 public struct ScreenLayout: Equatable, Sendable {
     public let size: Size
     public let ring: Rect
@@ -19,9 +20,12 @@ public struct ScreenLayout: Equatable, Sendable {
     public static let wideWidth = 150
 
     /// `bits` sizes the finger table: a full table needs bits + 5 rows. `projector`: fewer,
-    /// larger panels (ring and fingers, no Bayou column) over an events panel twice as tall.
-    /// `promptRows`: 2 while a caption needs a second line (the events panel gives it up).
-    public init(size: Size, bits: Int = 7, projector: Bool = false, promptRows: Int = 1) {
+    /// larger panels (the ring and one panel beside it) over an events panel twice as tall;
+    /// the panel beside the ring is the finger table, or with `projectorBayou` the Bayou
+    /// logs (half the width: their lines are long). `promptRows`: 2 while a caption needs a
+    /// second line (the events panel gives it up).
+    public init(size: Size, bits: Int = 7, projector: Bool = false, projectorBayou: Bool = false,
+                promptRows: Int = 1) {
         self.size = size
         let screen = Rect(size: size)
         let rows = screen.split(.vertical, [.fill(1), .length(max(1, promptRows)), .length(1)])
@@ -31,7 +35,12 @@ public struct ScreenLayout: Equatable, Sendable {
         let eventRows = projector ? min(24, max(6, main.height * 2 / 5)) : min(12, max(4, main.height / 4))
         let (top, bottom) = main.splitBottom(eventRows)
         events = bottom
-        if projector {
+        if projector, projectorBayou {
+            let (left, right) = top.splitLeft(max(26, top.width / 2))
+            ring = left
+            bayou = right
+            fingers = Rect(x: right.maxX, y: right.y, width: 0, height: right.height)
+        } else if projector {
             let (left, right) = top.splitLeft(max(26, top.width * 62 / 100))
             ring = left
             fingers = right

@@ -3,9 +3,9 @@ extension Snapshots {
     static let bayouAfterPrimaryBSession = #"""
     ┌─ Bayou logs · primary P ─────────────────────────────────────────────────────────────────────┐
     │ ▸ P 10 primary  clock 7   A 32  clock 12            B 60  clock 13                           │
-    │ 1:1:P w(X,4)    P: 7      ∞:5:B w(Z,8)    A: 12     1:1:P w(X,4)    P: 7                     │
-    │ 2:7:P w(Y,8)    A: 12     ∞:7:A w(X,3)    B: 5      2:7:P w(Y,8)    A: 12                    │
-    │ ──────────────  B: 13     ∞:12:A w(Y,4)             ──────────────  B: 13                    │
+    │ 1:1:P w(X,4)    P: 7      ∞:5:B w(Z,8)    P: 0      1:1:P w(X,4)    P: 7                     │
+    │ 2:7:P w(Y,8)    A: 12     ∞:7:A w(X,3)    A: 12     2:7:P w(Y,8)    A: 12                    │
+    │ ──────────────  B: 13     ∞:12:A w(Y,4)   B: 5      ──────────────  B: 13                    │
     │ ∞:5:B w(Z,8)                                        ∞:5:B w(Z,8)                             │
     │ ∞:7:A w(X,3)                                        ∞:7:A w(X,3)                             │
     │ ∞:12:A w(Y,4)                                       ∞:12:A w(Y,4)                            │
