@@ -14,10 +14,14 @@ import Testing
         return world
     }
 
+    static func scenario(_ name: String) throws -> String {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return try String(contentsOf: root.appendingPathComponent("Assets/scenarios/\(name).ringside"), encoding: .utf8)
+    }
+
     @Test(arguments: ["quorum-k14", "reverse-order-k14", "partitioned-bayou", "lecture-ring", "converging-32"])
     func steppingTheScenarioEndsInTheHeadlessState(name: String) throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let text = try String(contentsOf: root.appendingPathComponent("Assets/scenarios/\(name).ringside"), encoding: .utf8)
+        let text = try Self.scenario(name)
         var (frontEnd, _) = try Fixtures.scripted(text, name: "\(name).ringside")
         var presses = 0
         while presses < 20_000, frontEnd.model.scriptRemaining > 0 || !frontEnd.model.world.isIdle {
@@ -36,8 +40,7 @@ import Testing
     @Test(arguments: ["explore-at-most-one-ring", "explore-connected-appendages", "quorum-k14", "reverse-order-k14",
                       "timeouts-disorder-ring"])
     func finishingEachCommandEndsInTheHeadlessState(name: String) throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let text = try String(contentsOf: root.appendingPathComponent("Assets/scenarios/\(name).ringside"), encoding: .utf8)
+        let text = try Self.scenario(name)
         var (frontEnd, _) = try Fixtures.scripted(text, name: "\(name).ringside")
         var presses = 0
         while presses < 2_000, frontEnd.model.scriptRemaining > 0 || !frontEnd.model.world.isIdle {
