@@ -31,10 +31,10 @@ import Testing
     private func captionRows(_ scenario: String, at size: Size, until prefix: String) throws -> [String] {
         let text = try String(contentsOfFile: BayouPanelTests.scenarioPath(scenario), encoding: .utf8)
         var (frontEnd, _) = try Fixtures.scripted(text, name: scenario)
-        for _ in 0..<400 where frontEnd.model.caption?.hasPrefix(prefix) != true {
+        for _ in 0..<400 where frontEnd.model.caption?.contains(prefix) != true {
             frontEnd.press(.character("n"), size: size)
         }
-        #expect(frontEnd.model.caption?.hasPrefix(prefix) == true)
+        #expect(frontEnd.model.caption?.contains(prefix) == true)
         let screen = frontEnd.screen(size)
         let events = try #require(screen.lastIndex { $0.hasPrefix("└") })
         return Array(screen[(events + 1)..<(screen.count - 1)])

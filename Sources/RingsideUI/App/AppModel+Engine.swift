@@ -25,6 +25,7 @@ extension AppModel {
         }
         isWaitingAtPause = report.isWaitingAtPause
         isUserWorkUnderWay = report.isUserWorkUnderWay
+        isHeldAtCaption = report.isHeldAtCaption
         scriptRemaining = report.scriptRemaining
         queued = report.queued
         for notice in report.notices {
@@ -79,7 +80,11 @@ extension AppModel {
             let byUser = origin == .key || origin == .commandLine
             // A command that began is news the user's last error is not.
             if byUser, status?.isError == true { status = nil }
-            if byUser, !isPlaying, !world.isIdle {
+            if byUser, !isPlaying, !world.isIdle, isWaitingAtPause, !isUserWorkUnderWay {
+                // An `async` command or `step` typed at a pause leaves nothing of the user's
+                // to step: n goes on with the script (it said "n delivers the next message").
+                status = StatusMessage("\(line): the script is paused: n goes on, Space plays", lastsWhileBusy: true)
+            } else if byUser, !isPlaying, !world.isIdle {
                 // After `drop` of the last message only a timer is left: n fires it. (A
                 // command just begun has sent nothing yet: n sends its first message.)
                 let actsOnMessages = line.hasPrefix("drop ") || line.hasPrefix("deliver ")
@@ -87,8 +92,11 @@ extension AppModel {
                     ? "nothing in flight: n waits for the next timeout" : "n delivers the next message"
                 status = StatusMessage("\(line): \(next), Space plays", lastsWhileBusy: true)
             }
-        case let .caption(text):
-            captions.append((notice.step, text))
+        case let .caption(text, continues):
+            // A sentence split over two `say`s reads whole: the second half alone was left
+            // on the caption line at the pause that followed.
+            let shown = continues ? (captions.last.map { $0.text + " " } ?? "") + text : text
+            captions.append((notice.step, shown))
             if captions.count > Self.captionsMax { captions.removeFirst(captions.count - Self.captionsMax) }
         case let .report(text):
             note(text, role: .key, traceMark: mark, step: notice.step)

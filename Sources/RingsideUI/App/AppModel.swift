@@ -21,6 +21,8 @@ public struct AppModel: Sendable {
     public internal(set) var isWaitingAtPause = false
     /// A command the user gave is under way: at a pause `n` and `N` step it.
     public internal(set) var isUserWorkUnderWay = false
+    /// The script stopped before its next caption: `n` goes on with it.
+    public internal(set) var isHeldAtCaption = false
     /// User command lines waiting for the work under way, oldest first.
     public internal(set) var queued: [String] = []
     /// Requests sent to the engine and not yet answered.

@@ -38,6 +38,10 @@ public struct EngineCore: Sendable {
     /// messages are stepped like a command's, and the script goes on once the world is
     /// idle. Run at once, a round of 32 anti-entropy sessions was one step.
     private var waitsForIdle = false
+    /// The script stopped before a `say` that follows an action begun by the same `n`: each
+    /// press shows one caption with what it describes. Run in one go, explore-at-most-one-
+    /// ring's `deliver m1`, `deliver m2` and `fail 16` and their captions went by unseen.
+    public private(set) var isHeldAtCaption = false
     /// The live replicas' databases, followed step by step (see `ReplicaAgreement`).
     private var agreement: ReplicaAgreement
     /// Steps of this request at which the replicas became identical or stopped being so.
@@ -139,7 +143,14 @@ public struct EngineCore: Sendable {
         }
         beginQueued(notices: &notices)
         endWaitIfIdle(notices: &notices)
-        advanceScript(notices: &notices)
+        // The opening statements run through to the first pause: a scenario's setup ends
+        // in its first caption, with nothing shown before it to wait for.
+        let opens: Bool
+        switch request {
+        case .start, .load: opens = true
+        default: opens = false
+        }
+        advanceScript(holdsCaptions: !opens, notices: &notices)
         return report(notices: notices, steps: steps, traveled: false)
     }
 
@@ -152,6 +163,7 @@ public struct EngineCore: Sendable {
                                   scriptRemaining: scriptRemaining, stepsTaken: steps, queued: queuedLines, timeline: position,
                                   recentEvents: recentEvents.window(upTo: timeline.cursor, limit: EventWindow.limit))
         report.isUserWorkUnderWay = isUserWorkUnderWay
+        report.isHeldAtCaption = isHeldAtCaption
         report.agreementChanges = agreementChanges
         return report
     }
@@ -174,6 +186,7 @@ public struct EngineCore: Sendable {
         workOrigin = mark.workOrigin
         queued = mark.queued
         waitsForIdle = mark.waitsForIdle
+        isHeldAtCaption = false
         agreement.recount(world)
     }
 
@@ -284,7 +297,8 @@ public struct EngineCore: Sendable {
             let mark = world.trace.total
             let outputs = try timelineBegin(statement)
             runningOrigin = origin
-            if !command.runsAtOnce { workOrigin = origin }
+            // A `wait` runs at once but leaves work under way, stepped like a command's.
+            if !command.runsAtOnce || waitsForIdle(after: statement) { workOrigin = origin }
             transcriptLines.append(line)
             notify(.began(line, origin: origin), traceMark: mark, into: &notices)
             noteSelection(statement, notices: &notices)
@@ -298,10 +312,11 @@ public struct EngineCore: Sendable {
         }
     }
 
-    private mutating func record(_ outputs: [ScriptOutput], notices: inout [EngineNotice]) {
+    private mutating func record(_ outputs: [ScriptOutput], continuesCaption: Bool = false,
+                                 notices: inout [EngineNotice]) {
         for output in outputs {
             switch output {
-            case let .say(text): notify(.caption(text), into: &notices)
+            case let .say(text): notify(.caption(text, continues: continuesCaption), into: &notices)
             case let .report(text): notify(.report(text), into: &notices)
             case let .dump(json): notify(.dump(json), into: &notices)
             case .pause:
@@ -316,6 +331,8 @@ public struct EngineCore: Sendable {
     /// Delivers up to `count` messages; the script moves on whenever the world goes idle.
     private mutating func step(_ count: Int, notices: inout [EngineNotice]) -> Int {
         var taken = 0
+        // This press goes on past a caption the script stopped before.
+        isHeldAtCaption = false
         while taken < count {
             beginQueued(notices: &notices)
             endWaitIfIdle(notices: &notices)
@@ -324,7 +341,7 @@ public struct EngineCore: Sendable {
             // script's own `step`/`deliver`/`drop` then act on them), and no `wait` is.
             if !world.hasCommandUnderWay, !waitsForIdle {
                 advanceScript(notices: &notices)
-                if world.isIdle || isWaitingAtPause { break }
+                if world.isIdle || isWaitingAtPause || isHeldAtCaption { break }
             }
             let wasIdle = world.isIdle
             do {
@@ -339,7 +356,7 @@ public struct EngineCore: Sendable {
                 break
             }
         }
-        if taken == 0, !isWaitingAtPause, !notices.contains(where: { Self.isError($0.event) }) {
+        if taken == 0, !isWaitingAtPause, !isHeldAtCaption, !notices.contains(where: { Self.isError($0.event) }) {
             notify(.idle, into: &notices)
         }
         return taken
@@ -356,7 +373,14 @@ public struct EngineCore: Sendable {
     private mutating func finish(notices: inout [EngineNotice]) -> Int {
         var taken = 0
         beginQueued(notices: &notices)
-        let deliversAll = isCommandFinished
+        // With no command under way the script goes on first (it stopped before a caption):
+        // N then finishes the command it begins, and leaves the script's `async` messages
+        // for its own `deliver`s.
+        let before = nextStatement
+        isHeldAtCaption = false
+        if isCommandFinished, !isWaitingAtPause, scriptRemaining > 0 { advanceScript(notices: &notices) }
+        let advanced = nextStatement != before
+        let deliversAll = isCommandFinished && scriptRemaining == 0
         func isDone() -> Bool { deliversAll ? world.isIdle : isCommandFinished }
         while taken < Self.finishStepsMax {
             // Commands queued behind the work under way are part of it.
@@ -376,7 +400,7 @@ public struct EngineCore: Sendable {
         }
         if !isDone() {
             notify(.error("stopped after \(taken) messages; press N again to go on"), into: &notices)
-        } else if taken == 0 {
+        } else if taken == 0, !advanced {
             notify(.idle, into: &notices)
         }
         return taken
@@ -385,10 +409,21 @@ public struct EngineCore: Sendable {
     /// Begins script statements while no command they must wait for is under way: instant
     /// ones (add, store, say) and `async` ones run straight through; the first other
     /// protocol command or `pause` stops the advance.
-    private mutating func advanceScript(notices: inout [EngineNotice]) {
-        guard let script, !isWaitingAtPause else { return }
+    private mutating func advanceScript(holdsCaptions: Bool = true, notices: inout [EngineNotice]) {
+        // Held before a caption, the script waits for the next `n` or `N` (`step`, `finish`).
+        guard let script, !isWaitingAtPause, !isHeldAtCaption else { return }
+        var acted = false
+        var saying = false
         while !world.hasCommandUnderWay, !waitsForIdle, nextStatement < script.lines.count, !isWaitingAtPause {
             let line = script.lines[nextStatement]
+            let command = line.statement.command
+            if case .say = command, holdsCaptions, acted {
+                isHeldAtCaption = true
+                return
+            }
+            // A `say` right after another (view commands aside) goes on the same caption.
+            let continues: Bool
+            if case .say = command { continues = saying } else { continues = false }
             nextStatement += 1
             do {
                 let mark = world.trace.total
@@ -400,8 +435,10 @@ public struct EngineCore: Sendable {
                     notify(.began(line.text, origin: .script), traceMark: mark, into: &notices)
                 }
                 noteSelection(line.statement, notices: &notices)
-                record(outputs, notices: &notices)
+                record(outputs, continuesCaption: continues, notices: &notices)
                 noteWait(line.statement)
+                if case .say = command { saying = true } else if !Self.isViewControl(command) { saying = false }
+                if Self.acts(command) { acted = true }
             } catch {
                 notify(.error(error.formatted(file: script.name)), into: &notices)
                 nextStatement = script.lines.count
@@ -412,6 +449,11 @@ public struct EngineCore: Sendable {
             endWaitIfIdle(notices: &notices)
             noteScriptEnd(wasIdle: false, notices: &notices)
         }
+    }
+
+    private func waitsForIdle(after statement: Statement) -> Bool {
+        if case .wait = statement.command { return !world.isIdle }
+        return false
     }
 
     /// A `wait` begun waits for the world to go idle (see `waitsForIdle`).
@@ -459,6 +501,28 @@ public struct EngineCore: Sendable {
 
     /// `say` and `pause` show as a caption and a notice, not as an echoed command; a
     /// script's `dump` is for `ringside run` and shows nothing.
+    /// `select`, `focus`, `highlight`: they change the view only.
+    private static func isViewControl(_ command: Command) -> Bool {
+        switch command {
+        case .select, .focus, .highlight: return true
+        default: return false
+        }
+    }
+
+    /// Whether a script statement does something a caption after it should not hide: a
+    /// message delivered or dropped, a crash, a write, a commit, any protocol command. The
+    /// setup (space, settings, `add`, `store`), view control and narration do not.
+    private static func acts(_ command: Command) -> Bool {
+        switch command {
+        case .bits, .seed, .successors, .add, .joinMode, .store, .primary, .latency, .timeout, .loss,
+             .maintenance, .lookupMode, .storeMode, .vnodes, .replication, .quorum,
+             .select, .focus, .highlight, .say, .pause, .dump, .invariants:
+            return false
+        default:
+            return true
+        }
+    }
+
     private static func isNarration(_ command: Command) -> Bool {
         switch command {
         case .say, .pause, .dump: return true

@@ -49,8 +49,9 @@ public enum TimeMove: Hashable, Sendable {
 public enum EngineEvent: Hashable, Sendable {
     /// A command line was begun.
     case began(String, origin: CommandOrigin)
-    /// A `say` caption.
-    case caption(String)
+    /// A `say` caption; `continues` when it directly follows another `say` of the script
+    /// (view commands aside): the two are one caption, a sentence a script split in two.
+    case caption(String, continues: Bool = false)
     /// A result line such as `invariants hold`.
     case report(String)
     /// The script reached `pause` and waits for a key.
@@ -99,6 +100,8 @@ public struct EngineReport: Sendable {
     public var isWaitingAtPause: Bool
     /// A command the user gave is under way or queued (see `EngineCore.isUserWorkUnderWay`).
     public var isUserWorkUnderWay = false
+    /// The script stopped before its next caption (see `EngineCore.isHeldAtCaption`).
+    public var isHeldAtCaption = false
     /// Steps served at which the live replicas became identical or stopped being so.
     public var agreementChanges: [AgreementChange] = []
     /// Script statements not begun yet.

@@ -57,6 +57,10 @@ struct EventsPanel {
     /// "next ▸ t=14  90 → 10  find_successor(15)", or why nothing is moving.
     private func nextLine() -> [Span] {
         let world = model.world
+        if model.isHeldAtCaption, !model.isWaitingAtPause {
+            // The script's own `deliver`s choose what comes next, not the message first due.
+            return [Span("next ", Style(.dim)), Span("n goes on with the script: its next caption and what it describes", Style(.dim))]
+        }
         guard let message = model.digest.next else {
             let text: String
             if model.isWaitingAtPause, model.isUserWorkUnderWay {
