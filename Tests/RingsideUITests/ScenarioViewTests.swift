@@ -114,6 +114,17 @@ import Testing
         #expect(captions.map { String($0.prefix(14)) } == ["50 stabilizes:", "44 stabilizes:"], "\(captions)")
     }
 
+    /// A script's `deliver`/`drop` of a message not in flight points at the message id
+    /// in the view too (`bad.ringside:3:9`), as headless does, not at column 1.
+    @Test func aScriptsDeliverErrorPointsAtTheId() throws {
+        var (frontEnd, _) = try Fixtures.scripted("bits 7\nadd 10 32\ndeliver m9\n", name: "bad.ringside")
+        for _ in 0..<20 where !frontEnd.model.notes.contains(where: { $0.text.contains("error") }) {
+            frontEnd.press(.character("n"))
+        }
+        let error = frontEnd.model.notes.map(\.text).first { $0.contains("error") }
+        #expect(error?.contains("bad.ringside:3:9: error: m9 is not in flight") == true, "\(frontEnd.model.notes.map(\.text))")
+    }
+
     /// A typed `select` selects too.
     @Test func selectOnTheCommandLine() throws {
         var (frontEnd, _) = try Fixtures.demo(selecting: "10")
