@@ -59,6 +59,7 @@ let package = Package(
             dependencies: ["RingsideSimulation", "RingsideUI", "Chord", "Bayou", "RingsideStore", "RingsideKernel"]
         ),
         .testTarget(name: "RingsideUITests", dependencies: ["RingsideUI", "RingsideSimulation"]),
+        .testTarget(name: "RingsideTerminalTests", dependencies: ["RingsideTerminal", "RingsideUI"]),
         .testTarget(name: "RingsideEndToEndTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]

@@ -8,10 +8,31 @@ import RingsideUI
 final class InputReader {
     /// The timeout last passed to `wtimeout`, to avoid re-setting it every call.
     private var currentTimeout: Int32?
+    /// Input read ahead while decoding an escape sequence, to be read next.
+    private var buffered: [RawInput] = []
+    /// How long to wait for the rest of a sequence after an Esc that curses returned
+    /// alone (it already waited its escape delay; the rest is usually buffered).
+    private let sequenceDelayMilliseconds: Int32
+
+    init(sequenceDelayMilliseconds: Int32 = 25) {
+        self.sequenceDelayMilliseconds = sequenceDelayMilliseconds
+    }
 
     /// The next key, or nil if none arrived within `timeoutMilliseconds`
-    /// (negative: wait indefinitely) or a signal interrupted the wait.
+    /// (negative: wait indefinitely), a signal interrupted the wait, or an unknown
+    /// escape sequence was swallowed. VT sequences curses does not know for this
+    /// terminal (`ESC [ 4 ~` for End in tmux, and so on) are decoded here.
     func read(timeoutMilliseconds: Int32) -> Key? {
+        guard let first = nextInput(timeoutMilliseconds: timeoutMilliseconds) else { return nil }
+        return EscapeSequence.nextKey(
+            startingWith: first,
+            more: { self.nextInput(timeoutMilliseconds: self.sequenceDelayMilliseconds) },
+            pushBack: { self.buffered.insert(contentsOf: $0, at: 0) })
+    }
+
+    /// One input: a buffered one first, else from curses.
+    private func nextInput(timeoutMilliseconds: Int32) -> RawInput? {
+        if !buffered.isEmpty { return buffered.removeFirst() }
         guard let screen = rs_stdscr() else { return nil }
         if currentTimeout != timeoutMilliseconds {
             wtimeout(screen, timeoutMilliseconds)
@@ -20,9 +41,9 @@ final class InputReader {
         var code: wint_t = 0
         switch wget_wch(screen, &code) {
         case KEY_CODE_YES:
-            return Self.translate(keyCode: Int32(truncatingIfNeeded: code))
+            return .key(Self.translate(keyCode: Int32(truncatingIfNeeded: code)))
         case OK:
-            return Self.translate(character: UInt32(code))
+            return .character(UInt32(code))
         default:
             return nil  // ERR: timeout or EINTR
         }

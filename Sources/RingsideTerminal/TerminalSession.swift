@@ -24,6 +24,18 @@ public struct TerminalOptions: Sendable {
         self.asciiOnly = asciiOnly
         self.escapeDelayMilliseconds = escapeDelayMilliseconds
     }
+
+    /// The environment variable that asks for the ASCII glyph set, as `--ascii` does.
+    public static let asciiVariable = "RINGSIDE_ASCII"
+
+    /// Whether to draw ASCII only: the `--ascii` flag, or `RINGSIDE_ASCII` set to
+    /// anything but empty or `0`. (A locale that is not UTF-8 is not enough: Ringside
+    /// falls back to C.UTF-8, which most terminals show, so LANG=C alone keeps Unicode.)
+    public static func asciiRequested(flag: Bool, environment: [String: String]) -> Bool {
+        if flag { return true }
+        guard let value = environment[asciiVariable] else { return false }
+        return !value.isEmpty && value != "0"
+    }
 }
 
 /// The curses session: every set-up and tear-down of the terminal happens here
@@ -54,8 +66,10 @@ public final class TerminalSession {
         guard Self.active.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else {
             throw .alreadyActive
         }
-        let utf8 = Self.configureLocale()
-        glyphs = Glyphs.forLocale(isUTF8: utf8 && !options.asciiOnly)
+        // ASCII only when the locale cannot show more, or when asked (`--ascii`,
+        // RINGSIDE_ASCII): glyphs and any other text (captions, names) alike.
+        let ascii = !Self.configureLocale() || options.asciiOnly
+        glyphs = Glyphs.forLocale(isUTF8: !ascii)
 
         // Ours before newterm, so ncurses leaves SIGINT/SIGTERM alone.
         signals.install()
@@ -88,7 +102,7 @@ public final class TerminalSession {
         let noColor = !(Self.environment("NO_COLOR") ?? "").isEmpty
         let colors = ColorRoles(wantColor: options.color && !noColor)
         usesColor = colors.usesColor
-        writer = ScreenWriter(colors: colors, asciiOnly: !utf8)
+        writer = ScreenWriter(colors: colors, asciiOnly: ascii)
     }
 
     deinit {

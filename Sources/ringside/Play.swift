@@ -28,6 +28,7 @@ struct Play: ParsableCommand {
     @Option(name: .customLong("record"), help: ArgumentHelp(Ringside.recordHelp, valueName: "out"))
     var recordPath: String?
     @Flag(help: "Projector mode: fewer, larger panels, a taller events log, high contrast (b toggles it).") var big = false
+    @Flag(help: Ringside.asciiHelp) var ascii = false
 
     func validate() throws {
         if let speed, !(AppModel.speedRange.contains(speed)) {
@@ -37,13 +38,14 @@ struct Play: ParsableCommand {
 
     func run() throws {
         try Play.openTerminal(scriptPath: file, seed: seed, speed: speed, recordPath: recordPath ?? ringside.recordPath,
-                              projector: big || ringside.big)
+                              projector: big || ringside.big, ascii: ascii || ringside.ascii)
     }
 
     /// Opens the view on a script file, or on the built-in demo when `scriptPath` is nil;
     /// with `recordPath`, writes the session there as a script when it ends.
     static func openTerminal(
-        scriptPath: String?, seed: UInt64?, speed: Double?, recordPath: String? = nil, projector: Bool = false
+        scriptPath: String?, seed: UInt64?, speed: Double?, recordPath: String? = nil, projector: Bool = false,
+        ascii: Bool = false
     ) throws {
         // A recording that cannot be written is found before the session, not after it.
         let recordFile = try recordPath.map { try SessionRecordFile(path: $0) }
@@ -66,7 +68,8 @@ struct Play: ParsableCommand {
         frontEnd.start()
         let reason: ExitReason
         do {
-            reason = try TerminalApp.run(&frontEnd)
+            let asciiOnly = TerminalOptions.asciiRequested(flag: ascii, environment: ProcessInfo.processInfo.environment)
+            reason = try TerminalApp.run(&frontEnd, options: TerminalOptions(asciiOnly: asciiOnly))
         } catch {
             throw UsageError(error.description)
         }

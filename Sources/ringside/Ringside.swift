@@ -19,6 +19,9 @@ struct Ringside: ParsableCommand {
 
     @Flag(help: "Projector mode: fewer, larger panels, a taller events log, high contrast (b toggles it).") var big = false
 
+    static let asciiHelp: ArgumentHelp = "Draw ASCII only (no braille, ●, box lines or arrows), for terminals that cannot show Unicode; RINGSIDE_ASCII=1 does the same."
+    @Flag(help: asciiHelp) var ascii = false
+
     static let recordHelp = "When the session ends, write it to this file as a script: `ringside run` of it reaches the final state, `ringside play` of it replays the session."
 
     @Option(name: .customLong("record"), help: ArgumentHelp(recordHelp + " (Also after `play FILE`.)", valueName: "out"))
@@ -40,7 +43,7 @@ struct Ringside: ParsableCommand {
     }
 
     mutating func run() throws {
-        try Play.openTerminal(scriptPath: nil, seed: nil, speed: nil, recordPath: recordPath, projector: big)
+        try Play.openTerminal(scriptPath: nil, seed: nil, speed: nil, recordPath: recordPath, projector: big, ascii: ascii)
     }
 
     /// Exit statuses: 0 ok, 1 script error, 2 usage error (bad flags, missing file, no terminal).

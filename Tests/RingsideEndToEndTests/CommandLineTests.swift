@@ -42,6 +42,25 @@ struct CommandLineTests {
         #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
     }
 
+    /// `--ascii` (the ASCII glyph set: LANG=C alone falls back to C.UTF-8) on the main
+    /// command and after `play FILE`.
+    @Test func asciiIsAFlagOfTheViewAndOfPlay() throws {
+        for arguments in [["--help"], ["play", "--help"]] {
+            let help = try Executable.run(arguments)
+            #expect(help.status == 0)
+            let usage = try #require(help.stdout.split(separator: "\n").first { $0.hasPrefix("USAGE:") })
+            #expect(usage.contains("[--ascii]"), "\(arguments): \(usage)")
+            #expect(help.stdout.contains("RINGSIDE_ASCII=1"), "\(arguments)")
+        }
+        // Parsed either place: without a terminal it gets as far as the usage error for that.
+        for arguments in [["--ascii", "play", "Assets/scenarios/lecture-ring.ringside"],
+                          ["play", "Assets/scenarios/lecture-ring.ringside", "--ascii"]] {
+            let result = try Executable.run(arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(!result.stderr.contains("Unknown option"), "\(arguments): \(result.stderr)")
+        }
+    }
+
     /// User test: `play --help` left out `--record`, which `play FILE --record OUT` takes.
     @Test func playHelpListsRecord() throws {
         let help = try Executable.run(["play", "--help"])

@@ -97,6 +97,14 @@ struct MessageControlTests {
         #expect(scriptError(Self.ring + "async lookup 15 from 90\ndrop m99999999999999999999\n")?.message.hasSuffix("is not in flight; in flight: m1") == true)
     }
 
+    /// A "not in flight" error points at the message id, as other argument errors point
+    /// at their argument (`lookup 15 from 33` at 33), not at the command's first column.
+    @Test func idsNotInFlightPointAtTheId() {
+        #expect(scriptError(Self.ring + "deliver m9\n")?.column == 9)
+        #expect(scriptError(Self.ring + "  drop   m9\n")?.column == 10)
+        #expect(scriptError(Self.ring + "async lookup 15 from 90\n\tdeliver m7\n")?.column == 10)
+    }
+
     /// Audit: an error of `async` work that surfaces while a later command runs names the
     /// `async` line (it named the running command's).
     @Test func anAsyncCommandsErrorNamesItsOwnLine() {

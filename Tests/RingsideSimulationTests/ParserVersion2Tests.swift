@@ -137,13 +137,13 @@ struct ParserSteppingTests {
     }
 
     @Test func deliverAndDrop() throws {
-        #expect(try parsed("deliver m12") == .deliver(12))
-        #expect(try parsed("drop m3") == .drop(3))
+        #expect(try parsed("deliver m12") == .deliver(12, column: 9))
+        #expect(try parsed("drop m3") == .drop(3, column: 6))
         #expect(parseError("deliver 12") == ScriptError(line: 1, column: 9, "deliver takes a message id as the trace shows it, m12, not '12'"))
         #expect(parseError("drop 3")?.message == "drop takes a message id as the trace shows it, m3, not '3'")
         // m0 and ids past 2^64 are ids no message has: the run's error names those in flight.
-        #expect(try parsed("deliver m0") == .deliver(0))
-        #expect(try parsed("drop m99999999999999999999") == .drop(.max))
+        #expect(try parsed("deliver m0") == .deliver(0, column: 9))
+        #expect(try parsed("drop m99999999999999999999") == .drop(.max, column: 6))
         #expect(parseError("deliver M3")?.column == 9)
         #expect(parseError("deliver m+3") != nil)
         #expect(parseError("deliver m") != nil)

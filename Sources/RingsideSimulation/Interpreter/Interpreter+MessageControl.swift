@@ -16,17 +16,19 @@ extension Interpreter {
     }
 
     /// Delivers in-flight message `id` now, ahead of its turn (time does not go back).
-    mutating func deliverNow(_ id: MessageID, _ sim: inout Simulation) throws(ScriptError) {
+    /// `column` is where the id is written: a "not in flight" error points at it, as
+    /// other argument errors point at their argument.
+    mutating func deliverNow(_ id: MessageID, column: Int, _ sim: inout Simulation) throws(ScriptError) {
         guard let report = sim.deliver(id) else {
-            throw sim.notInFlight(id).at(column: origin.column)
+            throw sim.notInFlight(id).at(column: column)
         }
         account(report, &sim)
     }
 
     /// Loses in-flight message `id`; its sender's timer will fire.
-    mutating func dropNow(_ id: MessageID, _ sim: inout Simulation) throws(ScriptError) {
+    mutating func dropNow(_ id: MessageID, column: Int, _ sim: inout Simulation) throws(ScriptError) {
         guard let (report, packet) = sim.drop(id) else {
-            throw sim.notInFlight(id).at(column: origin.column)
+            throw sim.notInFlight(id).at(column: column)
         }
         account(report, &sim)
         sim.noteDropped(packet)

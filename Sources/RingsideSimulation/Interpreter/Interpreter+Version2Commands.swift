@@ -23,10 +23,10 @@ extension Interpreter {
             return output
         case let .step(count):
             try stepMessages(count, &sim)
-        case let .deliver(id):
-            try deliverNow(id, &sim)
-        case let .drop(id):
-            try dropNow(id, &sim)
+        case let .deliver(id, column):
+            try deliverNow(id, column: column, &sim)
+        case let .drop(id, column):
+            try dropNow(id, column: column, &sim)
         case .wait:
             try runToCompletion(&sim)
         case .nextEvent:

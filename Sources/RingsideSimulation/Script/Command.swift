@@ -73,8 +73,8 @@ public enum Command: Equatable, Sendable {
     // Version 2: messages one at a time
     indirect case async(Command)            // `async lookup 15 from 90`; never nested, never empty
     case step(Int)                          // default 1, 1 ... Limits.stepMax
-    case deliver(UInt64)                    // `deliver m12` → 12
-    case drop(UInt64)
+    case deliver(UInt64, column: Int)       // `deliver m12` → 12; column: where `m12` is written
+    case drop(UInt64, column: Int)          // (a "not in flight" error points there)
     case wait
     /// `next` (Ringside's extension): the one next event in (time, sequence) order, as the
     /// terminal view's `n` runs it: an action of a command that may start, a message's

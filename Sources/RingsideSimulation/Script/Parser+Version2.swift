@@ -46,9 +46,11 @@ extension Parser {
             guard let token = args.optional() else { return .step(1) }
             return .step(Int(try count(token, 1...UInt64(Limits.stepMax), "step")))
         case "deliver":
-            return .deliver(try messageID(try args.next("the message to deliver, e.g. m12"), head: head))
+            let token = try args.next("the message to deliver, e.g. m12")
+            return .deliver(try messageID(token, head: head), column: token.column)
         case "drop":
-            return .drop(try messageID(try args.next("the message to lose, e.g. m12"), head: head))
+            let token = try args.next("the message to lose, e.g. m12")
+            return .drop(try messageID(token, head: head), column: token.column)
         case "wait":
             return .wait
         case "next":

@@ -60,6 +60,6 @@ extension Snapshots {
     │     end of the script                                                                                                                                                                                │
     └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
      Lose the request to N4 (m27): the answer comes from N1 (new) and N3 (old)
-     ‖ paused  2 msg/s  t=140  seed 0  ● 1  view: store, the key's replicas, versions, hints and quorum replies (v: ring)                                     ? help  Space play  n step  q quit  : command
+     ‖ paused  2 msg/s  t=140  seed 0  ● 8  view: store, the key's replicas, versions, hints and quorum replies (v: ring)                                     ? help  Space play  n step  q quit  : command
     """#
 }

@@ -24,6 +24,6 @@ extension Snapshots {
     └──────────────────────────────────────────────────────────────────────────────┘
      W = 2 acks came (B and one stand-in): the put succeeded. C and D recover; their
      local store is durable, so they still hold v1
-     ‖ paused  2 msg/s  t=20  seed 0  ● 10 A  view: store, the key's replicas, vers…
+     ‖ paused  2 msg/s  t=20  seed 0  ● 30 B  view: store, the key's replicas, vers…
     """#
 }
