@@ -194,6 +194,13 @@ public struct AppModel: Sendable {
         captions.last { $0.step <= timeline.cursor }?.text
     }
 
+    /// What `v` does next, for the footers: back to every panel while a script's `focus`
+    /// holds the screen (the store view under `focus store` offered "space-time view" and
+    /// `v` showed the ring), else the next view.
+    var viewKeyHint: String {
+        focus != .all ? "all panels" : "\(mainView.next.name) view"
+    }
+
     /// True when a script's `highlight` marked `node`.
     public func isHighlighted(_ node: NodeIndexValue) -> Bool { highlighted.contains(node) }
 

@@ -51,7 +51,7 @@ struct ConvergencePanel {
 
     private func footer() -> String {
         let key = model.keyMap.binding(for: .cycleView)?.keys.first?.label(glyphs: glyphs) ?? "v"
-        return "\(key) \(model.mainView.next.name) view"
+        return "\(key) \(model.viewKeyHint)"
     }
 
     // MARK: Plots

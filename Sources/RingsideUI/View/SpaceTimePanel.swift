@@ -63,7 +63,7 @@ struct SpaceTimePanel {
 
     private func footer(_ diagram: SpaceTimeDiagram) -> String {
         let key = model.keyMap.binding(for: .cycleView)?.keys.first?.label(glyphs: glyphs) ?? "v"
-        return (diagram.hasEarlier ? "\(glyphs.arrowUp) earlier events  " : "") + "\(key) \(model.mainView.next.name) view"
+        return (diagram.hasEarlier ? "\(glyphs.arrowUp) earlier events  " : "") + "\(key) \(model.viewKeyHint)"
     }
 
     /// The node labels above their lifelines (the selection reversed, the focused

@@ -49,7 +49,7 @@ struct StorePanel {
 
     private func footer() -> String {
         let key = model.keyMap.binding(for: .cycleView)?.keys.first?.label(glyphs: glyphs) ?? "v"
-        return "\(key) \(model.mainView.next.name) view"
+        return "\(key) \(model.viewKeyHint)"
     }
 
     // MARK: Lines
