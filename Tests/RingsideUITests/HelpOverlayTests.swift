@@ -1,4 +1,5 @@
 import Foundation
+import RingsideSimulation
 import Testing
 @testable import RingsideUI
 
@@ -144,6 +145,31 @@ import Testing
             let text = HelpOverlay(glyphs: glyphs, notes: AppView.helpNotes).contentLines().map { $0.map(\.text).joined() }
             #expect(!text.contains { $0.contains("`") || $0.contains("**") }, "\(text.filter { $0.contains("`") })")
             #expect(text.contains { $0.contains("the title says cut A,B | C") })
+        }
+    }
+
+    /// User test: `?` then End at 80×24 left `↑↓ more` in the footer (the keys' scroll
+    /// limit and the drawing disagreed), and on an ASCII terminal End went a line too far
+    /// (↑ then did nothing). At the end the footer says only `↑ more`, and ↑ moves at once.
+    @Test(arguments: [Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 120, height: 40)])
+    func endIsTheEndInTheApp(size: Size) throws {
+        // The demo's caption has one line; this one two at 80×24 (the help's area is a row shorter).
+        let caption = "say " + String(repeating: "a caption long enough for two lines ", count: 3)
+        for (glyphs, script) in [(Glyphs.unicode, Demo.script), (.ascii, Demo.script),
+                                 (.unicode, "bits 7\nadd 10 32 60\n\(caption)\npause\n")] {
+            var (frontEnd, _) = try Fixtures.scripted(script)
+            frontEnd.useGlyphs(glyphs)
+            frontEnd.press(.character("?"), size: size)
+            frontEnd.press(.end, size: size)
+            let screen = frontEnd.screen(size, glyphs: glyphs)
+            let footer = try #require(screen.last { $0.contains("Esc close") })
+            let up = glyphs.arrowUp, down = glyphs.arrowDown
+            #expect(footer.contains("\(up) more") && !footer.contains(down), "\(glyphs.isUnicode): \(footer)")
+            let end = frontEnd.model.helpScroll
+            frontEnd.press(.up, size: size)
+            let moved = frontEnd.screen(size, glyphs: glyphs)
+            #expect(moved != screen, "\(glyphs.isUnicode): ↑ from the end moved nothing (scroll \(end))")
+            #expect(try #require(moved.last { $0.contains("Esc close") }).contains(down))
         }
     }
 
