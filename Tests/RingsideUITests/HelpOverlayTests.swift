@@ -41,16 +41,16 @@ import Testing
         var help = HelpOverlay()
         let usedEnd = help.handle(.end, area: grid.area)
         #expect(usedEnd)
-        #expect(help.scroll == 85)
+        #expect(help.scroll == 95)
         help.render(into: &grid, area: grid.area)
         // The glyph and colour legend closes the overlay (issue 8, item 7).
         #expect(Array(grid.trimmed.suffix(7)) == [
-            "│   ▽          space-time: a message still in flight                           │",
-            "│   ◷          space-time: a sender's timeout                                  │",
-            "│   ┄┄┄        space-time: a command begins                                    │",
-            "│   •          space-time: a note (a node's explanation) on its row            │",
-            "│   ·░▒▓█      convergence: none to all of an origin's writes seen             │",
-            "│   red        an error; yellow: a warning or a pause                          │",
+            "│   ▽             space-time: a message still in flight                        │",
+            "│   ◷             space-time: a sender's timeout                               │",
+            "│   ┄┄┄           space-time: a command begins                                 │",
+            "│   •             space-time: a note (a node's explanation) on its row         │",
+            "│   ·░▒▓█         convergence: none to all of an origin's writes seen          │",
+            "│   red           an error; yellow: a warning or a pause                       │",
             "└───────────────────────────────────────────────────────── ↑ more · Esc close ─┘",
         ])
     }
@@ -71,17 +71,17 @@ import Testing
         #expect(usedEnd)
         let usedDownAtTheEnd = help.handle(.down, area: area)
         #expect(usedDownAtTheEnd)
-        #expect(help.scroll == 85)
+        #expect(help.scroll == 95)
         let usedHome = help.handle(.home, area: area)
         #expect(usedHome)
         #expect(help.scroll == 0)
         let usedQ = help.handle(.character("q"), area: area)
         #expect(!usedQ)
         // Tall enough for everything: nothing to scroll, no "more" in the footer.
-        var tall = Grid(width: 80, height: 109)
+        var tall = Grid(width: 80, height: 119)
         #expect(help.maxScroll(in: tall.area) == 0)
         help.render(into: &tall, area: tall.area)
-        #expect(tall.trimmed[108].hasSuffix("─ Esc close ─┘"))
+        #expect(tall.trimmed[118].hasSuffix("─ Esc close ─┘"))
     }
 
     /// Each binding's keys and help text appear on some page of the overlay.
@@ -170,6 +170,27 @@ import Testing
             let moved = frontEnd.screen(size, glyphs: glyphs)
             #expect(moved != screen, "\(glyphs.isUnicode): ↑ from the end moved nothing (scroll \(end))")
             #expect(try #require(moved.last { $0.contains("Esc close") }).contains(down))
+        }
+    }
+
+    /// User test: the legend had no words for the Bayou panel's marks: `↑2` (a log cut to
+    /// its newest write), `… 3 earlier`, `+2 not shown`, `others: 0` / `all: 0` and `vv`.
+    @Test func theLegendNamesTheBayouPanelsMarks() {
+        for glyphs in [Glyphs.unicode, .ascii] {
+            let shown = allShown(HelpOverlay(glyphs: glyphs, notes: AppView.helpNotes, commands: AppView.helpCommands),
+                                 Size(width: 80, height: 24))
+            let legend = Array(shown.drop { !$0.contains("Legend") })
+            let up = glyphs.isUnicode ? "\u{2191}" : "^"
+            for (mark, meaning) in [("\(up)2 ", "newest write"), ("\(glyphs.ellipsis) 3 earlier", "earlier ones hidden"),
+                                    ("+2 not shown", "did not fit"), ("others: 0", "all: 0"), ("vv ", "version vector")] {
+                // The entry's line and the one under it (a long meaning wraps).
+                let at = legend.firstIndex { $0.contains(mark) }
+                let entry = at.map { legend[$0...].prefix(2).map { $0.dropFirst(2).dropLast(2) }.joined(separator: " ") }
+                let words = entry.map { $0.split(separator: " ").joined(separator: " ") } ?? ""
+                #expect(words.contains(meaning), "\(glyphs.isUnicode): \(mark): \(words)")
+            }
+            let rows = legend.map { $0.dropFirst(2).dropLast(2).trimmingCharacters(in: .whitespaces) }
+            #expect(!rows.contains { $0.hasSuffix(glyphs.ellipsis) })
         }
     }
 
