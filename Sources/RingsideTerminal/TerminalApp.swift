@@ -31,6 +31,13 @@ public protocol TerminalProgram {
     mutating func handle(_ event: TerminalEvent, size: Size, now: Int64) -> Bool
     /// How soon the program wants a tick; nil lets the loop sleep until a key.
     var tickMilliseconds: Int? { get }
+    /// The glyphs every frame will be drawn with, told once before the first frame (what
+    /// a key does may depend on what is drawn: how far help scrolls).
+    mutating func willDraw(with glyphs: Glyphs)
+}
+
+extension TerminalProgram {
+    public mutating func willDraw(with glyphs: Glyphs) {}
 }
 
 /// A minimal run loop: draw, wait for a key or a tick, hand it over, repeat.
@@ -107,6 +114,7 @@ public enum TerminalApp {
 
     /// The loop on an existing session (which the caller ends).
     public static func run<Program: TerminalProgram>(_ program: inout Program, on session: TerminalSession) -> ExitReason {
+        program.willDraw(with: session.glyphs)
         let clock = ContinuousClock()
         let start = clock.now
         func now() -> Int64 { milliseconds(from: start, to: clock.now) }

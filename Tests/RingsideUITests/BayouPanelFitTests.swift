@@ -42,4 +42,20 @@ import Testing
         #expect(rows.contains { $0.contains("db Z=8") }, "\(rows)")
         #expect(rows.last?.contains("+2 not shown") == true, "\(rows)")
     }
+
+    /// User test, 100×30, meeting-room-commit at its first pause: A's log has one row and
+    /// its vector beside the newest write read `A:5 +2`, hiding the B:3 the caption is
+    /// about, while the header row had room: the vector goes after the header, whole.
+    @Test func aOneRowLogsVectorGoesAfterTheHeaderWhenItIsCutBeside() throws {
+        var frontEnd = try BayouPanelSmallScreenTests.scenario("meeting-room-commit.ringside")
+        let size = Size(width: 100, height: 30)
+        var steps = 0
+        while !frontEnd.model.isWaitingAtPause, steps < 100 {
+            frontEnd.press(.character("n"), size: size)
+            steps += 1
+        }
+        let rows = Self.bayouRows(frontEnd, size)
+        #expect(rows.contains { $0.contains("A 32  clock 5  vv  P: 0  A: 5  B: 3") }, "\(rows.joined(separator: "\n"))")
+        #expect(!rows.contains { $0.contains("A:5 +2") }, "\(rows.joined(separator: "\n"))")
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RingsideUI
 
@@ -97,6 +98,36 @@ import Testing
             _ = render(model, width: w, height: h)
         }
     }
+
+    /// User test, thousand-node-hops at 120×40: node n228's finger 23 read `n516` (its id
+    /// too long for the column) among rows of ids, and the list gave n516 as `10146694`.
+    /// One label form per panel: names throughout, the list's too.
+    @Test func oneLabelFormForEveryNodeOfThePanel() throws {
+        let path = BayouPanelTests.scenarioPath("thousand-node-hops.ringside")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let lines = text.split(separator: "\n").map(String.init).filter { $0.hasPrefix("bits") || $0.hasPrefix("add") }
+        let model = try Fixtures.model(lines, selecting: "n228")
+        func isName(_ label: Substring) -> Bool { label.hasPrefix("n") }
+        var mixedBefore = false
+        for width in 36...80 {
+            let rows = render(model, width: width, height: 20).trimmed
+            let shown = rows.joined(separator: "\n")
+            let fingerNodes = rows.compactMap { row -> Substring? in
+                let cells = row.trimmingCharacters(in: CharacterSet(charactersIn: "│ ")).split(separator: " ")
+                guard let k = cells.first, k.first?.isNumber == true, cells.count >= 3 else { return nil }
+                return cells[cells.count - 1] == "!" ? cells[cells.count - 2] : cells[cells.count - 1]
+            }
+            #expect(fingerNodes.count > 5, "\(shown)")
+            let names = fingerNodes.filter(isName).count
+            #expect(names == 0 || names == fingerNodes.count, "width \(width): \(shown)")
+            if let list = rows.first(where: { $0.contains("list ") }) {
+                let entries = list.components(separatedBy: "list ")[1].split(separator: " ").prefix(3)
+                #expect(entries.allSatisfy { isName($0) == (names > 0) }, "width \(width): \(shown)")
+            }
+            if names > 0 { mixedBefore = true }
+        }
+        #expect(mixedBefore, "some width is too narrow for the ids")
+    }
 }
 
 /// Issue 8: the finger panel follows the node a lookup is at, hop by hop; Esc (or the
@@ -126,4 +157,5 @@ import Testing
         frontEnd.press(.escape)
         #expect(title(frontEnd)?.contains("Fingers of 90 ") == true)
     }
+
 }

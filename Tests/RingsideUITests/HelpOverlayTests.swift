@@ -1,4 +1,5 @@
 import Foundation
+import RingsideSimulation
 import Testing
 @testable import RingsideUI
 
@@ -40,16 +41,16 @@ import Testing
         var help = HelpOverlay()
         let usedEnd = help.handle(.end, area: grid.area)
         #expect(usedEnd)
-        #expect(help.scroll == 85)
+        #expect(help.scroll == 95)
         help.render(into: &grid, area: grid.area)
         // The glyph and colour legend closes the overlay (issue 8, item 7).
         #expect(Array(grid.trimmed.suffix(7)) == [
-            "│   ▽          space-time: a message still in flight                           │",
-            "│   ◷          space-time: a sender's timeout                                  │",
-            "│   ┄┄┄        space-time: a command begins                                    │",
-            "│   •          space-time: a note (a node's explanation) on its row            │",
-            "│   ·░▒▓█      convergence: none to all of an origin's writes seen             │",
-            "│   red        an error; yellow: a warning or a pause                          │",
+            "│   ▽             space-time: a message still in flight                        │",
+            "│   ◷             space-time: a sender's timeout                               │",
+            "│   ┄┄┄           space-time: a command begins                                 │",
+            "│   •             space-time: a note (a node's explanation) on its row         │",
+            "│   ·░▒▓█         convergence: none to all of an origin's writes seen          │",
+            "│   red           an error; yellow: a warning or a pause                       │",
             "└───────────────────────────────────────────────────────── ↑ more · Esc close ─┘",
         ])
     }
@@ -70,17 +71,17 @@ import Testing
         #expect(usedEnd)
         let usedDownAtTheEnd = help.handle(.down, area: area)
         #expect(usedDownAtTheEnd)
-        #expect(help.scroll == 85)
+        #expect(help.scroll == 95)
         let usedHome = help.handle(.home, area: area)
         #expect(usedHome)
         #expect(help.scroll == 0)
         let usedQ = help.handle(.character("q"), area: area)
         #expect(!usedQ)
         // Tall enough for everything: nothing to scroll, no "more" in the footer.
-        var tall = Grid(width: 80, height: 109)
+        var tall = Grid(width: 80, height: 119)
         #expect(help.maxScroll(in: tall.area) == 0)
         help.render(into: &tall, area: tall.area)
-        #expect(tall.trimmed[108].hasSuffix("─ Esc close ─┘"))
+        #expect(tall.trimmed[118].hasSuffix("─ Esc close ─┘"))
     }
 
     /// Each binding's keys and help text appear on some page of the overlay.
@@ -144,6 +145,52 @@ import Testing
             let text = HelpOverlay(glyphs: glyphs, notes: AppView.helpNotes).contentLines().map { $0.map(\.text).joined() }
             #expect(!text.contains { $0.contains("`") || $0.contains("**") }, "\(text.filter { $0.contains("`") })")
             #expect(text.contains { $0.contains("the title says cut A,B | C") })
+        }
+    }
+
+    /// User test: `?` then End at 80×24 left `↑↓ more` in the footer (the keys' scroll
+    /// limit and the drawing disagreed), and on an ASCII terminal End went a line too far
+    /// (↑ then did nothing). At the end the footer says only `↑ more`, and ↑ moves at once.
+    @Test(arguments: [Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 120, height: 40)])
+    func endIsTheEndInTheApp(size: Size) throws {
+        // The demo's caption has one line; this one two at 80×24 (the help's area is a row shorter).
+        let caption = "say " + String(repeating: "a caption long enough for two lines ", count: 3)
+        for (glyphs, script) in [(Glyphs.unicode, Demo.script), (.ascii, Demo.script),
+                                 (.unicode, "bits 7\nadd 10 32 60\n\(caption)\npause\n")] {
+            var (frontEnd, _) = try Fixtures.scripted(script)
+            frontEnd.useGlyphs(glyphs)
+            frontEnd.press(.character("?"), size: size)
+            frontEnd.press(.end, size: size)
+            let screen = frontEnd.screen(size, glyphs: glyphs)
+            let footer = try #require(screen.last { $0.contains("Esc close") })
+            let up = glyphs.arrowUp, down = glyphs.arrowDown
+            #expect(footer.contains("\(up) more") && !footer.contains(down), "\(glyphs.isUnicode): \(footer)")
+            let end = frontEnd.model.helpScroll
+            frontEnd.press(.up, size: size)
+            let moved = frontEnd.screen(size, glyphs: glyphs)
+            #expect(moved != screen, "\(glyphs.isUnicode): ↑ from the end moved nothing (scroll \(end))")
+            #expect(try #require(moved.last { $0.contains("Esc close") }).contains(down))
+        }
+    }
+
+    /// User test: the legend had no words for the Bayou panel's marks: `↑2` (a log cut to
+    /// its newest write), `… 3 earlier`, `+2 not shown`, `others: 0` / `all: 0` and `vv`.
+    @Test func theLegendNamesTheBayouPanelsMarks() {
+        for glyphs in [Glyphs.unicode, .ascii] {
+            let shown = allShown(HelpOverlay(glyphs: glyphs, notes: AppView.helpNotes, commands: AppView.helpCommands),
+                                 Size(width: 80, height: 24))
+            let legend = Array(shown.drop { !$0.contains("Legend") })
+            let up = glyphs.isUnicode ? "\u{2191}" : "^"
+            for (mark, meaning) in [("\(up)2 ", "newest write"), ("\(glyphs.ellipsis) 3 earlier", "earlier ones hidden"),
+                                    ("+2 not shown", "did not fit"), ("others: 0", "all: 0"), ("vv ", "version vector")] {
+                // The entry's line and the one under it (a long meaning wraps).
+                let at = legend.firstIndex { $0.contains(mark) }
+                let entry = at.map { legend[$0...].prefix(2).map { $0.dropFirst(2).dropLast(2) }.joined(separator: " ") }
+                let words = entry.map { $0.split(separator: " ").joined(separator: " ") } ?? ""
+                #expect(words.contains(meaning), "\(glyphs.isUnicode): \(mark): \(words)")
+            }
+            let rows = legend.map { $0.dropFirst(2).dropLast(2).trimmingCharacters(in: .whitespaces) }
+            #expect(!rows.contains { $0.hasSuffix(glyphs.ellipsis) })
         }
     }
 

@@ -146,6 +146,11 @@ import Testing
         #expect(frontEnd.model.world.inFlightCount == 0 && !frontEnd.model.world.isIdle)
         let status = try #require(frontEnd.model.status?.text)
         #expect(status.hasSuffix("nothing in flight: n waits for the next timeout, Space plays"), "\(status)")
+        // The events panel's next line agrees (it said n runs the first step of the command).
+        frontEnd.press(.escape)
+        let screen = frontEnd.screen()
+        #expect(screen.contains { $0.contains("next nothing in flight, a timer pending: n fires the next timeout") },
+                "\(screen.joined(separator: "\n"))")
         // As the hint says: n fires the sender's timeout (the lookup then goes on or fails).
         let before = frontEnd.model.world.trace.total
         frontEnd.press(.character("n"))

@@ -50,6 +50,9 @@ public struct World: Sendable {
     /// True when nothing is in flight, no timer is pending and no work waits.
     public var isIdle: Bool { simulation.network.isQuiet && interpreter.commands.isEmpty }
 
+    /// How many senders' timers are pending (a message dropped in flight leaves its own).
+    public var pendingTimerCount: Int { simulation.network.pendingTimerCount }
+
     /// How many messages are in flight (O(1), unlike `inFlight`).
     public var inFlightCount: Int { simulation.network.inFlightCount }
 

@@ -52,6 +52,9 @@ public struct AppModel: Sendable {
     public internal(set) var bayouFocus: [NodeIndexValue] = []
     public internal(set) var isHelpVisible = false
     public internal(set) var helpScroll = 0
+    /// The glyphs the view draws with (the terminal's), for what a key's effect depends
+    /// on the drawing of: the help overlay's scroll limit.
+    public internal(set) var glyphs: Glyphs = .unicode
     public internal(set) var prompt: Prompt?
     /// The lookup drawn on the ring (an index into `world.chord.lookups`).
     public internal(set) var lookupFocus: Int?
@@ -139,7 +142,9 @@ public struct AppModel: Sendable {
         var effects: [AppEffect]
         switch event {
         case let .key(key):
+            let helpScrollBefore = helpTakes(key, size: size) ? helpScroll : nil
             effects = handle(key, size: size)
+            if let helpScrollBefore { scrollHelp(key, from: helpScrollBefore, size: size) }
             // A command the user gives is news: its echo and any error are at the newest
             // end of the events log, which a scrolled-back log would hide.
             if effects.contains(where: Self.isUserCommand) { eventsScroll = 0 }

@@ -39,6 +39,12 @@ public struct FrontEnd {
         handle(.key(key), size: size, now: now)
     }
 
+    /// The glyphs frames are drawn with (the terminal's): the help's scroll limit is
+    /// measured with them, since an ASCII legend has other lines than a Unicode one.
+    public mutating func useGlyphs(_ glyphs: Glyphs) {
+        model.glyphs = glyphs
+    }
+
     /// How soon the next tick is wanted (nil: sleep until a key).
     public var tickMilliseconds: Int? { model.tickMilliseconds }
 

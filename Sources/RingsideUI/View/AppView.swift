@@ -156,7 +156,7 @@ public enum AppView {
             selection: selection,
             position: model.timeline.isBack || model.overlay == .timeline
                 ? "time: step \(model.timeline.cursor) of \(model.timeline.steps)" : nil,
-            message: model.status.map { glyphs.text($0.text) },
+            message: model.status.map { glyphs.text($0.isError ? ErrorText.shortened($0.text) : $0.text) },
             isErrorMessage: model.status?.isError ?? false,
             speedLabel: "\(StatusLine.format(speed: model.speed, infinity: glyphs.infinity)) msg/s",
             hints: hints(model, glyphs: glyphs), glyphs: glyphs)

@@ -34,15 +34,39 @@ struct EventsPanel {
         guard rows > 0 else { return }
         let lines = history(rows: rows)
         let timeWidth = lines.map { TextWidth.of($0.time) }.max() ?? 0
-        for (offset, line) in lines.enumerated() {
-            let y = body.y + 1 + offset
+        let textWidth = max(1, body.width - timeWidth - 1)
+        // Newest at the bottom; an error goes on for up to `errorRowsMax` rows rather than
+        // be cut (`lookup is missing …` lost the word it was missing), the oldest lines
+        // giving way.
+        var placed: [(line: Line, rows: [String])] = []
+        var used = 0
+        for line in lines.reversed() where used < rows {
+            var wrapped = [TextWidth.truncate(glyphs.text(line.text), toWidth: textWidth, ellipsis: glyphs.ellipsis)]
+            if line.style.role == .error {
+                let text = glyphs.text(ErrorText.shortened(line.text))
+                wrapped = WordWrap.lines([Span(text)], width: textWidth, linesMax: Self.errorRowsMax,
+                                         ellipsis: glyphs.ellipsis).map { $0.map(\.text).joined() }
+                if wrapped.count > rows - used {
+                    wrapped = [TextWidth.truncate(text, toWidth: textWidth, ellipsis: glyphs.ellipsis)]
+                }
+            }
+            placed.append((line, wrapped))
+            used += wrapped.count
+        }
+        var y = body.y + 1
+        for (line, wrapped) in placed.reversed() {
             let time = String(repeating: " ", count: timeWidth - TextWidth.of(line.time)) + line.time
             let x = grid.write(time + " ", x: body.x, y: y, style: Style(.dim), clip: body)
             let isMatch = model.eventsSearch.map { Self.matches(line.text, $0) } ?? false
-            grid.write(TextWidth.truncate(glyphs.text(line.text), toWidth: body.maxX - x, ellipsis: glyphs.ellipsis),
-                       x: x, y: y, style: isMatch ? Style.highlight : line.style, clip: body)
+            for row in wrapped {
+                grid.write(row, x: x, y: y, style: isMatch ? Style.highlight : line.style, clip: body)
+                y += 1
+            }
         }
     }
+
+    /// Rows an error line of the log takes at most.
+    static let errorRowsMax = 3
 
     /// History rows the panel shows at this layout (its border and the next line aside).
     static func historyRows(in layout: ScreenLayout) -> Int {
@@ -71,6 +95,10 @@ struct EventsPanel {
                 // The script ahead of a step back in time may be many instant statements
                 // that n would run in one go: U is the way to go forward one step.
                 text = "back in time: U redoes the next step; n acts from here, on a new branch"
+            } else if !world.isIdle, world.inFlightCount == 0, world.pendingTimerCount > 0 {
+                // A dropped message leaves its sender's timer: n fires it (the status line
+                // said so while this line said n runs the command's first step).
+                text = "nothing in flight, a timer pending: n fires the next timeout"
             } else if !world.isIdle {
                 text = "nothing in flight yet: n runs the first step of the command begun"
             } else if model.scriptRemaining > 0 {

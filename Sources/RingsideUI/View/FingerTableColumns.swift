@@ -58,6 +58,9 @@ extension FingerTablePanel {
             nodeWidth = max(Self.nodeWidthMin, nodeRoom(chosen))
         }
 
+        /// Cells a node's label has in the node column (one is kept before ` !`).
+        var nodeLabelWidth: Int { nodeWidth - 1 }
+
         /// "k  start  interval  node", aligned with the rows.
         func header() -> String {
             pad("k", kWidth, right: true) + gap + (showsStart ? pad("start", idWidth) + gap : "")
@@ -65,7 +68,7 @@ extension FingerTablePanel {
         }
 
         /// One row's cells; the node is marked `!` when stale.
-        func spans(for row: Row, glyphs: Glyphs) -> [Span] {
+        func spans(for row: Row, form: World.LabelForm, glyphs: Glyphs) -> [Span] {
             let world = model.world
             let space = world.space
             let n = world.state.id(node)
@@ -79,7 +82,7 @@ extension FingerTablePanel {
                 end = (row.last == space.bits ? n : space.fingerStart(of: n, k: row.last + 1)).description
             }
             let interval = "[\(start),\(end))"
-            let nodeText = row.node.map { world.ringLabel($0, width: nodeWidth - 1, glyphs: glyphs) } ?? "?"
+            let nodeText = row.node.map { world.label($0, form: form, width: nodeLabelWidth, glyphs: glyphs) } ?? "?"
             let nodeStyle = row.node.map { world.state.isAlive($0) ? Style() : Style(.failed) } ?? Style(.warning)
             return [
                 Span(pad(kText, kWidth, right: true) + gap, Style(.dim)),

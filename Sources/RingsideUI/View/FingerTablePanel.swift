@@ -51,20 +51,30 @@ struct FingerTablePanel {
         let inner = grid.drawBox(area, title: title, glyphs: glyphs)
         guard !inner.isEmpty else { return }
         let body = inner.inset(top: 0, left: 1, bottom: 0, right: 1)
-        let info = infoLines(node, width: body.width)
         // The fingers are the panel's point: they keep at least half the rows under the
         // header, the pointers' lines the rest (at 60×16 the pointers took all but one
         // row and no finger showed).
-        let tableRows = max(0, body.height - 1 - info.count, body.height / 2)
-        let rows = Self.fold(rows(of: node), toFit: tableRows)
-        let kWidth = rows.shown.map { TextWidth.of(Columns.kText($0)) }.max() ?? 1
-        let columns = Columns(model: model, node: node, width: body.width, kWidth: kWidth)
+        func layout(info: Int) -> (rows: (shown: [Row], hidden: Int), columns: Columns) {
+            let folded = Self.fold(self.rows(of: node), toFit: max(0, body.height - 1 - info, body.height / 2))
+            let kWidth = folded.shown.map { TextWidth.of(Columns.kText($0)) }.max() ?? 1
+            return (folded, Columns(model: model, node: node, width: body.width, kWidth: kWidth))
+        }
+        // Every node in one form: by name when some id does not fit its room (a finger's
+        // column, or the pointers' 12 cells) and every node has a name that does.
+        var info = infoLines(node, width: body.width, form: .id)
+        var (rows, columns) = layout(info: info.count)
+        let form = labelForm(node, rows: rows.shown, columns: columns)
+        if form == .name {
+            let named = infoLines(node, width: body.width, form: .name)
+            if named.count != info.count { (rows, columns) = layout(info: named.count) }
+            info = named
+        }
 
         var y = body.y
         grid.write(columns.header(), x: body.x, y: y, style: Style(.title, bold: true), clip: body)
         y += 1
         for row in rows.shown {
-            grid.write(columns.spans(for: row, glyphs: glyphs), x: body.x, y: y, clip: body)
+            grid.write(columns.spans(for: row, form: form, glyphs: glyphs), x: body.x, y: y, clip: body)
             y += 1
         }
         if rows.hidden > 0 {
@@ -118,12 +128,26 @@ struct FingerTablePanel {
 
     // MARK: Pointers and keys
 
+    /// Cells a node of the pointers' lines (succ, pred, list) has at most.
+    static let pointerWidth = 12
+
+    /// The one form the panel writes its nodes in: the fingers shown and the pointers.
+    private func labelForm(_ node: NodeIndex, rows: [Row], columns: Columns) -> World.LabelForm {
+        let state = model.world.state
+        var nodes = rows.compactMap(\.node).map { (node: $0, width: columns.nodeLabelWidth) }
+        let pointers = [state.successor(node), state.predecessor(node)].compactMap { $0 } + state.successorList(node)
+        nodes += pointers.map { (node: $0, width: Self.pointerWidth) }
+        return model.world.labelForm(nodes)
+    }
+
     /// "succ 32 · pred 120 · list 32 60 90 · keys 15", on as many lines as the width
     /// needs, each pointer marked `!` when the stabilized ring would have another.
-    private func infoLines(_ node: NodeIndex, width: Int) -> [[Span]] {
+    private func infoLines(_ node: NodeIndex, width: Int, form: World.LabelForm) -> [[Span]] {
         let world = model.world
         let state = world.state
-        func label(_ n: NodeIndex?) -> String { n.map { world.ringLabel($0, width: 12, glyphs: glyphs) } ?? "nil" }
+        func label(_ n: NodeIndex?) -> String {
+            n.map { world.label($0, form: form, width: Self.pointerWidth, glyphs: glyphs) } ?? "nil"
+        }
         func mark(_ stale: Bool) -> Span { stale ? Span("!", Style(.warning, bold: true)) : Span("") }
 
         let alive = state.isAlive(node)

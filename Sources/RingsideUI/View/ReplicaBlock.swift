@@ -218,7 +218,16 @@ struct ReplicaBlock {
         } else {
             let used = drawLog(into: &grid, x: area.x, y: area.y + 1, rows: bodyRows, clip: area)
             let x = area.x + max(logWidth, used) + 2
-            drawVector(into: &grid, x: x, y: area.y + 1, rows: bodyRows, width: area.maxX - x, clip: area)
+            // One row beside a log cut to its newest write: when the vector does not show
+            // whole there but does after the header, it goes there (at 100×30 A's block read
+            // `A:5 +2` and hid the B:3 the caption was about, beside a half-empty header).
+            let headerX = min(headerEnd, area.maxX) + 2
+            if bodyRows == 1, !vector.isEmpty, !showsWhole(rows: 1, width: area.maxX - x),
+               let line = wholeVectorLine(width: area.maxX - headerX) {
+                grid.write(line, x: headerX, y: area.y, clip: area)
+            } else {
+                drawVector(into: &grid, x: x, y: area.y + 1, rows: bodyRows, width: area.maxX - x, clip: area)
+            }
         }
         var line = [Span("db ", Style(.dim))]
         line += databaseSpans(width: area.width - 3)
@@ -343,15 +352,28 @@ struct ReplicaBlock {
         return Self.pack(summary.map(\.packed), rows: rows, width: width, ellipsis: glyphs.ellipsis)
     }
 
+    /// True when the vector (or its summary) shows uncut in `rows` rows of `width` beside the log.
+    func showsWhole(rows: Int, width: Int) -> Bool {
+        let rows = min(rows, BayouPanel.vectorLinesMax)
+        return shows(vector, rows: rows, width: width) || shows(summary, rows: rows, width: width)
+    }
+
     /// `vv  P: 0  A: 5  B: 3` in `width`; when that does not fit, `vv P:0 A:5 B:3`, then
-    /// the same for the summary, then as many entries as fit and `+2` for the rest.
-    func vectorLineSpans(width: Int) -> [Span] {
+    /// the same for the summary; nil when none of them fits uncut.
+    func wholeVectorLine(width: Int) -> [Span]? {
         for entries in vector == summary ? [vector] : [vector, summary] {
             let spaced = (["vv"] + entries.map(\.spaced)).joined(separator: "  ")
             if TextWidth.of(spaced) <= width { return [Span(spaced, Style(.dim))] }
             let packed = (["vv"] + entries.map(\.packed)).joined(separator: " ")
             if TextWidth.of(packed) <= width { return [Span(packed, Style(.dim))] }
         }
+        return nil
+    }
+
+    /// `vv  P: 0  A: 5  B: 3` in `width`; when that does not fit, `vv P:0 A:5 B:3`, then
+    /// the same for the summary, then as many entries as fit and `+2` for the rest.
+    func vectorLineSpans(width: Int) -> [Span] {
+        if let line = wholeVectorLine(width: width) { return line }
         let line = Self.pack(summary.map(\.packed), rows: 1, width: width - 3, ellipsis: glyphs.ellipsis).first
         return [Span("vv " + (line ?? glyphs.ellipsis), Style(.dim))]
     }

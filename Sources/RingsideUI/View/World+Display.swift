@@ -25,6 +25,27 @@ extension World {
         return abbreviatedID(node, id, toWidth: width, glyphs: glyphs)
     }
 
+    /// How a panel writes its nodes: each by its id (cut to the room it has), or each by
+    /// its name. A panel picks one form for all of them: `n516` among rows of ids read as
+    /// another kind of thing, and the same node was `10146694` a line below.
+    public enum LabelForm: Sendable { case id, name }
+
+    /// `.name` when some of `nodes` has an id too long for its room (each node with its
+    /// room) and every one has a name of its own that fits; else `.id`.
+    public func labelForm(_ nodes: [(node: NodeIndex, width: Int)]) -> LabelForm {
+        let cut = nodes.contains { state.id($0.node).description.count > $0.width }
+        let named = nodes.allSatisfy { hasCustomName($0.node) && TextWidth.of(state.name($0.node)) <= $0.width }
+        return cut && named ? .name : .id
+    }
+
+    /// The node in `form`: its name, or its id (leading digits and an ellipsis when long).
+    public func label(_ node: NodeIndex, form: LabelForm, width: Int, glyphs: Glyphs = .unicode) -> String {
+        switch form {
+        case .name: return state.name(node)
+        case .id: return abbreviatedID(node, state.id(node).description, toWidth: width, glyphs: glyphs)
+        }
+    }
+
     /// The node in titles and the status line: "90", "10 P", "1461… Alice".
     public func displayName(_ node: NodeIndex, glyphs: Glyphs = .unicode) -> String {
         let id = abbreviatedID(node, state.id(node).description, toWidth: 12, glyphs: glyphs)

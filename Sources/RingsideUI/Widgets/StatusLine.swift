@@ -44,23 +44,33 @@ public struct StatusLine: Sendable {
     public static let defaultHintActions: [Action] = [.help, .playPause, .step, .quit, .commandLine]
 
     /// The left part: "▶ playing ×2  t=1200  seed 42  ● N32  message".
-    public func leftText() -> String {
-        guard let message, !message.isEmpty else { return fixedText() }
-        return fixedText() + "  " + message
+    public func leftText(dropping dropped: Int = 0) -> String {
+        guard let message, !message.isEmpty else { return fixedText(dropping: dropped) }
+        return fixedText(dropping: dropped) + "  " + message
     }
 
-    /// The fields that are always there: play state, speed, clock, seed, selection.
-    public func fixedText() -> String {
-        var parts = [
-            isPlaying ? "\(glyphs.play) playing" : "\(glyphs.pause) paused",
-            speedLabel ?? glyphs.times + Self.format(speed: speed, infinity: glyphs.infinity),
-            "t=\(time)",
+    /// The fields that are always there: play state, speed, clock, seed, selection; with
+    /// `dropping`, that many of them fewer, the seed first, then the speed, the selection
+    /// and the time-travel position (an error too long for the line needs their room).
+    public func fixedText(dropping dropped: Int = 0) -> String {
+        let state = isPlaying ? "\(glyphs.play) playing" : "\(glyphs.pause) paused"
+        var optional: [String?] = [
             "seed \(seed)",
+            speedLabel ?? glyphs.times + Self.format(speed: speed, infinity: glyphs.infinity),
+            selection.map { "\(glyphs.node) \($0)" },
+            position,
         ]
-        if let selection { parts.append("\(glyphs.node) \(selection)") }
-        if let position { parts.append(position) }
-        return parts.joined(separator: "  ")
+        var left = max(0, dropped)
+        for i in optional.indices where left > 0 && optional[i] != nil {
+            optional[i] = nil
+            left -= 1
+        }
+        let parts: [String?] = [state, optional[1], "t=\(time)", optional[0], optional[2], optional[3]]
+        return parts.compactMap { $0 }.joined(separator: "  ")
     }
+
+    /// How many fixed fields `fixedText` can drop.
+    static let droppableFields = 4
 
     /// Draws the status line into the first row of `area`.
     ///
@@ -71,7 +81,16 @@ public struct StatusLine: Sendable {
         guard !line.isEmpty else { return }
         let bar = Style(.statusBar)
         grid.fill(line, style: bar)
-        let left = " " + leftText()
+        var left = " " + leftText()
+        var dropped = 0
+        // An error too long for the line takes the room of the fields least needed to read
+        // it (`lookup abc: error: lookup is missing …` at 80×24); the events log has it whole.
+        if isErrorMessage {
+            while dropped < Self.droppableFields, TextWidth.of(left) > line.width {
+                dropped += 1
+                left = " " + leftText(dropping: dropped)
+            }
+        }
         var shownHints = hints
         // The state matters more than the hints: hints go first, the left part is cut last.
         while !shownHints.isEmpty, TextWidth.of(left) + Self.width(of: shownHints) + 3 > line.width {
@@ -82,7 +101,7 @@ public struct StatusLine: Sendable {
         let shownLeft = TextWidth.truncate(left, toWidth: leftRoom, ellipsis: glyphs.ellipsis)
         grid.write(shownLeft, x: line.x, y: line.y, style: bar, clip: line)
         // An error stands out from the bar; the fixed fields before it keep the bar's look.
-        let fixedWidth = 1 + TextWidth.of(fixedText()) + 2
+        let fixedWidth = 1 + TextWidth.of(fixedText(dropping: dropped)) + 2
         if isErrorMessage, TextWidth.of(shownLeft) > fixedWidth {
             let area = Rect(x: line.x + fixedWidth, y: line.y, width: TextWidth.of(shownLeft) - fixedWidth, height: 1)
             grid.setStyle(area.intersection(line), Style(.error, bold: true))
