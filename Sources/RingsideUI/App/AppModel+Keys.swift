@@ -13,14 +13,8 @@ extension AppModel {
         if let overlay, let action = keyMap.action(for: key, in: overlay.keyContext) {
             return perform(action, size: size)
         }
-        if isHelpVisible {
-            // The help's scroll keys scroll it, at a pause too (↓ went on with the script).
-            var help = HelpOverlay(keyMap: keyMap, scroll: helpScroll, notes: AppView.helpNotes, commands: AppView.helpCommands)
-            if help.handle(key, area: ScreenLayout(size: size, bits: world.space.bits).body) {
-                helpScroll = help.scroll
-                return []
-            }
-        }
+        // The help's scroll keys scroll it, at a pause too (↓ went on with the script).
+        if isHelpVisible, scrollHelp(key, size: size) { return [] }
         if isWaitingAtPause {
             // "pause" waits for n; any other bound key does its job and the script stays.
             // A command the user gave at the pause is stepped by n and N like any other.

@@ -142,9 +142,7 @@ public struct AppModel: Sendable {
         var effects: [AppEffect]
         switch event {
         case let .key(key):
-            let helpScrollBefore = helpTakes(key, size: size) ? helpScroll : nil
             effects = handle(key, size: size)
-            if let helpScrollBefore { scrollHelp(key, from: helpScrollBefore, size: size) }
             // A command the user gives is news: its echo and any error are at the newest
             // end of the events log, which a scrolled-back log would hide.
             if effects.contains(where: Self.isUserCommand) { eventsScroll = 0 }
