@@ -55,7 +55,10 @@ import Testing
             steps += 1
         }
         let rows = Self.bayouRows(frontEnd, size)
-        #expect(rows.contains { $0.contains("A 32  clock 5  vv  P: 0  A: 5  B: 3") }, "\(rows.joined(separator: "\n"))")
-        #expect(!rows.contains { $0.contains("A:5 +2") }, "\(rows.joined(separator: "\n"))")
+        // The scenario now selects A there, whose block comes first with room for its log;
+        // P's block below has the one-row log, its vector after the header.
+        #expect(rows.contains { $0.contains("P 10 primary  clock 0  vv  P: 0  A: 5  B: 0") }, "\(rows.joined(separator: "\n"))")
+        #expect(!rows.contains { $0.range(of: #"[A-Z]:\d+ \+\d"#, options: .regularExpression) != nil },
+                "\(rows.joined(separator: "\n"))")
     }
 }
