@@ -103,4 +103,17 @@ import Testing
         #expect(frontEnd.model.helpScroll > 0)
         #expect(!engine.requests.contains(.resume))
     }
+
+    /// End and Home have jobs elsewhere (the timeline bar, the help): at a pause they do
+    /// not go on, as a key bound to nothing does.
+    @Test func endAndHomeDoNotGoOnAtAPause() throws {
+        var (frontEnd, engine) = try Fixtures.scripted(EngineTests.scenario)
+        for key: Key in [.end, .home] {
+            frontEnd.press(key)
+            let paused = frontEnd.model.isWaitingAtPause
+            #expect(paused)
+            #expect(frontEnd.model.status?.text.contains("the script is paused: n goes on") == true)
+        }
+        #expect(!engine.requests.contains(.resume))
+    }
 }

@@ -22,6 +22,11 @@ extension AppModel {
             if let action, !Self.goOnActions.contains(action) || (isUserWorkUnderWay && action != .playPause) {
                 return perform(action, size: size)
             }
+            if action == nil, keyMap.isBoundAnywhere(key) {
+                // End, Home: keys with a job elsewhere; a teacher's stray End went on.
+                status = StatusMessage("\(key.label()) does nothing here; the script is paused: n goes on", answersKey: true)
+                return []
+            }
             isWaitingAtPause = false
             status = nil
             // Space goes on playing (at a pause play mode waits, whether it was on or not).

@@ -65,6 +65,12 @@ public struct KeyMap: Sendable {
         actionsByKey[context]?[key]
     }
 
+    /// True when `key` does something in some context (End moves the timeline bar and
+    /// scrolls the help): at a pause such a key is not taken as "go on".
+    public func isBoundAnywhere(_ key: Key) -> Bool {
+        actionsByKey.values.contains { $0[key] != nil }
+    }
+
     /// The binding row for `action`, if the map has one.
     public func binding(for action: Action) -> KeyBinding? {
         bindings.first { $0.action == action }
