@@ -17,7 +17,6 @@ import Testing
         let paused = frontEnd.model.isWaitingAtPause
         #expect(paused)
         var captions: [String] = []
-        frontEnd.press(.character("n"))  // ends the pause; the join begins, held before m1's caption
         for _ in 0..<4 {
             frontEnd.press(.character("n"))
             captions.append(frontEnd.model.caption ?? "")
@@ -30,7 +29,7 @@ import Testing
         #expect(pausedAgain)
         // While held before a caption, the next line says the script goes on.
         var (held, _) = try Self.playing("explore-at-most-one-ring")
-        held.press(.character("n"))
+        held.press(.character("n"))  // ends the pause: the join begins, m1's caption and m1 come, then a stop
         #expect(held.model.isHeldAtCaption == true)
         #expect(held.screen().contains { $0.contains("n goes on with the script") })
     }
@@ -94,5 +93,67 @@ import Testing
         frontEnd.type("async lookup 100 from 10")
         frontEnd.press(.enter)
         #expect(frontEnd.model.status?.text.contains("the script is paused: n goes on") == true)
+    }
+
+    /// The opening stops after its first caption's actions, so the next caption is not
+    /// passed unseen (reverse-order-k14 opened on its fourth caption).
+    @Test func theOpeningStopsAfterItsFirstCaptionsActions() throws {
+        var (frontEnd, _) = try Self.playing("reverse-order-k14")
+        #expect(frontEnd.model.caption?.hasPrefix("put(K14, V14') starts at time 0") == true, "\(frontEnd.model.caption ?? "")")
+        var captions: [String] = []
+        for _ in 0..<10 where frontEnd.model.isWaitingAtPause != true {
+            frontEnd.press(.character("n"))
+            captions.append(frontEnd.model.caption ?? "")
+        }
+        #expect(captions.contains { $0.hasPrefix("In flight: m3 = V14' to N1") && $0.contains("N1 gets them in order") },
+                "\(captions)")
+        // At the pause the next line names no message: the script's delivers choose.
+        #expect(frontEnd.screen().contains { $0.contains("next the script is paused: n,") })
+    }
+
+    /// The `select` before a caption goes with it, not with the step before.
+    @Test func aCaptionsSelectionComesWithIt() throws {
+        var (frontEnd, _) = try Self.playing("meeting-room-commit")
+        for _ in 0..<20 where frontEnd.model.caption?.hasPrefix("Bob asks B") != true { frontEnd.press(.character("n")) }
+        #expect(frontEnd.model.caption?.hasPrefix("Bob asks B") == true)
+        #expect(frontEnd.model.selection == frontEnd.model.world.state.index(ofName: "B"))
+        // Travelling back to A's caption selects A again.
+        while frontEnd.model.caption?.hasPrefix("Bob asks B") == true { frontEnd.press(.character("u")) }
+        frontEnd.press(.character("u"))  // before the step of `select B` itself
+        #expect(frontEnd.model.selection == frontEnd.model.world.state.index(ofName: "A"))
+    }
+
+    /// Crashes right after a pause belong to the next caption: no stop shows them under
+    /// the caption before the pause.
+    @Test func actionsAfterAPauseComeWithTheNextCaption() throws {
+        var (frontEnd, _) = try Self.playing("consecutive-failures")
+        #expect(frontEnd.model.caption?.hasPrefix("Twelve nodes") == true)
+        frontEnd.press(.character("n"))
+        #expect(frontEnd.model.caption?.hasPrefix("Three consecutive nodes crash") == true, "\(frontEnd.model.caption ?? "")")
+    }
+
+    /// A press that begins the script's next statements delivers nothing besides (the
+    /// `wait` begun was stepped past m19 in the same press).
+    @Test func beginningTheScriptsStatementsIsAPressOfItsOwn() throws {
+        var (frontEnd, _) = try Self.playing("quorum-k14")
+        var time = frontEnd.model.world.time
+        for _ in 0..<60 where frontEnd.model.caption?.hasPrefix("Lose the request to N1 (m18)") != true {
+            time = frontEnd.model.world.time
+            frontEnd.press(.character("n"))
+        }
+        // The press that showed the caption ran `drop m18` and began `wait`: nothing more.
+        #expect(frontEnd.model.caption?.hasPrefix("Lose the request to N1 (m18)") == true)
+        #expect(frontEnd.model.world.time == time)
+        let events = frontEnd.model.world.trace.last(4).map(\.text)
+        #expect(!events.contains { $0.contains("get 14") && $0.contains("→ V14") }, "\(events)")
+        frontEnd.press(.character("n"))
+        #expect(frontEnd.model.world.trace.last(1).map(\.text).first?.contains("get 14 → V14") == true)
+    }
+
+    /// "finishing the command under way" goes with the report of the finish.
+    @Test func theFinishingStatusEndsWithTheFinish() throws {
+        var (frontEnd, _) = try Self.playing("quorum-k14")
+        frontEnd.press(.character("N"))
+        #expect(frontEnd.model.status?.text != "finishing the command under way")
     }
 }

@@ -19,7 +19,7 @@ import Testing
         var (frontEnd, _) = try Fixtures.scripted(try scenarioText(name), name: name)
         for _ in 0..<2_000 where frontEnd.model.scriptRemaining > 0 || frontEnd.model.isWaitingAtPause
             || !frontEnd.model.world.isIdle {
-            if let stop, frontEnd.model.caption?.hasPrefix(stop) == true { break }
+            if let stop, frontEnd.model.caption?.contains(stop) == true { break }
             frontEnd.press(.character("n"))
         }
         while frontEnd.model.mainView != .store { frontEnd.press(.character("v")) }

@@ -52,12 +52,18 @@ public struct StatusMessage: Hashable, Sendable {
     /// Answers the key just pressed ("End is not bound", "cancelled"): it goes at the next
     /// key, so it never stands beside what a later key did.
     public var answersKey: Bool
+    /// Says what the engine is doing for the request just sent ("finishing…"): it goes
+    /// with the engine's report (with the script's `async` messages still in flight, one
+    /// that lasted while busy said "finishing" for ten more presses).
+    public var endsWithReport: Bool
 
-    public init(_ text: String, isError: Bool = false, lastsWhileBusy: Bool = false, answersKey: Bool = false) {
+    public init(_ text: String, isError: Bool = false, lastsWhileBusy: Bool = false, answersKey: Bool = false,
+                endsWithReport: Bool = false) {
         self.text = text
         self.isError = isError
         self.lastsWhileBusy = lastsWhileBusy
         self.answersKey = answersKey
+        self.endsWithReport = endsWithReport
     }
 }
 

@@ -4,6 +4,7 @@ import RingsideSimulation
 extension AppModel {
     mutating func apply(_ report: EngineReport) {
         requestsOutstanding = max(0, requestsOutstanding - 1)
+        if status?.endsWithReport == true, requestsOutstanding == 0 { status = nil }
         let lookupsBefore = world.chord.lookups.count
         world = report.world
         digest = WorldDigest(world)
@@ -17,6 +18,9 @@ extension AppModel {
         if report.timeline.traveled {
             // What the panels show is derived from the world at the cursor, as a fresh
             // engine stopped at this step would show it.
+            if let chosen = selections.last(where: { $0.step <= timeline.cursor }), Int(chosen.node) < world.state.count {
+                select(chosen.node)
+            }
             lookupFocus = world.chord.lookups.isEmpty ? nil : world.chord.lookups.count - 1
         } else if world.chord.lookups.count > lookupsBefore {
             lookupFocus = world.chord.lookups.count - 1
@@ -68,6 +72,7 @@ extension AppModel {
     private mutating func forgetAfter(step: Int) {
         notes.removeAll { $0.step > step }
         captions.removeAll { $0.step > step }
+        selections.removeAll { $0.step > step }
     }
 
     private mutating func record(_ notice: EngineNotice) {
@@ -104,6 +109,8 @@ extension AppModel {
             status = nil
         case let .selected(node):
             if Int(node) < world.state.count { select(node) }
+            selections.append((notice.step, node))
+            if selections.count > Self.captionsMax { selections.removeFirst(selections.count - Self.captionsMax) }
         case let .focused(target):
             focus = target
             if target == .all { mainView = .ring }

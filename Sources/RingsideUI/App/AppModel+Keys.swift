@@ -77,7 +77,7 @@ extension AppModel {
         case .step:
             return [.engine(.step(1))]
         case .finish:
-            status = StatusMessage("finishing the command under way", lastsWhileBusy: true)
+            status = StatusMessage("finishing the command under way", endsWithReport: true)
             return [.engine(.finish)]
         case .faster, .slower:
             speed = Self.clampSpeed(action == .faster ? speed * 2 : speed / 2)

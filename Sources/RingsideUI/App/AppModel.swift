@@ -60,6 +60,10 @@ public struct AppModel: Sendable {
     public internal(set) var lookupFocus: Int?
     /// Every `say` caption of the branch with its step, oldest first (bounded).
     var captions: [(step: Int, text: String)] = []
+    /// The `select` commands by step (the script's and typed ones), so time travel shows
+    /// the node the script selected at the step shown (a jump kept the newest selection
+    /// beside an older caption about another replica).
+    var selections: [(step: Int, node: NodeIndexValue)] = []
     public internal(set) var status: StatusMessage?
     /// Echoes, errors and hints, oldest first (bounded), including those after the cursor.
     public internal(set) var notes: [AppNote] = []

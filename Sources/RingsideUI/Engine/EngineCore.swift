@@ -143,14 +143,7 @@ public struct EngineCore: Sendable {
         }
         beginQueued(notices: &notices)
         endWaitIfIdle(notices: &notices)
-        // The opening statements run through to the first pause: a scenario's setup ends
-        // in its first caption, with nothing shown before it to wait for.
-        let opens: Bool
-        switch request {
-        case .start, .load: opens = true
-        default: opens = false
-        }
-        advanceScript(holdsCaptions: !opens, notices: &notices)
+        advanceScript(notices: &notices)
         return report(notices: notices, steps: steps, traveled: false)
     }
 
@@ -340,8 +333,11 @@ public struct EngineCore: Sendable {
             // under way (an `async` command's messages may still be in flight; the
             // script's own `step`/`deliver`/`drop` then act on them), and no `wait` is.
             if !world.hasCommandUnderWay, !waitsForIdle {
+                let before = nextStatement
                 advanceScript(notices: &notices)
-                if world.isIdle || isWaitingAtPause || isHeldAtCaption { break }
+                // Beginning the script's next statements is this press's step, as after a
+                // pause: delivering too ran quorum-k14's `wait` past m19 unseen.
+                if world.isIdle || isWaitingAtPause || isHeldAtCaption || nextStatement != before { break }
             }
             let wasIdle = world.isIdle
             do {
@@ -409,15 +405,19 @@ public struct EngineCore: Sendable {
     /// Begins script statements while no command they must wait for is under way: instant
     /// ones (add, store, say) and `async` ones run straight through; the first other
     /// protocol command or `pause` stops the advance.
-    private mutating func advanceScript(holdsCaptions: Bool = true, notices: inout [EngineNotice]) {
+    private mutating func advanceScript(notices: inout [EngineNotice]) {
         // Held before a caption, the script waits for the next `n` or `N` (`step`, `finish`).
         guard let script, !isWaitingAtPause, !isHeldAtCaption else { return }
         var acted = false
+        var said = false
         var saying = false
         while !world.hasCommandUnderWay, !waitsForIdle, nextStatement < script.lines.count, !isWaitingAtPause {
             let line = script.lines[nextStatement]
             let command = line.statement.command
-            if case .say = command, holdsCaptions, acted {
+            // Only a caption this press has shown, then acted on, is one to stop after:
+            // actions before any caption (a scenario's setup, what follows a pause) are what
+            // the next caption is about, and stopping there showed them under the old one.
+            if said, acted, Self.captionStarts(script, at: nextStatement) {
                 isHeldAtCaption = true
                 return
             }
@@ -437,7 +437,12 @@ public struct EngineCore: Sendable {
                 noteSelection(line.statement, notices: &notices)
                 record(outputs, continuesCaption: continues, notices: &notices)
                 noteWait(line.statement)
-                if case .say = command { saying = true } else if !Self.isViewControl(command) { saying = false }
+                if case .say = command {
+                    saying = true
+                    said = true
+                } else if !Self.keepsCaptionTogether(command) {
+                    saying = false
+                }
                 if Self.acts(command) { acted = true }
             } catch {
                 notify(.error(error.formatted(file: script.name)), into: &notices)
@@ -507,6 +512,24 @@ public struct EngineCore: Sendable {
         case .select, .focus, .highlight: return true
         default: return false
         }
+    }
+
+    /// Between two `say`s these leave them one caption: view control, and `dump`, which
+    /// the panels show anyway (vector-clocks-cart's "Neither clock subsumes the other" and
+    /// "A reads the cart" around a `dump`).
+    private static func keepsCaptionTogether(_ command: Command) -> Bool {
+        if case .dump = command { return true }
+        return isViewControl(command)
+    }
+
+    /// Whether the script's next caption begins at `index`: a `say`, or view commands
+    /// that lead to one (meeting-room-commit's `select B` belongs with "Bob asks B", not
+    /// with the step before it).
+    private static func captionStarts(_ script: ScenarioScript, at index: Int) -> Bool {
+        var index = index
+        while index < script.lines.count, isViewControl(script.lines[index].statement.command) { index += 1 }
+        guard index < script.lines.count, case .say = script.lines[index].statement.command else { return false }
+        return true
     }
 
     /// Whether a script statement does something a caption after it should not hide: a

@@ -29,7 +29,10 @@ struct EventsPanel {
         let inner = grid.drawBox(area, title: glyphs.text(title), glyphs: glyphs)
         guard !inner.isEmpty else { return }
         let body = inner.inset(top: 0, left: 1, bottom: 0, right: 1)
-        grid.write(nextLine(), x: body.x, y: body.y, clip: body)
+        // Cut between words with an ellipsis, as captions are (at 80×24 the pause's line
+        // ended in "bound keys ac").
+        let next = WordWrap.lines(nextLine(), width: body.width, linesMax: 1, ellipsis: glyphs.ellipsis).first ?? []
+        grid.write(next, x: body.x, y: body.y, clip: body)
         let rows = body.height - 1
         guard rows > 0 else { return }
         let lines = history(rows: rows)
@@ -81,16 +84,20 @@ struct EventsPanel {
     /// "next ▸ t=14  90 → 10  find_successor(15)", or why nothing is moving.
     private func nextLine() -> [Span] {
         let world = model.world
+        // At a pause, and stopped before a caption, the script's own statements choose what
+        // comes next, not the message first due: naming it, the line said n would deliver
+        // m4 where n ran the script's `deliver m8`.
+        if model.isWaitingAtPause, !model.isUserWorkUnderWay {
+            return [Span("next ", Style(.dim)),
+                    Span("the script is paused: n, Space or an unbound key goes on; bound keys act here", Style(.dim))]
+        }
         if model.isHeldAtCaption, !model.isWaitingAtPause {
-            // The script's own `deliver`s choose what comes next, not the message first due.
             return [Span("next ", Style(.dim)), Span("n goes on with the script: its next caption and what it describes", Style(.dim))]
         }
         guard let message = model.digest.next else {
             let text: String
-            if model.isWaitingAtPause, model.isUserWorkUnderWay {
+            if model.isWaitingAtPause {
                 text = "the script is paused: n steps your command; once it is done, n goes on"
-            } else if model.isWaitingAtPause {
-                text = "the script is paused: n, Space or an unbound key goes on; bound keys act here"
             } else if model.timeline.isBack {
                 // The script ahead of a step back in time may be many instant statements
                 // that n would run in one go: U is the way to go forward one step.

@@ -12,7 +12,7 @@ extension Snapshots {
       │   failure-and-repair.ringside            32 crashed: key 15 is lost; node 10's successor is stale                                                                                                │
       │   finger-table-80.ringside               Finger table at 80: 96 96 96 96 96 112 20                                                                                                               │
       │   key-mapping-m6.ringside                Each key is stored at its successor: the first node whose id is equal to or greater than the key, wrapping from 63 to 0                                 │
-      │   lecture-ring.ringside                  Finger table of node 10: starts 11 12 14 18 26 42 74 -> nodes 32 32 32 32 32 60 90                                                                      │
+      │   lecture-ring.ringside                  Finger table of node 10: starts 11 12 14 18 26 42 74 -> nodes 32 32 32 32 32 60 90.                                                                     │
       │   meeting-room-commit.ringside           Alice asks A for Monday 10:00, else 11:00 (timestamp 5)                                                                                                 │
       │   partitioned-bayou.ringside             The network splits: P and A on one side, B and C on the other                                                                                           │
       │   quorum-k14.ringside                    A first put stores V14 on all three replicas                                                                                                            │

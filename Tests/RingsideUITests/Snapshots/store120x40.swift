@@ -34,12 +34,12 @@ extension Snapshots {
     │ 15 10: 109 = furhaven [B:1]: concurrent with cat-opoly+fancy-feast [A:1] → kept side by side as siblings             │
     │ 20 30: 2 of W=2 acks → put succeeded                                                                                 │
     │ 20 30: ack from 10: 3 of W=2 (after the put finished)                                                                │
-    │ 20 Neither clock subsumes the other: the versions are concurrent, so every replica keeps both, side by side          │
+    │ 20 Neither clock subsumes the other: the versions are concurrent, so every replica keeps both, side by side.         │
     │    dump: the panels show this state (ringside run prints it as JSON); v and Tab look closer                          │
     │ 20 A reads the cart: the get returns both siblings, and their merged clock [A:1, B:1] as context                     │
     └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
-     ‖ A reads the cart: the get returns both siblings, and their merged clock [A:1, B:1] as context  · predict, then press
-       n to go on
+     ‖ Neither clock subsumes the other: the versions are concurrent, so every replica keeps both, side by side. A reads the
+       cart: the get returns both siblings, and their merged clock [A:1, B:1] as context  · predict, then press n to go on
      ‖ paused  2 msg/s  t=20  seed 0  ● 10 A  view: store, the key's replicas, versions, hints and quorum replies (v: ring)
     """#
 }
