@@ -40,7 +40,7 @@ import Testing
         let screen = frontEnd.screen(Self.size).joined(separator: "\n")
         #expect(screen.contains("\u{203A} add 10 32 90 105 alice  (alice \u{2192} 232)"))
         #expect(screen.contains("\u{203A} lookup carol from alice  (carol \u{2192} 131, alice \u{2192} 232)"))
-        #expect(screen.contains("lookup carol \u{2192} 131: 232 \u{2192} 105 \u{2192} 232 (2 hops)"))
+        #expect(screen.contains("lookup carol \u{2192} 131 (2 hops): 232 \u{2192} 105 \u{2192} 232"))
     }
 
     @Test func theStorePanelNamesItsKey() throws {

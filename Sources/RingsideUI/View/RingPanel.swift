@@ -99,7 +99,10 @@ struct RingPanel {
         }
         let keyText = model.keyText(record.key, width: 8, glyphs: glyphs)
         let done = record.owner != nil && hops.active == nil
-        return "lookup \(keyText): " + route.joined(separator: " \(glyphs.arrow) ") + (done ? " (" + counted(record.hops, "hop") + ")" : "")
+        // The hop count goes before the route: a long route cut at the panel's edge took
+        // "(7 hops)" with it, and a finished lookup read as one still under way.
+        let count = done ? " (" + counted(record.hops, "hop") + ")" : ""
+        return "lookup \(keyText)\(count): " + route.joined(separator: " \(glyphs.arrow) ")
     }
 
     // MARK: Chords
