@@ -38,9 +38,10 @@ public struct EngineCore: Sendable {
     /// messages are stepped like a command's, and the script goes on once the world is
     /// idle. Run at once, a round of 32 anti-entropy sessions was one step.
     private var waitsForIdle = false
-    /// The script stopped before a `say` that follows an action begun by the same `n`: each
-    /// press shows one caption with what it describes. Run in one go, explore-at-most-one-
-    /// ring's `deliver m1`, `deliver m2` and `fail 16` and their captions went by unseen.
+    /// The script stopped before its next caption, after a press showed one and ran what it
+    /// describes (see `advanceScript`): each press shows one caption with its actions. Run
+    /// in one go, explore-at-most-one-ring's `deliver m1`, `deliver m2` and `fail 16` and
+    /// their captions went by unseen.
     public private(set) var isHeldAtCaption = false
     /// The live replicas' databases, followed step by step (see `ReplicaAgreement`).
     private var agreement: ReplicaAgreement
@@ -506,46 +507,6 @@ public struct EngineCore: Sendable {
 
     /// `say` and `pause` show as a caption and a notice, not as an echoed command; a
     /// script's `dump` is for `ringside run` and shows nothing.
-    /// `select`, `focus`, `highlight`: they change the view only.
-    private static func isViewControl(_ command: Command) -> Bool {
-        switch command {
-        case .select, .focus, .highlight: return true
-        default: return false
-        }
-    }
-
-    /// Between two `say`s these leave them one caption: view control, and `dump`, which
-    /// the panels show anyway (vector-clocks-cart's "Neither clock subsumes the other" and
-    /// "A reads the cart" around a `dump`).
-    private static func keepsCaptionTogether(_ command: Command) -> Bool {
-        if case .dump = command { return true }
-        return isViewControl(command)
-    }
-
-    /// Whether the script's next caption begins at `index`: a `say`, or view commands
-    /// that lead to one (meeting-room-commit's `select B` belongs with "Bob asks B", not
-    /// with the step before it).
-    private static func captionStarts(_ script: ScenarioScript, at index: Int) -> Bool {
-        var index = index
-        while index < script.lines.count, isViewControl(script.lines[index].statement.command) { index += 1 }
-        guard index < script.lines.count, case .say = script.lines[index].statement.command else { return false }
-        return true
-    }
-
-    /// Whether a script statement does something a caption after it should not hide: a
-    /// message delivered or dropped, a crash, a write, a commit, any protocol command. The
-    /// setup (space, settings, `add`, `store`), view control and narration do not.
-    private static func acts(_ command: Command) -> Bool {
-        switch command {
-        case .bits, .seed, .successors, .add, .joinMode, .store, .primary, .latency, .timeout, .loss,
-             .maintenance, .lookupMode, .storeMode, .vnodes, .replication, .quorum,
-             .select, .focus, .highlight, .say, .pause, .dump, .invariants:
-            return false
-        default:
-            return true
-        }
-    }
-
     private static func isNarration(_ command: Command) -> Bool {
         switch command {
         case .say, .pause, .dump: return true
