@@ -156,4 +156,13 @@ import Testing
         frontEnd.press(.character("N"))
         #expect(frontEnd.model.status?.text != "finishing the command under way")
     }
+
+    /// At reverse-order-k14's pause the store view lists m4, the older put still on its way
+    /// to N3 that the caption is about, though the newer put is the latest operation.
+    @Test func theStoreViewListsAnEarlierPutsMessageInFlight() throws {
+        var (frontEnd, _) = try Self.playing("reverse-order-k14")
+        for _ in 0..<10 where frontEnd.model.isWaitingAtPause != true { frontEnd.press(.character("n")) }
+        let view = StorePanelModel(model: frontEnd.model)
+        #expect(view.replies.contains { $0.message == 4 && $0.state == .inFlight }, "\(view.replies)")
+    }
 }

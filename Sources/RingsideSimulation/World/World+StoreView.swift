@@ -138,7 +138,8 @@ extension World {
         }
         var inFlight: [StorePacketText] = []
         for packet in sim.network.inFlight.prefix(512) {
-            guard case let .store(message) = packet.payload, Self.concerns(message, key: key, operation: latest) else { continue }
+            guard case let .store(message) = packet.payload,
+                  Self.concerns(message, key: key, operation: latest, keyOf: { kv.operations[$0]?.key }) else { continue }
             inFlight.append(StorePacketText(id: UInt64(packet.id), from: packet.from, to: packet.to,
                                             type: message.typeName, summary: sim.summary(packet)))
         }
@@ -148,11 +149,17 @@ extension World {
             hints: hints, operation: operation, inFlight: inFlight)
     }
 
-    private static func concerns(_ message: StoreMessage, key: Identifier, operation: Int?) -> Bool {
+    /// Whether a store message on the wire is about `key`: every put or get of it (an
+    /// earlier operation's too: reverse-order-k14's older put to N3, the message its caption
+    /// is about, was left off while the newer put was the latest), and the replies of its
+    /// operations still open.
+    private static func concerns(_ message: StoreMessage, key: Identifier, operation: Int?,
+                                 keyOf: (Int) -> Identifier?) -> Bool {
         switch message {
-        case let .put(id, _, _), let .putAck(id), let .get(id, _), let .getReply(id, _),
-             let .dynamoPut(id, _, _, _), let .dynamoGetReply(id, _):
-            id == operation
+        case let .put(_, k, _), let .get(_, k), let .dynamoPut(_, k, _, _):
+            k == key
+        case let .putAck(id), let .getReply(id, _), let .dynamoGetReply(id, _):
+            id == operation || keyOf(id) == key
         case let .transfer(k, _), let .handoff(k, _), let .handoffAck(k, _),
              let .dynamoTransfer(k, _), let .dynamoTransferAck(k, _):
             k == key
