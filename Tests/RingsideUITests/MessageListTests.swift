@@ -149,7 +149,7 @@ import Testing
         // The events panel's next line agrees (it said n runs the first step of the command).
         frontEnd.press(.escape)
         let screen = frontEnd.screen()
-        #expect(screen.contains { $0.contains("next nothing in flight, a timer pending: n fires the next timeout") },
+        #expect(screen.contains { $0.contains("next nothing in flight: n runs the next step (a command's first message, or a timeout)") },
                 "\(screen.joined(separator: "\n"))")
         // As the hint says: n fires the sender's timeout (the lookup then goes on or fails).
         let before = frontEnd.model.world.trace.total

@@ -165,4 +165,38 @@ import Testing
         let view = StorePanelModel(model: frontEnd.model)
         #expect(view.replies.contains { $0.message == 4 && $0.state == .inFlight }, "\(view.replies)")
     }
+
+    /// Actions after a pause, then two `say`s: one caption, not two stops (the crash before
+    /// the first counted as an action since it, and the sentence was cut in two).
+    @Test func aSplitSentenceAfterActionsStaysWhole() throws {
+        var (frontEnd, _) = try Self.playing("explore-connected-appendages")
+        for _ in 0..<20 where frontEnd.model.caption?.hasPrefix("m3:") != true { frontEnd.press(.character("n")) }
+        let caption = try #require(frontEnd.model.caption)
+        #expect(caption.hasPrefix("m3: 21's answer was already on its way"), "\(caption)")
+        #expect(caption.contains("whole successor list is [21]"), "\(caption)")
+    }
+
+    /// N stops at each caption too: quorum-k14 pressed with N alone shows the m18 one.
+    @Test func capitalNStopsAtEveryCaption() throws {
+        var (frontEnd, _) = try Self.playing("quorum-k14")
+        var captions: [String] = []
+        for _ in 0..<40 where frontEnd.model.scriptRemaining > 0 || !frontEnd.model.world.isIdle {
+            frontEnd.press(.character("N"))
+            if let caption = frontEnd.model.caption, captions.last != caption { captions.append(caption) }
+        }
+        #expect(captions.contains { $0.hasPrefix("Lose the request to N1 (m18)") }, "\(captions)")
+        #expect(captions.contains { $0.hasPrefix("Lose the request to N4 (m27)") }, "\(captions)")
+    }
+
+    /// A press that only began statements says nothing of "nothing in flight" while the
+    /// command's messages are on the wire.
+    @Test func noIdleHintWhileMessagesAreInFlight() throws {
+        var (frontEnd, _) = try Self.playing("meeting-room-commit")
+        for _ in 0..<14 {
+            frontEnd.press(.character("n"))
+            if frontEnd.model.world.inFlightCount > 0 {
+                #expect(frontEnd.model.status?.text.contains("nothing in flight") != true, "\(frontEnd.model.status?.text ?? "")")
+            }
+        }
+    }
 }

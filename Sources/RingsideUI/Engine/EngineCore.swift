@@ -43,6 +43,11 @@ public struct EngineCore: Sendable {
     /// in one go, explore-at-most-one-ring's `deliver m1`, `deliver m2` and `fail 16` and
     /// their captions went by unseen.
     public private(set) var isHeldAtCaption = false
+    /// This request has shown a caption, and run an action since: the script stops before
+    /// its next caption. Kept across the request's advances (N's, then the one after it),
+    /// so a finish that ran on past a caption could not show the next one unstopped.
+    private var pressSaid = false
+    private var pressActed = false
     /// The live replicas' databases, followed step by step (see `ReplicaAgreement`).
     private var agreement: ReplicaAgreement
     /// Steps of this request at which the replicas became identical or stopped being so.
@@ -108,6 +113,7 @@ public struct EngineCore: Sendable {
         var steps = 0
         branchedAt = nil
         agreementChanges = []
+        (pressSaid, pressActed) = (false, false)
         switch request {
         case .start:
             break
@@ -325,6 +331,7 @@ public struct EngineCore: Sendable {
     /// Delivers up to `count` messages; the script moves on whenever the world goes idle.
     private mutating func step(_ count: Int, notices: inout [EngineNotice]) -> Int {
         var taken = 0
+        var advanced = false
         // This press goes on past a caption the script stopped before.
         isHeldAtCaption = false
         while taken < count {
@@ -338,6 +345,7 @@ public struct EngineCore: Sendable {
                 advanceScript(notices: &notices)
                 // Beginning the script's next statements is this press's step, as after a
                 // pause: delivering too ran quorum-k14's `wait` past m19 unseen.
+                advanced = advanced || nextStatement != before
                 if world.isIdle || isWaitingAtPause || isHeldAtCaption || nextStatement != before { break }
             }
             let wasIdle = world.isIdle
@@ -353,7 +361,7 @@ public struct EngineCore: Sendable {
                 break
             }
         }
-        if taken == 0, !isWaitingAtPause, !isHeldAtCaption, !notices.contains(where: { Self.isError($0.event) }) {
+        if taken == 0, !advanced, !isWaitingAtPause, !isHeldAtCaption, !notices.contains(where: { Self.isError($0.event) }) {
             notify(.idle, into: &notices)
         }
         return taken
@@ -409,8 +417,6 @@ public struct EngineCore: Sendable {
     private mutating func advanceScript(notices: inout [EngineNotice]) {
         // Held before a caption, the script waits for the next `n` or `N` (`step`, `finish`).
         guard let script, !isWaitingAtPause, !isHeldAtCaption else { return }
-        var acted = false
-        var said = false
         var saying = false
         while !world.hasCommandUnderWay, !waitsForIdle, nextStatement < script.lines.count, !isWaitingAtPause {
             let line = script.lines[nextStatement]
@@ -418,7 +424,7 @@ public struct EngineCore: Sendable {
             // Only a caption this press has shown, then acted on, is one to stop after:
             // actions before any caption (a scenario's setup, what follows a pause) are what
             // the next caption is about, and stopping there showed them under the old one.
-            if said, acted, Self.captionStarts(script, at: nextStatement) {
+            if pressSaid, pressActed, Self.captionStarts(script, at: nextStatement) {
                 isHeldAtCaption = true
                 return
             }
@@ -439,12 +445,12 @@ public struct EngineCore: Sendable {
                 record(outputs, continuesCaption: continues, notices: &notices)
                 noteWait(line.statement)
                 if case .say = command {
-                    saying = true
-                    said = true
+                    // Actions before this caption are what it is about, not the last one's.
+                    (saying, pressSaid, pressActed) = (true, true, false)
                 } else if !Self.keepsCaptionTogether(command) {
                     saying = false
                 }
-                if Self.acts(command) { acted = true }
+                if Self.acts(command) { pressActed = true }
             } catch {
                 notify(.error(error.formatted(file: script.name)), into: &notices)
                 nextStatement = script.lines.count

@@ -102,10 +102,11 @@ struct EventsPanel {
                 // The script ahead of a step back in time may be many instant statements
                 // that n would run in one go: U is the way to go forward one step.
                 text = "back in time: U redoes the next step; n acts from here, on a new branch"
-            } else if !world.isIdle, world.inFlightCount == 0, world.pendingTimerCount > 0 {
-                // A dropped message leaves its sender's timer: n fires it (the status line
-                // said so while this line said n runs the command's first step).
-                text = "nothing in flight, a timer pending: n fires the next timeout"
+            } else if !world.isIdle, world.pendingTimerCount > 0 {
+                // A dropped message leaves its sender's timer, a command just begun its first
+                // action: which n runs first, this line cannot tell (it said "n fires the next
+                // timeout" where n began the script's sync).
+                text = "nothing in flight: n runs the next step (a command's first message, or a timeout)"
             } else if !world.isIdle {
                 text = "nothing in flight yet: n runs the first step of the command begun"
             } else if model.scriptRemaining > 0 {
