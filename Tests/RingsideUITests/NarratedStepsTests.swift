@@ -199,4 +199,21 @@ import Testing
             }
         }
     }
+
+    /// Every press shows something new: a trace line, an echoed command or a caption (the
+    /// first step of a settle round said nothing, and the key seemed lost).
+    @Test(arguments: ["failure-and-repair", "zave-maintenance", "consecutive-failures"])
+    func everyPressShowsSomething(name: String) throws {
+        var (frontEnd, _) = try Self.playing(name)
+        var presses = 0
+        while presses < 3_000, frontEnd.model.scriptRemaining > 0 || !frontEnd.model.world.isIdle {
+            let before = (frontEnd.model.world.trace.total, frontEnd.model.notes.count, frontEnd.model.caption)
+            let paused = frontEnd.model.isWaitingAtPause
+            frontEnd.press(.character("n"))
+            presses += 1
+            let after = (frontEnd.model.world.trace.total, frontEnd.model.notes.count, frontEnd.model.caption)
+            #expect(paused || before != after, "press \(presses) of \(name) showed nothing new")
+        }
+        #expect(presses < 3_000)
+    }
 }

@@ -332,6 +332,7 @@ public struct EngineCore: Sendable {
     private mutating func step(_ count: Int, notices: inout [EngineNotice]) -> Int {
         var taken = 0
         var advanced = false
+        var silent = 0
         // This press goes on past a caption the script stopped before.
         isHeldAtCaption = false
         while taken < count {
@@ -349,8 +350,16 @@ public struct EngineCore: Sendable {
                 if world.isIdle || isWaitingAtPause || isHeldAtCaption || nextStatement != before { break }
             }
             let wasIdle = world.isIdle
+            let traceBefore = world.trace.total
             do {
                 guard try timelineStep() else { break }
+                // A step that says nothing (settle opening a round) is not a press of its
+                // own: the screen stayed the same and the key seemed lost.
+                if world.trace.total == traceBefore, silent < Self.silentStepsMax, !world.isIdle {
+                    silent += 1
+                    endWaitIfIdle(notices: &notices)
+                    continue
+                }
                 taken += 1
                 endWaitIfIdle(notices: &notices)
                 noteScriptEnd(wasIdle: wasIdle, notices: &notices)
@@ -366,6 +375,9 @@ public struct EngineCore: Sendable {
         }
         return taken
     }
+
+    /// Steps without a trace line one press may run before the one it shows.
+    static let silentStepsMax = 64
 
     /// Most messages one `finish` delivers, so a runaway command cannot hang the engine.
     static let finishStepsMax = 2_000_000
