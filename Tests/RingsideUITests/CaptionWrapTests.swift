@@ -56,4 +56,21 @@ import Testing
         #expect(words.contains("both"))
         #expect(words.suffix(2) == ["Bob", "10:00"], "\(rows)")
     }
+
+    /// The rows' words, one space apart.
+    static func words(_ rows: [String]) -> String {
+        rows.joined(separator: " ").split(separator: " ").joined(separator: " ")
+    }
+
+    /// A long caption at a pause keeps its own last words: it may take a third line, and
+    /// the hint goes before its words do (at 100×30 zave-maintenance's ended "… until
+    /// check_predecessor…"; at 80×24 the hint gives way).
+    @Test func aLongCaptionAtAPauseKeepsItsWords() throws {
+        let rows = try captionRows("zave-maintenance.ringside", at: Size(width: 100, height: 30), until: "90 took the dead 100")
+        #expect(Self.words(rows).contains("until check_predecessor clears it"), "\(rows)")
+        let narrow = try captionRows("zave-maintenance.ringside", at: Size(width: 80, height: 24), until: "90 took the dead 100")
+        let text = Self.words(narrow)
+        #expect(text.hasSuffix("until check_predecessor clears it"), "\(narrow)")
+        #expect(narrow.count == 3 && text.contains("‖"), "\(narrow)")
+    }
 }

@@ -118,7 +118,7 @@ public enum AppView {
     }
 
     /// Lines a caption may take: a longer one ends in `…` at a word boundary.
-    static let captionLinesMax = 2
+    static let captionLinesMax = 3
 
     /// The caption (with the pause notice) or the hint, filled into lines of `width` at
     /// word boundaries (a caption cut mid-word read as another sentence); one line while
@@ -127,9 +127,15 @@ public enum AppView {
         guard model.prompt == nil else { return [[]] }
         let line: [Span]
         if model.isWaitingAtPause, let caption = model.caption {
-            line = [Span(" \(glyphs.pause) ", Style(.warning, bold: true)),
-                    Span(glyphs.text(caption), Style(.accent, bold: true)),
-                    Span("  \(glyphs.separator) predict, then press n to go on", Style(.warning))]
+            let pausedCaption = [Span(" \(glyphs.pause) ", Style(.warning, bold: true)),
+                                 Span(glyphs.text(caption), Style(.accent, bold: true))]
+            let hinted = pausedCaption + [Span("  \(glyphs.separator) predict, then press n to go on", Style(.warning))]
+            // The caption's own words before the hint's: when both do not fit, the hint goes
+            // (‖ and the events' next line still say the script waits); it cut "… until
+            // check_predecessor…" short.
+            let wrapped = WordWrap.lines(hinted, width: width, linesMax: captionLinesMax, indent: "   ", ellipsis: glyphs.ellipsis)
+            let isCut = wrapped.last?.last?.text.hasSuffix(glyphs.ellipsis) == true
+            line = isCut ? pausedCaption : hinted
         } else if model.isWaitingAtPause {
             line = [Span(" \(glyphs.pause) paused by the script: ", Style(.warning, bold: true)),
                     Span("predict what happens next, then press n to go on", Style(.warning))]
