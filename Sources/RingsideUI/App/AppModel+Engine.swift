@@ -82,7 +82,7 @@ extension AppModel {
             let role: Role = origin == .maintenance ? .dim : .key
             note("\u{203A} " + line + hashedNamesGloss(line), role: role, traceMark: mark, step: notice.step,
                  origin: origin)
-            let byUser = origin == .key || origin == .commandLine
+            let byUser = origin.isUser
             // A command that began is news the user's last error is not.
             if byUser, status?.isError == true { status = nil }
             if byUser, !isPlaying, !world.isIdle, isWaitingAtPause, !isUserWorkUnderWay {

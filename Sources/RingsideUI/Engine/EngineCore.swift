@@ -94,9 +94,7 @@ public struct EngineCore: Sendable {
     /// `pause`, `n` and `N` step it and the script stays; a teacher who typed a lookup
     /// at a pause pressed `n` to see its first hop and the script went on instead.
     public var isUserWorkUnderWay: Bool {
-        let userWork = workOrigin == .key || workOrigin == .commandLine
-        return (userWork && (world.hasCommandUnderWay || waitsForIdle))
-            || queued.contains { $0.origin == .key || $0.origin == .commandLine }
+        (workOrigin.isUser && (world.hasCommandUnderWay || waitsForIdle)) || queued.contains { $0.origin.isUser }
     }
 
     /// The work `N` completes is done: no command it must wait for is under way, none is
@@ -255,7 +253,7 @@ public struct EngineCore: Sendable {
             begin(command, notices: &notices)
             return
         }
-        if origin == .key || origin == .commandLine, makeWayForUser(notices: &notices) {
+        if origin.isUser, makeWayForUser(notices: &notices) {
             begin(command, notices: &notices)
             return
         }
@@ -298,7 +296,7 @@ public struct EngineCore: Sendable {
             let outputs = try timelineBegin(statement)
             runningOrigin = origin
             // A `wait` runs at once but leaves work under way, stepped like a command's.
-            if !command.runsAtOnce || waitsForIdle(after: statement) { workOrigin = origin }
+            if !command.runsAtOnce || statement.command == .wait { workOrigin = origin }
             transcriptLines.append(line)
             notify(.began(line, origin: origin), traceMark: mark, into: &notices)
             noteSelection(statement, notices: &notices)
@@ -473,11 +471,6 @@ public struct EngineCore: Sendable {
             endWaitIfIdle(notices: &notices)
             noteScriptEnd(wasIdle: false, notices: &notices)
         }
-    }
-
-    private func waitsForIdle(after statement: Statement) -> Bool {
-        if case .wait = statement.command { return !world.isIdle }
-        return false
     }
 
     /// A `wait` begun waits for the world to go idle (see `waitsForIdle`).

@@ -10,6 +10,9 @@ public enum CommandOrigin: Hashable, Sendable {
     case maintenance
     /// A statement of the script being played.
     case script
+
+    /// A key or the command line: the user's own command.
+    var isUser: Bool { self == .key || self == .commandLine }
 }
 
 /// What the front end asks the engine to do. Every change to the world is a script
