@@ -148,7 +148,7 @@ struct FingerTablePanel {
         func label(_ n: NodeIndex?) -> String {
             n.map { world.label($0, form: form, width: Self.pointerWidth, glyphs: glyphs) } ?? "nil"
         }
-        func mark(_ stale: Bool) -> Span { stale ? Span("!", Style(.warning, bold: true)) : Span("") }
+        let mark = Self.staleMark
 
         let alive = state.isAlive(node)
         let idealList = alive ? state.idealSuccessorList(node) : []
@@ -169,20 +169,23 @@ struct FingerTablePanel {
         return Self.pack(parts, separator: Span(" \(glyphs.separator) ", Style(.dim)), width: width)
     }
 
+    /// `!` after a stale pointer, nothing after a right one.
+    static func staleMark(_ stale: Bool) -> Span { stale ? Span("!", Style(.warning, bold: true)) : Span("") }
+
     /// The successor list with `!` after each stale entry (`staleEntries`), and how many
     /// entries it lacks: one `!` after the whole list flagged its last, live entry and left
     /// the dead one bare.
     private func listSpans(_ list: [NodeIndex], ideal: [NodeIndex]?, label: (NodeIndex?) -> String) -> [Span] {
         guard !list.isEmpty else {
             let short = ideal.map { !$0.isEmpty } ?? false
-            return [Span("empty"), short ? Span("!", Style(.warning, bold: true)) : Span("")]
+            return [Span("empty"), Self.staleMark(short)]
         }
         let stale = Self.staleEntries(list, ideal: ideal ?? list)
         var spans: [Span] = []
         for (i, entry) in list.enumerated() {
             if i > 0 { spans.append(Span(" ")) }
             spans.append(Span(label(entry)))
-            if stale[i] { spans.append(Span("!", Style(.warning, bold: true))) }
+            spans.append(Self.staleMark(stale[i]))
         }
         if let ideal, list.count < ideal.count {
             spans.append(Span(" (\(ideal.count - list.count) short)", Style(.warning)))
