@@ -41,7 +41,7 @@ import Testing
         }
         let caption = try #require(frontEnd.model.caption)
         #expect(caption.hasPrefix("Time passes: 5's timer for m5 fires."), "\(caption)")
-        #expect(caption.hasSuffix("and no predecessor left, it falls back on itself: a ring of one."), "\(caption)")
+        #expect(caption.hasSuffix("it falls back on itself: a ring of one. It answers 10 (m6) that 5 owns 10."), "\(caption)")
     }
 
     /// The setup runs through to the first pause: a scenario opens on its first caption.
