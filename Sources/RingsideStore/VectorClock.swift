@@ -37,6 +37,11 @@ public struct VectorClock: Hashable, Sendable, CustomStringConvertible {
         other.entries.allSatisfy { self[$0.node] >= $0.count }
     }
 
+    /// Descends and differs: `other` is strictly older.
+    public func strictlyDescends(from other: VectorClock) -> Bool {
+        self != other && descends(from: other)
+    }
+
     /// Neither descends from the other: concurrent writes, kept side by side as siblings.
     public func isConcurrent(with other: VectorClock) -> Bool {
         !descends(from: other) && !other.descends(from: self)

@@ -35,7 +35,7 @@ quorum 2 2
 struct DynamoStoreTests {
     @Test func sloppyQuorumScenarioReadsStaleThenHandoffRepairs() throws {
         let text = try scenario("sloppy-quorum-dynamo")
-        #expect(try results(text) == ["get 25 from C = v1", "get 25 from C = v2", "invariants hold"])
+        #expect(try results(text) == ["get 25 from B = v1", "get 25 from C = v1", "get 25 from C = v2", "invariants hold"])
         let state = try #require(try dumps(text).last)
         #expect(state["storeMode"] as? String == "dynamo")
         for id in [30, 50, 70] { #expect(siblings(state, node: id, key: 25) == ["v2[B:2]"]) }
@@ -56,7 +56,9 @@ struct DynamoStoreTests {
         #expect(siblings(states[0], node: 90, key: 25) == [])  // a hint is not a replica's own value
         // Only E handed off, and only to C (D is still down).
         #expect(hints(states[1], node: 90).isEmpty && hints(states[1], node: 110).count == 1)
-        #expect(siblings(states[1], node: 50, key: 25) == ["v2[B:2]"])
+        // Two puts from B with no get between them: both carry [B:1] (script.md: an empty
+        // context, B's entry incremented); C keeps the later one, handed back to it.
+        #expect(siblings(states[1], node: 50, key: 25) == ["v2[B:1]"])
         #expect(siblings(states[1], node: 70, key: 25) == ["v1[B:1]"])  // durable across the crash
     }
 
@@ -125,6 +127,55 @@ struct DynamoStoreTests {
 
 @Suite("Vector clocks and siblings")
 struct VectorClockTests {
+    /// script.md: a put's context is its node's last get of the key, empty without one, and
+    /// the coordinator increments its own entry. A's put after B's put-after-get is an
+    /// ancestor of B's version and disappears; C's two puts after one get share a clock,
+    /// and every replica keeps the later.
+    @Test func aPutWithoutAGetStartsFromTheEmptyContext() throws {
+        let script = """
+        bits 7
+        store-mode dynamo
+        add A=10 B=60 C=100
+        replication 3
+        quorum 3 3
+        put k v1 from A
+        get k from B
+        put k v2 from B
+        put k v3 from A
+        get k from C
+        put k v4 from C
+        put k v5 from C
+        get k from A
+        dump
+
+        """
+        #expect(try results(script) == ["get k from B = v1", "get k from C = v2", "get k from A = v5"])
+        let state = try #require(try dumps(script).last)
+        for id in [10, 60, 100] { #expect(siblings(state, node: id, key: 12) == ["v5[A:1,B:1,C:1]"]) }
+    }
+
+    /// Two values under one clock (a node's two puts with no get between): the later put
+    /// supersedes the earlier in whatever order a replica hears of them, so replicas that
+    /// merge them agree; the same version twice is one.
+    @Test func underOneClockTheLaterPutWins() {
+        let a1 = VectorClock(["A": 1])
+        let first = ClockedValue(value: "y", clock: a1, put: 1), second = ClockedValue(value: "x", clock: a1, put: 2)
+        #expect(reconcile([first, second, second]).map(\.value) == ["x"])
+        #expect(reconcile([second, first]).map(\.value) == ["x"])
+        var inOrder = SiblingStore(), reversed = SiblingStore()
+        inOrder.accept(1, first)
+        let replaced = inOrder.accept(1, second)
+        let again = inOrder.accept(1, second)
+        reversed.accept(1, second)
+        let older = reversed.accept(1, first)
+        #expect(replaced && !again && !older)
+        #expect(inOrder == reversed && inOrder[1].map(\.value) == ["x"])
+        // A newer clock still wins over a later put, and concurrent clocks stay siblings.
+        let b1 = VectorClock(["B": 1])
+        #expect(reconcile([ClockedValue(value: "z", clock: a1.merged(with: b1), put: 1), second]).map(\.value) == ["z"])
+        #expect(reconcile([ClockedValue(value: "w", clock: b1, put: 3), second]).map(\.value) == ["w", "x"])
+    }
+
     @Test func descendsAndConcurrency() {
         let a1 = VectorClock(["A": 1]), a1b1 = VectorClock(["A": 1, "B": 1]), a1c1 = VectorClock(["A": 1, "C": 1])
         #expect(a1b1.descends(from: a1) && !a1.descends(from: a1b1))

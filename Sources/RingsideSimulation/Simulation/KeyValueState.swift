@@ -33,9 +33,8 @@ struct KeyValueState: Sendable {
     var hints: [NodeIndex: [Hint]] = [:]
     /// Per node and key, the vector clock of the node's last get: its next put's context.
     var contexts: [NodeIndex: [Identifier: VectorClock]] = [:]
-    /// Per node and key, the highest counter the node gave its own entry, so two puts from
-    /// one node never carry the same clock.
-    var counters: [NodeIndex: [Identifier: UInt64]] = [:]
+    /// Dynamo puts so far: each version's number, which orders two under one clock.
+    var putsIssued: UInt64 = 0
 
     // merkle-sync sessions (Simulation+Merkle).
     var merkleSessions: [Int: MerkleSession] = [:]

@@ -106,10 +106,12 @@ extension Simulation {
     mutating func performDynamoPut(key: Identifier, value: String, from: NodeIndex, cause: Int) {
         guard state.isAlive(from) else { return }
         let name = state.name(from)
+        // script.md: the context is NODE's last get of the key (empty without one), and the
+        // coordinator increments its own entry of it. Two puts from one node without a get
+        // between them carry the same clock; a replica keeps the later (SiblingStore).
         let context = kv.contexts[from]?[key] ?? VectorClock()
-        let counter = max(context[name], kv.counters[from]?[key] ?? 0) + 1
-        kv.counters[from, default: [:]][key] = counter
-        let version = ClockedValue(value: value, clock: context.setting(name, to: counter))
+        kv.putsIssued += 1
+        let version = ClockedValue(value: value, clock: context.setting(name, to: context[name] + 1), put: kv.putsIssued)
         let id = openOperation(StoreOperation(kind: .dynamoPut(version), key: key, coordinator: from, cause: cause,
                                               quorum: QuorumCount(needed: kv.writeQuorum), keyText: "", nodeText: ""))
         let (list, targets) = sloppyTargets(key: key, from: from, count: kv.replication)
@@ -194,12 +196,22 @@ extension Simulation {
     /// How a replica's siblings changed, in the lecture's words.
     func describeMerge(_ before: [ClockedValue], into after: [ClockedValue], incoming: ClockedValue) -> String {
         if before.isEmpty { return "stored" }
-        if after == before { return "\(describe(before)) already descends from it → keep mine" }
+        if after == before {
+            if before.contains(where: { $0.clock == incoming.clock && $0 != incoming }) {
+                return "\(describe(before)) has its clock and was put later → keep mine"
+            }
+            return "\(describe(before)) already descends from it → keep mine"
+        }
         let replaced = before.filter { !after.contains($0) }
+        let older = replaced.filter { $0.clock != incoming.clock }, sameClock = replaced.filter { $0.clock == incoming.clock }
         let kept = before.filter { after.contains($0) }
+        let concurrent = kept
         var parts: [String] = []
-        if !replaced.isEmpty { parts.append("descends from \(describe(replaced)) → replaces \(replaced.count == 1 ? "it" : "them")") }
-        if !kept.isEmpty { parts.append("concurrent with \(describe(kept)) → kept side by side as siblings") }
+        if !older.isEmpty { parts.append("descends from \(describe(older)) → replaces \(older.count == 1 ? "it" : "them")") }
+        if !sameClock.isEmpty {
+            parts.append("same clock as \(describe(sameClock)) (a second put with no get between) → the later put replaces it")
+        }
+        if !concurrent.isEmpty { parts.append("concurrent with \(describe(concurrent)) → kept side by side as siblings") }
         return parts.joined(separator: "; ")
     }
 

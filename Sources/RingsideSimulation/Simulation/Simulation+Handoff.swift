@@ -15,11 +15,12 @@ extension Simulation {
         }
     }
 
-    /// Keeps a hint; one for the same node and key that it descends from is replaced.
+    /// Keeps a hint; one for the same node and key that it descends from (or that has its
+    /// clock: an earlier put with no get between) is replaced, as the replica would.
     mutating func addHint(_ hint: Hint, at node: NodeIndex) {
         var held = kv.hints[node] ?? []
         let same = held.filter { $0.intended == hint.intended && $0.key == hint.key }
-        let merged = reconcile(same.map(\.value) + [hint.value])
+        let merged = merging(hint.value, into: same.map(\.value))
         held.removeAll { $0.intended == hint.intended && $0.key == hint.key }
         held += merged.map { Hint(intended: hint.intended, key: hint.key, value: $0) }
         kv.hints[node] = held

@@ -20,10 +20,10 @@ extension Snapshots {
     ┌─ Events ─────────────────────────────────────────────────────────────────────┐
     │ next nothing in flight yet: n runs the first step of the command begun       │
     │    › recover D via A                                                         │
-    │ 20 70 recovers: same id and name, empty routing state; its Bayou log was on… │
+    │ 30 70 recovers: same id and name, empty routing state; its Bayou log was on… │
     └──────────────────────────────────────────────────────────────────────────────┘
      W = 2 acks came (B and one stand-in): the put succeeded. C and D recover; their
      local store is durable, so they still hold v1
-     ‖ paused  2 msg/s  t=20  seed 0  ● 30 B  view: store, the key's replicas, vers…
+     ‖ paused  2 msg/s  t=30  seed 0  ● 30 B  view: store, the key's replicas, vers…
     """#
 }
