@@ -35,6 +35,10 @@ public enum ChordMessage: Sendable, Hashable {
     case transferKeys([Identifier])
     /// Graceful leave, to the predecessor: "take my successor list".
     case leaving(successors: [NodeIndex])
+    /// Eager join (an extension: the paper's Fig. 6 has no successor lists): a node whose
+    /// successor list changed tells its predecessor "yours is me, then these", so the lists
+    /// of the nodes before a joiner are whole when the join ends.
+    case successorListUpdate(successors: [NodeIndex])
     /// Graceful leave, to the successor: "your predecessor is now p; here are my keys".
     case predecessorLeaving(newPredecessor: NodeIndex?, keys: [Identifier])
     /// Iterative lookup, asker → a node on the path: "what is the next node to ask?"

@@ -92,6 +92,7 @@ extension ChordProtocol {
         case .pong: out.append(20)
         case let .transferKeys(keys): out += [21, UInt64(keys.count)] + keys.map(id)
         case let .leaving(successors): out += [22, UInt64(successors.count)] + successors.map(ref)
+        case let .successorListUpdate(successors): out += [26, UInt64(successors.count)] + successors.map(ref)
         case let .predecessorLeaving(p, keys): out += [23, node(p), UInt64(keys.count)] + keys.map(id)
         case let .nextHopQuery(t, asksOwner, avoiding):
             out.append(24); ticket(t); out += [asksOwner ? 1 : 0, UInt64(avoiding.count)] + avoiding.map(ref)

@@ -115,6 +115,8 @@ public struct ChordProtocol: Sendable {
             out.note(me, "\(label(me)): received \(keys.count) key\(keys.count == 1 ? "" : "s") from \(label(sender))")
         case let .leaving(successors):
             leaving(sender, successors: successors, at: me, out: &out)
+        case let .successorListUpdate(successors):
+            successorListUpdated(sender, successors: successors, at: me, out: &out)
         case let .predecessorLeaving(newPredecessor, keys):
             predecessorLeaving(sender, newPredecessor: newPredecessor, keys: keys, at: me, out: &out)
         case let .nextHopQuery(ticket, asksOwner, avoiding):

@@ -108,7 +108,9 @@ extension ChordProtocol {
             out.send(from: node, to: s, .updateFingerTableDone(k: k))
             return
         }
+        let listBefore = state.successorList(node)
         state.setFinger(node, k, s)
+        if k == 1 { passSuccessorList(changedFrom: listBefore, at: node, out: &out) }
         let next = state.predecessor(node)
         if let next, next != s, next != node {
             out.note(node, "\(label(node)): \(label(s)) ∈ \(interval()) → finger[\(k)] := \(label(s)); pass to predecessor \(label(next))")
@@ -117,6 +119,39 @@ extension ChordProtocol {
             out.note(node, "\(label(node)): \(label(s)) ∈ \(interval()) → finger[\(k)] := \(label(s))")
             out.send(from: node, to: s, .updateFingerTableDone(k: k))
         }
+    }
+
+    /// The successor list of `node` may have changed (its successor is now a joiner, or the
+    /// list of its successor did): it tells its predecessor, whose list is `node` followed
+    /// by it. The paper's join keeps no lists; without this, the nodes two or more places
+    /// before a joiner kept lists that skip it until stabilize, though the join "is
+    /// complete when the command ends" (script.md). The chain stops where a list stays
+    /// the same, at most r − 1 nodes back.
+    mutating func passSuccessorList(changedFrom before: [NodeIndex], at node: NodeIndex, out: inout Effects) {
+        let list = state.successorList(node)
+        guard list != before else { return }
+        let text = "\(label(node)): successor list := \(list.map { label($0) }.joined(separator: " "))"
+        guard let predecessor = state.predecessor(node), predecessor != node else {
+            out.note(node, text)
+            return
+        }
+        out.note(node, text + " → tell predecessor \(label(predecessor))")
+        out.send(from: node, to: predecessor, .successorListUpdate(successors: list))
+    }
+
+    /// update_successor_list at `node`: its successor `sender` says what follows it.
+    mutating func successorListUpdated(_ sender: NodeIndex, successors: [NodeIndex], at node: NodeIndex, out: inout Effects) {
+        let before = state.successorList(node)
+        guard state.successor(node) == sender else {
+            out.note(node, "\(label(node)): \(label(sender)) is not its successor → ignore its list")
+            return
+        }
+        state.setSuccessorList(node, successorList(from: [sender] + successors, for: node))
+        if state.successorList(node) == before {
+            out.note(node, "\(label(node)): successor list \(before.map { label($0) }.joined(separator: " ")) unchanged")
+            return
+        }
+        passSuccessorList(changedFrom: before, at: node, out: &out)
     }
 
     /// The chain for finger k has ended: go on with k − 1, or finish the join.

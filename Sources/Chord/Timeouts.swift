@@ -68,7 +68,7 @@ extension ChordProtocol {
                 startQuery(key: state.id(node), origin: node, entry: via, mode: .successor,
                            purpose: .joinSuccessor, excludesOrigin: true, out: &out)
             }
-        case .notify, .leaving, .queryResult, .predecessorIs, .pong, .updateFingerTableDone, .nextHopReply:
+        case .notify, .leaving, .successorListUpdate, .queryResult, .predecessorIs, .pong, .updateFingerTableDone, .nextHopReply:
             break
         }
     }

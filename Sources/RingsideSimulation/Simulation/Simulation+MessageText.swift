@@ -18,6 +18,7 @@ extension Simulation {
         case .pong: return "pong"
         case let .transferKeys(keys): return "hand over \(keys.count) key(s)"
         case .leaving: return "leaving: take my successors"
+        case let .successorListUpdate(successors): return "my successors: \(successors.map { chord.label($0) }.joined(separator: " "))"
         case .predecessorLeaving: return "leaving: take my keys"
         case let .nextHopQuery(ticket, asksOwner, _):
             return "\(ChordMessageType.name(of: message))(\(chord.label(ticket.key)))\(asksOwner ? " owner?" : "")"

@@ -116,6 +116,7 @@ enum ChordMessageType {
         case .pong: return "pong"
         case .transferKeys: return "transfer_keys"
         case .leaving: return "leaving"
+        case .successorListUpdate: return "update_successor_list"
         case .predecessorLeaving: return "predecessor_leaving"
         case .nextHopQuery: return "find_successor_iterative"
         case .nextHopReply: return "find_successor_next_hop"
