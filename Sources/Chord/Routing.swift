@@ -88,9 +88,24 @@ extension ChordProtocol {
         appendToPath(ticket, node)
         let predecessor = state.predecessor(node) ?? node
         if ticket.origin != node {
-            out.note(node, "\(label(node)): owns \(label(ticket.key)) → answer \(label(ticket.origin))")
+            if let p = state.predecessor(node), p != node, !space.isInOpenClosed(ticket.key, state.id(p), state.id(node)) {
+                // The sender took this node for the key's successor (a stale pointer, or
+                // this node's own predecessor pointer is): the paper's find_successor
+                // returns it all the same. Saying "owns" here told students a falsehood.
+                out.note(node, "\(label(node)): \(label(ticket.key)) ∉ (\(label(p)),\(label(node))] by its predecessor pointer, but find_successor ends at the successor reached → answer \(label(ticket.origin)) \(ownerAside(ticket.key, answering: node, predecessor: p))")
+            } else {
+                out.note(node, "\(label(node)): owns \(label(ticket.key)) → answer \(label(ticket.origin))")
+            }
         }
         answer(ticket, owner: node, predecessor: predecessor, from: node, out: &out)
+    }
+
+    /// An observer's aside (the node cannot know it): whether the node answering for a key
+    /// outside its own range is the key's owner all the same (its predecessor is down).
+    private func ownerAside(_ key: Identifier, answering node: NodeIndex, predecessor: NodeIndex) -> String {
+        let owner = state.liveRing.successor(of: key)
+        if owner == node { return "(\(label(predecessor)) is down: \(label(node)) does own \(label(key)))" }
+        return "(a wrong owner: \(owner.map { label($0) } ?? "no node") owns \(label(key)))"
     }
 
     private mutating func answer(

@@ -1,0 +1,24 @@
+import Testing
+@testable import RingsideSimulation
+
+/// The last hop's node speaks of the key from its own pointers, and an observer's aside says
+/// whether it is the owner after all (user test: "60: owns 20" while the live 32 owned 20).
+@Suite struct LastHopNarrationTests {
+    @Test func aStaleSuccessorAnswersAsAWrongOwner() throws {
+        // 10's notify to 32 is lost: 10 takes 32 for failed and 60 for its successor.
+        let world = try run("bits 7\nadd 10 32 60 90 105 120\nasync stabilize 10\nstep 2\ndrop m3\nwait\nlookup 20 from 10\n").world
+        let trace = traceText(world)
+        #expect(trace.contains("60: 20 ∉ (32,60] by its predecessor pointer, but find_successor ends at the successor reached → answer 10 (a wrong owner: 32 owns 20)"))
+        #expect(!trace.contains { $0.contains("60: owns 20") })
+    }
+
+    @Test func aStalePredecessorPointerStillOwns() throws {
+        let world = try run("bits 7\nadd 10 32 60 90 105 120\nfail 32\nlookup 20 from 10\n").world
+        #expect(traceText(world).contains("60: 20 ∉ (32,60] by its predecessor pointer, but find_successor ends at the successor reached → answer 10 (32 is down: 60 does own 20)"))
+    }
+
+    @Test func theOwnerSaysSoWhenItsRangeHoldsTheKey() throws {
+        let world = try run("bits 7\nadd 10 32 60 90 105 120\nlookup 15 from 90\n").world
+        #expect(traceText(world).contains("32: owns 15 → answer 90"))
+    }
+}
