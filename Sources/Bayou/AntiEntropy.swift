@@ -102,7 +102,8 @@ public enum ReceiveRejection: Hashable, Sendable, CustomStringConvertible {
         case .unknownWrite(let stamp): return "commit notice for \(stamp.timestamp):\(stamp.origin), which is not held"
         case .conflictingCommit(let csn): return "CSN \(csn) is already held by another write"
         case .sessionGap(let session, let expected, let got):
-            return "item \(got) of session \(session) arrived but item \(expected) did not: the session ends here"
+            // Counted from 1 as a reader counts; `index` counts from 0.
+            return "item \(got + 1) of session \(session) arrived but item \(expected + 1) did not: the session ends here"
         case .sessionClosed(let session): return "session \(session) has ended; the rest of it is discarded"
         }
     }

@@ -11,6 +11,23 @@ extension AntiEntropyRequest {
 }
 
 extension AntiEntropyItem {
+    /// The item as its receiver finds it: the version-vector entry and CSN it quotes are the
+    /// receiver's own on arrival. The sender reckoned them from the request, advanced by the
+    /// items before this one; when one of those was lost, that reckoning was wrong (user
+    /// test: "B's VV[A]=4" where B's entry was 3).
+    public func arriving(at versionVector: VersionVector, highestCSN: UInt64) -> AntiEntropyItem {
+        let quoted: Payload
+        switch payload {
+        case let .write(write, _, _):
+            quoted = .write(write, receiverTimestamp: versionVector[write.origin], receiverCSN: highestCSN)
+        case let .commitNotice(csn, stamp, _):
+            quoted = .commitNotice(csn: csn, stamp: stamp, receiverTimestamp: versionVector[stamp.origin])
+        case .endOfSession:
+            return self
+        }
+        return AntiEntropyItem(sender: sender, receiver: receiver, session: session, index: index, payload: quoted)
+    }
+
     /// `sending ∞:13:B D(Y) (P's VV[B]=5)`, `commit notice 3:5:B (A holds it: A's VV[B]=5)`
     ///
     /// The receiver's version-vector entry and CSN are quoted as they stand when the item

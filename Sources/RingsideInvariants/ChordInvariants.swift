@@ -60,7 +60,8 @@ public enum ChordInvariants {
             let ids = ring.prefix(shownMembers).map(text).joined(separator: " ")
             return ring.count > shownMembers ? "\(ids) … (\(ring.count) members)" : ids
         }
-        if rings.count > shownRings { parts.append("those of \(rings.count - shownRings) more rings") }
+        let more = rings.count - shownRings
+        if more > 0 { parts.append("the members of \(more) more ring\(more == 1 ? "" : "s")") }
         return "ring members \(ViolationList.joined(parts)) form \(ViolationList.count(rings.count)) rings"
     }
 

@@ -80,11 +80,14 @@ extension Simulation {
                 sendBayou(BayouEnvelope(from: sender, to: envelope.from, message: .item(item)))
             }
         case let .item(item):
-            var replica = replica(envelope.to)
+            let before = replica(envelope.to)
+            var replica = before
             let result = replica.receive(item)
             if case .endOfSession = result { replica.materialize() }
             replicas[envelope.to] = replica
-            note(.bayou, "\(state.name(envelope.from))→\(state.name(envelope.to)) anti-entropy: \(item.explanation(name: replicaName))\(describe(result))", node: envelope.to)
+            guard narrates else { return }
+            let seen = item.arriving(at: before.versionVector, highestCSN: before.highestCSN)
+            note(.bayou, "\(state.name(envelope.from))→\(state.name(envelope.to)) anti-entropy: \(seen.explanation(name: replicaName))\(describe(result))", node: envelope.to)
         }
     }
 

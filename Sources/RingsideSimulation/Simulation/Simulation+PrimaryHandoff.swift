@@ -52,7 +52,9 @@ extension Simulation {
         let needed = replica(old).highestCSN
         let got = replica(new).highestCSN
         guard got >= needed else {
-            throw SimulationError("the handoff session \(oldName)→\(newName) was cut off: \(newName) holds \(csns(1, through: got)) of \(csns(1, through: needed)), so \(oldName) stays the primary; recover or reconnect them and give the primary command again")
+            // "holds 0 of 1 committed write", not "holds no CSN of CSN 1" (user test).
+            let writes = needed == 1 ? "1 committed write" : "\(needed) committed writes"
+            throw SimulationError("the handoff session \(oldName)→\(newName) was cut off: \(newName) holds \(got) of \(oldName)'s \(writes) (\(csns(1, through: needed))), so \(oldName) stays the primary; recover or reconnect them and give the primary command again")
         }
         primary = new
         note(.bayou, "\(newName) is now the primary: it holds \(csns(1, through: needed)), so its commits go on from CSN \(needed + 1)", node: new)
