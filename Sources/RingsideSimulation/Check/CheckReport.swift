@@ -36,9 +36,12 @@ public enum CheckReport {
     }
 
     /// One failing seed: the seed, the first violated invariant, the shrunk reproduction.
+    /// The violation's text is the reproduction's own (the nodes it names are in the
+    /// script), so a reader can compare it with what `ringside run` prints.
     public static func failure(_ result: SeedResult) -> [String] {
         guard let failure = result.failure else { return [] }
-        var lines = ["seed \(result.seed): FAILED after line \(failure.line) of \(result.script.count): \(failure.text)"]
+        let shown = result.reproductionFailure ?? failure
+        var lines = ["seed \(result.seed): FAILED after line \(failure.line) of \(result.script.count): \(shown.text)"]
         lines.append("  reproduction (shrunk from \(result.script.count) to \(commandCount(result.reproduction)) commands; `ringside run FILE` replays it):")
         lines += result.reproduction.map { "    " + $0 }
         return lines
@@ -47,7 +50,7 @@ public enum CheckReport {
     /// The reproduction file's text.
     public static func reproductionFile(_ result: SeedResult) -> String {
         guard let failure = result.failure else { return "" }
-        let header = ["# ringside check: seed \(result.seed): \(failure.text)",
+        let header = ["# ringside check: seed \(result.seed): \((result.reproductionFailure ?? failure).text)",
                       "# shrunk from \(result.script.count) commands; faults drawn: \(result.faults.map(\.rawValue).joined(separator: ",").nonEmpty ?? "none")"]
         return (header + result.reproduction).joined(separator: "\n") + "\n"
     }
