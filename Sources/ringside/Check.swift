@@ -32,7 +32,8 @@ struct Check: ParsableCommand {
         guard ["original", "zave"].contains(maintenance) else { throw ValidationError("--protocol must be original or zave") }
         if let jobs { guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be from 1 to 256") } }
         guard (1...10_000).contains(steps) else { throw ValidationError("--steps must be from 1 to 10000") }
-        guard seed <= UInt64.max - UInt64(seeds) else { throw ValidationError("--seed plus --seeds must fit in 64 bits") }
+        // The last seed checked is seed + seeds - 1, which may be UInt64.max itself.
+        guard seed <= UInt64.max - UInt64(seeds - 1) else { throw ValidationError("--seed plus --seeds must fit in 64 bits") }
         // Here rather than in run(), so a bad list reads like every other flag's error.
         do {
             _ = try FaultKind.parseList(faults)
@@ -52,7 +53,7 @@ struct Check: ParsableCommand {
         }
         if let out { try Self.prepare(directory: out) }
         let threads = jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        let results = CheckPool.run(seeds: seed..<(seed + UInt64(seeds)), threads: threads, settings: settings)
+        let results = CheckPool.run(first: seed, count: seeds, threads: threads, settings: settings)
         var lines = verbose ? results.map(CheckReport.seedLine) : []
         lines += CheckReport.summary(results, settings: settings)
         for result in results where result.failure != nil {

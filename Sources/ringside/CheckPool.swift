@@ -5,12 +5,13 @@ import RingsideSimulation
 /// same whatever the thread count; they are returned in seed order. Progress goes to
 /// standard error: a bar redrawn in place on a terminal, a line per tenth otherwise.
 enum CheckPool {
-    static func run(seeds: Range<UInt64>, threads: Int, settings: CheckSettings) -> [SeedResult] {
-        let shared = Shared(count: seeds.count)
-        let workers = max(1, min(threads, seeds.count))
+    /// Seeds `first` to `first + count - 1` (a count, not a range: the last may be UInt64.max).
+    static func run(first: UInt64, count: Int, threads: Int, settings: CheckSettings) -> [SeedResult] {
+        let shared = Shared(count: count)
+        let workers = max(1, min(threads, count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let index = shared.claim() {
-                let result = SeedCheck.run(seed: seeds.lowerBound + UInt64(index), settings: settings)
+                let result = SeedCheck.run(seed: first + UInt64(index), settings: settings)
                 shared.finish(index, result)
             }
         }

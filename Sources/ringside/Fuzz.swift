@@ -31,7 +31,8 @@ struct Fuzz: ParsableCommand {
     func validate() throws {
         guard ["scripts", "keys"].contains(target) else { throw ValidationError("--target must be scripts or keys") }
         guard (1...100_000_000).contains(count) else { throw ValidationError("--inputs must be from 1 to 100000000") }
-        guard from <= UInt64.max - UInt64(count) else { throw ValidationError("--from plus --inputs must fit in 64 bits") }
+        // The last input is from + inputs - 1, which may be UInt64.max itself.
+        guard from <= UInt64.max - UInt64(count - 1) else { throw ValidationError("--from plus --inputs must fit in 64 bits") }
     }
 
     func run() throws {

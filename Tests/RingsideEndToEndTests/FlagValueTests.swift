@@ -4,6 +4,18 @@ import Testing
 /// Flag values as a user types them: negative numbers, the top of the seed range, lists.
 @Suite("Flag values")
 struct FlagValueTests {
+    /// Only a range that overflows is an error: one seed at UInt64.max is fine.
+    @Test func theLastSeedCanBeChecked() throws {
+        let check = try Executable.run(["check", "--seed", "18446744073709551615", "--seeds", "1", "--steps", "5"])
+        #expect(check.status != 2, "\(check.stderr)")
+        #expect(check.stdout.contains("check: 1 seeds"), "\(check.stdout)")
+        let overflow = try Executable.run(["check", "--seed", "18446744073709551615", "--seeds", "2"])
+        #expect(overflow.status == 2)
+        #expect(overflow.stderr.contains("fit in 64 bits"))
+        let fuzz = try Executable.run(["fuzz", "--from", "18446744073709551615", "--inputs", "1"])
+        #expect(fuzz.status == 0, "\(fuzz.stderr)")
+    }
+
     /// `--faults ''` and `crash,` used to mean `none`; `all,crash` was an unknown `all`.
     @Test(arguments: [("", "empty"), ("crash,", "empty item"), ("all,crash", "cannot be combined"), ("loss,bogus", "unknown fault")])
     func faultListErrorsAreUsageErrors(_ value: String, _ message: String) throws {
