@@ -51,35 +51,27 @@ struct Check: ParsableCommand {
         if let reason = settings.unsupportedReason() {
             throw UsageError("check --protocol \(maintenance): \(reason)")
         }
-        if let out { try Self.prepare(directory: out) }
+        if let out { try OutputPath.prepareDirectory(out) }
         let threads = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let results = CheckPool.run(first: seed, count: seeds, threads: threads, settings: settings)
         var lines = verbose ? results.map(CheckReport.seedLine) : []
         lines += CheckReport.summary(results, settings: settings)
+        // A file that still cannot be written (the disk filled up) loses no verdict: every
+        // failure is printed, then the error, and the status stays the verdict's.
+        var unwritten: [String] = []
         for result in results where result.failure != nil {
             lines += CheckReport.failure(result)
             if let out {
                 let path = (out as NSString).appendingPathComponent("seed-\(result.seed).ringside")
-                guard FileManager.default.createFile(atPath: path, contents: Data(CheckReport.reproductionFile(result).utf8)) else {
-                    throw UsageError("cannot write '\(path)'")
+                if let problem = OutputPath.write(CheckReport.reproductionFile(result), to: path) {
+                    unwritten.append(problem)
+                } else {
+                    lines.append("  written to \(path)")
                 }
-                lines.append("  written to \(path)")
             }
         }
         print(lines.joined(separator: "\n"))
+        for problem in unwritten { printError("ringside: check: \(problem)") }
         if results.contains(where: { $0.failure != nil }) { throw ExitCode(1) }
-    }
-
-    static func prepare(directory: String) throws {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw UsageError("--out '\(directory)' is not a directory") }
-            return
-        }
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw UsageError("cannot create directory '\(directory)'")
-        }
     }
 }

@@ -55,11 +55,7 @@ struct Explore: ParsableCommand {
         settings.seed = seed
         if let problem = settings.problem() { throw UsageError("explore: \(problem)") }
         if let out {
-            let directory = (out as NSString).deletingLastPathComponent
-            var isDirectory: ObjCBool = false
-            if !directory.isEmpty, !(FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) && isDirectory.boolValue) {
-                throw UsageError("explore: --out '\(out)': directory '\(directory)' does not exist")
-            }
+            do { try OutputPath.checkFile(out) } catch let error as UsageError { throw UsageError("explore: \(error.description)") }
         }
         let quiet = self.quiet
         let clock = ContinuousClock()
@@ -87,18 +83,20 @@ struct Explore: ParsableCommand {
             throw ExitCode(3)
         }
         var lines = result.summary
+        // A file that still cannot be written (the disk filled up) loses no verdict: the
+        // summary is printed, then the error, and the status stays 1.
+        var unwritten: String?
         if let violation = result.violation {
             if let out {
-                guard FileManager.default.createFile(atPath: out, contents: Data(violation.script(settings: settings).utf8)) else {
-                    throw UsageError("explore: cannot write '\(out)'")
-                }
-                lines.append("  written to \(out)")
+                unwritten = OutputPath.write(violation.script(settings: settings), to: out)
+                if unwritten == nil { lines.append("  written to \(out)") }
             } else {
                 lines.append("  script (give --out FILE to write it):")
                 lines += violation.script(settings: settings).split(separator: "\n").map { "    " + $0 }
             }
         }
         print(lines.joined(separator: "\n"))
+        if let unwritten { printError("ringside: explore: \(unwritten)") }
         if result.violation != nil { throw ExitCode(1) }
     }
 }
