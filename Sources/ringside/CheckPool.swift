@@ -27,11 +27,11 @@ enum CheckPool {
         private var failed = 0
         private let count: Int
         private(set) var results: [SeedResult?]
-        private let isTerminal = isatty(2) != 0
-        private var lastReported = -1
+        private var progress: ProgressLine
 
         init(count: Int) {
             self.count = count
+            progress = ProgressLine(label: "check", unit: "seeds", total: count)
             results = Array(repeating: nil, count: count)
         }
 
@@ -51,21 +51,11 @@ enum CheckPool {
         }
 
         private func report() {
-            if isTerminal {
-                let width = 30
-                let filled = done * width / count
-                let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-                FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(count) seeds, \(failed) failed".utf8))
-            } else {
-                let tenth = done * 10 / count
-                guard tenth > lastReported else { return }
-                lastReported = tenth
-                FileHandle.standardError.write(Data("check: \(done)/\(count) seeds, \(failed) failed\n".utf8))
-            }
+            progress.update(done, note: ", \(failed) failed")
         }
 
         func endProgress() {
-            if isTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
+            progress.end()
         }
     }
 }

@@ -43,7 +43,7 @@ struct Fuzz: ParsableCommand {
         var findings: [(UInt64, String)] = []
         let clock = ContinuousClock()
         let started = clock.now
-        let progressEvery = max(1, inputs / 20)
+        var progress = ProgressLine(label: "fuzz", unit: "inputs", total: inputs)
         for offset in 0..<UInt64(inputs) {
             let index = from + offset
             let input = generator.input(seed: seed, index: index)
@@ -55,11 +55,10 @@ struct Fuzz: ParsableCommand {
             total.runErrors += outcome.runErrors
             total.statementsSkipped += outcome.statementsSkipped
             for finding in outcome.findings where findings.count < 20 { findings.append((index, finding)) }
-            if !print, (offset + 1) % UInt64(progressEvery) == 0 {
-                FileHandle.standardError.write(Data("\rfuzz: \(offset + 1)/\(inputs) inputs".utf8))
-            }
+            // `--print` shows every input itself; progress lines would only come between.
+            if !print { progress.update(Int(offset) + 1) }
         }
-        if !print { FileHandle.standardError.write(Data("\n".utf8)) }
+        progress.end()
         let seconds = Self.seconds(clock.now - started)
         Swift.print("inputs \(inputs) (seed \(seed), from \(from)) in \(String(format: "%.1f", seconds)) s, \(Int(Double(inputs) / max(seconds, 1e-9))) inputs/s")
         Swift.print("lines parsed \(total.linesParsed), parse errors \(total.parseErrors), statements run \(total.statementsRun), run errors \(total.runErrors), skipped as too costly \(total.statementsSkipped)")

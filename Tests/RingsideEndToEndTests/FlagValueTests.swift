@@ -27,4 +27,14 @@ struct FlagValueTests {
         #expect(result.stderr.contains("Usage: "))
         #expect(result.stderr.contains("join-crash"), "names the valid faults")
     }
+
+    /// Piped, fuzz's progress is a line per tenth like check's (it was `\r` lines with no
+    /// final newline).
+    @Test func fuzzProgressIsLinesWhenPiped() throws {
+        let result = try Executable.run(["fuzz", "--inputs", "200", "--seed", "7"])
+        #expect(result.status == 0)
+        #expect(!result.stderr.contains("\r"))
+        #expect(result.stderr.hasSuffix("\n"))
+        #expect(result.stderr.contains("fuzz: 200/200 inputs\n"), "\(result.stderr)")
+    }
 }
