@@ -10,8 +10,8 @@ struct AntiEntropyFigureCommand: ParsableCommand {
         abstract: "Anti-entropy rounds until all replicas are identical vs replicas, for push, pull and push-pull."
     )
 
-    @Option(help: "Largest replica count (2 to 100000); sizes 10, 30, 100, … up to it.") var maxReplicas = 10_000
-    @Option(help: "Runs per (size, mode).") var trials = 10
+    @Option(parsing: .unconditional, help: "Largest replica count (2 to 100000); sizes 10, 30, 100, … up to it.") var maxReplicas = 10_000
+    @Option(parsing: .unconditional, help: "Runs per (size, mode).") var trials = 10
     @OptionGroup var output: FigureOutput
 
     func validate() throws {

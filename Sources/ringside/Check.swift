@@ -15,13 +15,16 @@ struct Check: ParsableCommand {
             """
     )
 
-    @Option(help: "How many seeds to check (from --seed on).") var seeds: Int = 100
-    @Option(help: "The first seed.") var seed: UInt64 = 0
+    // Numbers are parsed `.unconditional`ly: by default ArgumentParser takes `-1` for an
+    // option and reports the value as missing; this way `--seeds -1` reaches the range
+    // check and its message. (Same for every numeric flag of check, explore, fuzz, bench.)
+    @Option(parsing: .unconditional, help: "How many seeds to check (from --seed on).") var seeds: Int = 100
+    @Option(parsing: .unconditional, help: "The first seed.") var seed: UInt64 = 0
     @Option(help: "Faults seeds may draw from: a comma-separated list, all, or none.") var faults: String = "all"
     @Option(name: .customLong("protocol"), help: "Chord maintenance: original or zave.") var maintenance: String = "original"
-    @Option(help: "Threads checking seeds in parallel (default: all cores).") var jobs: Int?
+    @Option(parsing: .unconditional, help: "Threads checking seeds in parallel (default: all cores).") var jobs: Int?
     @Option(help: "Write each failing seed's reproduction script into this directory.") var out: String?
-    @Option(help: "Commands per schedule before the quiescence phase.") var steps: Int = 60
+    @Option(parsing: .unconditional, help: "Commands per schedule before the quiescence phase.") var steps: Int = 60
     @Flag(help: "Judge Chord's ring invariants and the ideal ring on every run (original's flaws, splits under loss) as failures.")
     var strictChord = false
     @Flag(help: "Also print one line per seed: the faults it drew, its commands and its event-log hash.")

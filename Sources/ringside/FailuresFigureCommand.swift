@@ -10,11 +10,11 @@ struct FailuresFigureCommand: ParsableCommand {
         abstract: "Lookups right after a fraction p of nodes crash at once, before and after settling, for successor lists r."
     )
 
-    @Option(help: "Nodes in the ring (2 to 100000).") var nodes = 1024
-    @Option(help: "Lookups per (p, r), each in each condition.") var lookups = 1000
-    @Option(help: "Fractions p that crash, comma-separated (0 ≤ p < 1).") var fractions = "0.05,0.1,0.15,0.2,0.25,0.3,0.35,0.4,0.45,0.5"
-    @Option(help: "Successor-list lengths r, comma-separated (default 1,2,5,10 and 2·log2 N).") var successors: String?
-    @Option(help: "At most this many maintenance rounds before the settled lookups.") var settleRounds = 40
+    @Option(parsing: .unconditional, help: "Nodes in the ring (2 to 100000).") var nodes = 1024
+    @Option(parsing: .unconditional, help: "Lookups per (p, r), each in each condition.") var lookups = 1000
+    @Option(parsing: .unconditional, help: "Fractions p that crash, comma-separated (0 ≤ p < 1).") var fractions = "0.05,0.1,0.15,0.2,0.25,0.3,0.35,0.4,0.45,0.5"
+    @Option(parsing: .unconditional, help: "Successor-list lengths r, comma-separated (default 1,2,5,10 and 2·log2 N).") var successors: String?
+    @Option(parsing: .unconditional, help: "At most this many maintenance rounds before the settled lookups.") var settleRounds = 40
     @OptionGroup var output: FigureOutput
 
     func validate() throws {

@@ -20,9 +20,9 @@ struct Fuzz: ParsableCommand {
     )
 
     @Option(help: "What to fuzz: scripts or keys.") var target: String = "scripts"
-    @Option(help: "How many inputs or keys (1 to 100000000; default 1000000 scripts, 100000 keys).") var inputs: Int?
-    @Option(help: "PRNG seed.") var seed: UInt64 = 1
-    @Option(help: "The first input's number.") var from: UInt64 = 0
+    @Option(parsing: .unconditional, help: "How many inputs or keys (1 to 100000000; default 1000000 scripts, 100000 keys).") var inputs: Int?
+    @Option(parsing: .unconditional, help: "PRNG seed.") var seed: UInt64 = 1
+    @Option(parsing: .unconditional, help: "The first input's number.") var from: UInt64 = 0
     @Option(help: "Directory of .ringside scripts to mutate (default: Assets/scenarios if present).") var corpus: String?
     @Flag(help: "Print each input before running it.") var print = false
 

@@ -9,9 +9,9 @@ struct KeysPerNodeFigureCommand: ParsableCommand {
         abstract: "Keys per node (mean, 1st/99th percentile) for N nodes, K keys, v virtual nodes per node."
     )
 
-    @Option(help: "Real nodes (1 to 100000).") var nodes = 10_000
-    @Option(help: "Key counts, comma-separated (1 to 10000000 each).") var keys = "100000,200000,300000,400000,500000,600000,700000,800000,900000,1000000"
-    @Option(help: "Virtual nodes per real node, comma-separated (1 to 64 each).") var virtual = "1,2,5,10,20"
+    @Option(parsing: .unconditional, help: "Real nodes (1 to 100000).") var nodes = 10_000
+    @Option(parsing: .unconditional, help: "Key counts, comma-separated (1 to 10000000 each).") var keys = "100000,200000,300000,400000,500000,600000,700000,800000,900000,1000000"
+    @Option(parsing: .unconditional, help: "Virtual nodes per real node, comma-separated (1 to 64 each).") var virtual = "1,2,5,10,20"
     @OptionGroup var output: FigureOutput
 
     func validate() throws {

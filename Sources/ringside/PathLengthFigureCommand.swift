@@ -9,9 +9,9 @@ struct PathLengthFigureCommand: ParsableCommand {
         abstract: "Chord lookup hops for N = 2^min … 2^max (mean, 1st, 99th percentile) vs ½·log2 N."
     )
 
-    @Option(help: "Smallest N is 2^this (1 to 20).") var minExponent = 3
-    @Option(help: "Largest N is 2^this (1 to 20).") var maxExponent = 20
-    @Option(help: "Random lookups per ring size.") var lookups = 10_000
+    @Option(parsing: .unconditional, help: "Smallest N is 2^this (1 to 20).") var minExponent = 3
+    @Option(parsing: .unconditional, help: "Largest N is 2^this (1 to 20).") var maxExponent = 20
+    @Option(parsing: .unconditional, help: "Random lookups per ring size.") var lookups = 10_000
     @OptionGroup var output: FigureOutput
 
     func validate() throws {

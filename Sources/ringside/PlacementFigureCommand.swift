@@ -10,9 +10,9 @@ struct PlacementFigureCommand: ParsableCommand {
         abstract: "Keys moved by adding one server: hash(key) mod S against consistent hashing."
     )
 
-    @Option(help: "Server counts before the addition, comma-separated (1 to 100000 each).") var servers = "2,4,8,16,32,64,128"
-    @Option(help: "Keys (1 to 1000000).") var keys = 100_000
-    @Option(help: "Servers added in turn, for the ring's mean (1 to 1000).") var trials = 64
+    @Option(parsing: .unconditional, help: "Server counts before the addition, comma-separated (1 to 100000 each).") var servers = "2,4,8,16,32,64,128"
+    @Option(parsing: .unconditional, help: "Keys (1 to 1000000).") var keys = 100_000
+    @Option(parsing: .unconditional, help: "Servers added in turn, for the ring's mean (1 to 1000).") var trials = 64
     @OptionGroup var output: FigureOutput
 
     func validate() throws {

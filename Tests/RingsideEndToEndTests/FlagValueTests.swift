@@ -4,6 +4,20 @@ import Testing
 /// Flag values as a user types them: negative numbers, the top of the seed range, lists.
 @Suite("Flag values")
 struct FlagValueTests {
+    /// `--seeds -1` said "Missing value for '--seeds'": the `-1` was taken for an option.
+    @Test(arguments: [
+        ["check", "--seeds", "-1"], ["check", "--seed", "-5"], ["check", "--jobs", "-1"], ["check", "--steps", "-3"],
+        ["explore", "--nodes", "-1"], ["explore", "--failures", "-1"], ["fuzz", "--inputs", "-1"], ["fuzz", "--seed", "-1"],
+        ["bench", "chord", "--nodes", "4", "--lookups", "-1"], ["bench", "bayou", "--replicas", "3", "--writes", "-5"],
+        ["bench", "figure", "failures", "--fractions", "-0.1"],
+    ])
+    func negativeValuesAreJudgedNotMissing(_ arguments: [String]) throws {
+        let result = try Executable.run(arguments)
+        #expect(result.status == 2)
+        #expect(!result.stderr.contains("Missing value"), "\(result.stderr)")
+        #expect(result.stderr.contains(arguments[arguments.count - 2]), "names the flag: \(result.stderr)")
+    }
+
     /// Only a range that overflows is an error: one seed at UInt64.max is fine.
     @Test func theLastSeedCanBeChecked() throws {
         let check = try Executable.run(["check", "--seed", "18446744073709551615", "--seeds", "1", "--steps", "5"])
