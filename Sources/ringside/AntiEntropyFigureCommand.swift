@@ -10,8 +10,8 @@ struct AntiEntropyFigureCommand: ParsableCommand {
         abstract: "Anti-entropy rounds until all replicas are identical vs replicas, for push, pull and push-pull."
     )
 
-    @Option(help: "Largest replica count (2 to 100000); sizes 10, 30, 100, … up to it.") var maxReplicas = 10_000
-    @Option(help: "Runs per (size, mode).") var trials = 10
+    @Option(parsing: .unconditional, help: "Largest replica count (2 to 100000); sizes 10, 30, 100, … up to it.") var maxReplicas = 10_000
+    @Option(parsing: .unconditional, help: "Runs per (size, mode).") var trials = 10
     @OptionGroup var output: FigureOutput
 
     func validate() throws {
@@ -62,15 +62,17 @@ struct AntiEntropyFigureCommand: ParsableCommand {
         }
         let push = points.filter { $0.mode == .push }
         output.report(
-            "Anti-entropy rounds until every Bayou replica holds one write (\(trials) runs per cell)\n"
+            "Anti-entropy rounds until every Bayou replica holds one write\n"
+            + "(\(trials) runs per cell)\n"
             + textTable(["replicas", "mode", "mean", "min", "max", "recurrence", "log2 n + ln n"], rows)
             + """
-            Each round every replica picks a random other replica and runs a one-way Bayou session
-            (version vectors) to it (push), from it (pull) or both (push-pull); a session sends
-            what its sender held when the round began. recurrence = Demers' expected-value model
-            (push p' = p·e^-(1-p), pull p' = p², push-pull both) until under ½ replica is missing.
-            Paper (Demers et al. 1987, §1.3, after Pittel): push takes log2 n + ln n + O(1) rounds;
-            pull and push-pull finish faster at the end (p' = p² vs p' ≈ p/e once few lack it).
+            Each round every replica picks a random other replica and runs a one-way
+            Bayou session (version vectors) to it (push), from it (pull) or both
+            (push-pull); a session sends what its sender held when the round began.
+            recurrence = Demers' expected-value model (push p' = p·e^-(1-p), pull p' = p²,
+            push-pull both) until under ½ replica is missing. Paper (Demers et al. 1987,
+            §1.3, after Pittel): push takes log2 n + ln n + O(1) rounds; pull and
+            push-pull finish faster at the end (p' = p² vs p' ≈ p/e once few lack it).
 
             """
             + BraillePlot(title: "Anti-entropy rounds to full convergence (Demers et al. 1987)", xLabel: "replicas",

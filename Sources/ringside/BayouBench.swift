@@ -9,9 +9,9 @@ struct BayouBench: ParsableCommand {
         abstract: "W writes over R replicas, then push-pull rounds with random partners until all logs are identical."
     )
 
-    @Option(help: "Number of replicas (2 to 100000).") var replicas: Int
-    @Option(help: "Number of writes (0 to 10000000).") var writes: Int
-    @Option(help: "PRNG seed.") var seed: UInt64 = 1
+    @Option(parsing: .unconditional, help: "Number of replicas (2 to 100000).") var replicas: Int
+    @Option(parsing: .unconditional, help: "Number of writes (0 to 10000000).") var writes: Int
+    @Option(parsing: .unconditional, help: "PRNG seed.") var seed: UInt64 = 1
 
     func validate() throws {
         guard (2...100_000).contains(replicas) else { throw ValidationError("--replicas must be from 2 to 100000") }

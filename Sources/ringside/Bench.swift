@@ -16,10 +16,10 @@ struct ChordBench: ParsableCommand {
         abstract: "Build an oracle ring of N random ids and route L random lookups over it."
     )
 
-    @Option(help: "Number of nodes (1 to 2000000).") var nodes: Int
-    @Option(help: "Number of lookups.") var lookups: Int
-    @Option(help: "Identifier bits (1 to 160).") var bits: Int = 32
-    @Option(help: "PRNG seed.") var seed: UInt64 = 1
+    @Option(parsing: .unconditional, help: "Number of nodes (1 to 2000000).") var nodes: Int
+    @Option(parsing: .unconditional, help: "Number of lookups.") var lookups: Int
+    @Option(parsing: .unconditional, help: "Identifier bits (1 to 160).") var bits: Int = 32
+    @Option(parsing: .unconditional, help: "PRNG seed.") var seed: UInt64 = 1
     @Option(help: "Lookup mode: recursive, iterative, or both (one line each).") var lookupMode: String = "recursive"
 
     func validate() throws {

@@ -10,13 +10,13 @@ struct UIBench: ParsableCommand {
         discussion: "Without --nodes it renders the built-in demo; with it, a random ring of N nodes."
     )
 
-    @Option(help: "Nodes in a random ring (1 to 100000); omit for the built-in demo.") var nodes: Int?
-    @Option(help: "Screen width in cells.") var width: Int = 200
-    @Option(help: "Screen height in cells.") var height: Int = 60
-    @Option(help: "Frames to render.") var frames: Int = 500
+    @Option(parsing: .unconditional, help: "Nodes in a random ring (1 to 100000); omit for the built-in demo.") var nodes: Int?
+    @Option(parsing: .unconditional, help: "Screen width in cells.") var width: Int = 200
+    @Option(parsing: .unconditional, help: "Screen height in cells.") var height: Int = 60
+    @Option(parsing: .unconditional, help: "Frames to render.") var frames: Int = 500
     @Option(help: "The main view: ring (ring, finger table, Bayou logs) space-time (the diagram of recent messages) or convergence (version vectors and plots over the run).")
     var view: String = "ring"
-    @Option(name: .customLong("in-flight"), help: "Lookups started at once from nodes round the ring, so about this many messages are on the wire (0 to 10000).")
+    @Option(name: .customLong("in-flight"), parsing: .unconditional, help: "Lookups started at once from nodes round the ring, so about this many messages are on the wire (0 to 10000).")
     var inFlight: Int = 0
 
     func validate() throws {

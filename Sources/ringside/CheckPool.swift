@@ -5,12 +5,13 @@ import RingsideSimulation
 /// same whatever the thread count; they are returned in seed order. Progress goes to
 /// standard error: a bar redrawn in place on a terminal, a line per tenth otherwise.
 enum CheckPool {
-    static func run(seeds: Range<UInt64>, threads: Int, settings: CheckSettings) -> [SeedResult] {
-        let shared = Shared(count: seeds.count)
-        let workers = max(1, min(threads, seeds.count))
+    /// Seeds `first` to `first + count - 1` (a count, not a range: the last may be UInt64.max).
+    static func run(first: UInt64, count: Int, threads: Int, settings: CheckSettings) -> [SeedResult] {
+        let shared = Shared(count: count)
+        let workers = max(1, min(threads, count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let index = shared.claim() {
-                let result = SeedCheck.run(seed: seeds.lowerBound + UInt64(index), settings: settings)
+                let result = SeedCheck.run(seed: first + UInt64(index), settings: settings)
                 shared.finish(index, result)
             }
         }
@@ -26,11 +27,11 @@ enum CheckPool {
         private var failed = 0
         private let count: Int
         private(set) var results: [SeedResult?]
-        private let isTerminal = isatty(2) != 0
-        private var lastReported = -1
+        private var progress: ProgressLine
 
         init(count: Int) {
             self.count = count
+            progress = ProgressLine(label: "check", unit: "seeds", total: count)
             results = Array(repeating: nil, count: count)
         }
 
@@ -50,21 +51,11 @@ enum CheckPool {
         }
 
         private func report() {
-            if isTerminal {
-                let width = 30
-                let filled = done * width / count
-                let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-                FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(count) seeds, \(failed) failed".utf8))
-            } else {
-                let tenth = done * 10 / count
-                guard tenth > lastReported else { return }
-                lastReported = tenth
-                FileHandle.standardError.write(Data("check: \(done)/\(count) seeds, \(failed) failed\n".utf8))
-            }
+            progress.update(done, note: ", \(failed) failed")
         }
 
         func endProgress() {
-            if isTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
+            progress.end()
         }
     }
 }

@@ -16,22 +16,22 @@ struct Explore: ParsableCommand {
     )
 
     @Option(name: .customLong("protocol"), help: "Chord maintenance: original or zave.") var maintenance: String = "original"
-    @Option(help: "Nodes on the initial ring (2-8).") var nodes: Int = ExploreSettings().nodes
-    @Option(help: "Successor-list length r (1-4).") var successors: Int = ExploreSettings().successors
-    @Option(help: "Crashes to add (each keeps r + 1 live nodes and a live successor for everyone).") var failures: Int = ExploreSettings().failures
-    @Option(help: "Joins to add.") var joins: Int = ExploreSettings().joins
-    @Option(help: "Operations in progress at once (stabilize, check-predecessor, fix-fingers, join).") var concurrency: Int = ExploreSettings().concurrency
-    @Option(help: "Transitions on a path (BFS depth).") var depth: Int = ExploreSettings().depth
-    @Option(help: "Distinct states before the search stops.") var states: Int = ExploreSettings().maxStates
-    @Option(help: "Identifier bits (4-16).") var bits: Int = ExploreSettings().bits
+    @Option(parsing: .unconditional, help: "Nodes on the initial ring (2-8).") var nodes: Int = ExploreSettings().nodes
+    @Option(parsing: .unconditional, help: "Successor-list length r (1-4).") var successors: Int = ExploreSettings().successors
+    @Option(parsing: .unconditional, help: "Crashes to add (each keeps r + 1 live nodes and a live successor for everyone).") var failures: Int = ExploreSettings().failures
+    @Option(parsing: .unconditional, help: "Joins to add.") var joins: Int = ExploreSettings().joins
+    @Option(parsing: .unconditional, help: "Operations in progress at once (stabilize, check-predecessor, fix-fingers, join).") var concurrency: Int = ExploreSettings().concurrency
+    @Option(parsing: .unconditional, help: "Transitions on a path (BFS depth).") var depth: Int = ExploreSettings().depth
+    @Option(parsing: .unconditional, help: "Distinct states before the search stops.") var states: Int = ExploreSettings().maxStates
+    @Option(parsing: .unconditional, help: "Identifier bits (4-16).") var bits: Int = ExploreSettings().bits
     @Option(help: "Only this invariant stops the search.") var invariant: String?
     @Option(help: "Write the shortest counterexample script here (only when one is found).") var out: String?
     @Flag(help: "Also explore fix-fingers.") var fixFingers = false
     @Flag(inversion: .prefixedNo, help: "Explore check-predecessor (default: on for original, off for zave).") var checkPredecessor: Bool?
     @Flag(help: "Let a delivery overtake earlier messages on its channel (default: FIFO channels).") var anyOrder = false
     @Flag(help: "Narrate the counterexample with a `say` line per step.") var narrate = false
-    @Option(help: "Random walks of up to --depth moves instead of the breadth-first search.") var walks: Int = 0
-    @Option(help: "Seed of the random walks.") var seed: UInt64 = 0
+    @Option(parsing: .unconditional, help: "Random walks of up to --depth moves instead of the breadth-first search.") var walks: Int = 0
+    @Option(parsing: .unconditional, help: "Seed of the random walks.") var seed: UInt64 = 0
     @Flag(help: "No progress lines on stderr.") var quiet = false
 
     func run() throws {
@@ -55,11 +55,7 @@ struct Explore: ParsableCommand {
         settings.seed = seed
         if let problem = settings.problem() { throw UsageError("explore: \(problem)") }
         if let out {
-            let directory = (out as NSString).deletingLastPathComponent
-            var isDirectory: ObjCBool = false
-            if !directory.isEmpty, !(FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) && isDirectory.boolValue) {
-                throw UsageError("explore: --out '\(out)': directory '\(directory)' does not exist")
-            }
+            do { try OutputPath.checkFile(out) } catch let error as UsageError { throw UsageError("explore: \(error.description)") }
         }
         let quiet = self.quiet
         let clock = ContinuousClock()
@@ -87,18 +83,20 @@ struct Explore: ParsableCommand {
             throw ExitCode(3)
         }
         var lines = result.summary
+        // A file that still cannot be written (the disk filled up) loses no verdict: the
+        // summary is printed, then the error, and the status stays 1.
+        var unwritten: String?
         if let violation = result.violation {
             if let out {
-                guard FileManager.default.createFile(atPath: out, contents: Data(violation.script(settings: settings).utf8)) else {
-                    throw UsageError("explore: cannot write '\(out)'")
-                }
-                lines.append("  written to \(out)")
+                unwritten = OutputPath.write(violation.script(settings: settings), to: out)
+                if unwritten == nil { lines.append("  written to \(out)") }
             } else {
                 lines.append("  script (give --out FILE to write it):")
                 lines += violation.script(settings: settings).split(separator: "\n").map { "    " + $0 }
             }
         }
         print(lines.joined(separator: "\n"))
+        if let unwritten { printError("ringside: explore: \(unwritten)") }
         if result.violation != nil { throw ExitCode(1) }
     }
 }

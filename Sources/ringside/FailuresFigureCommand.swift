@@ -10,11 +10,11 @@ struct FailuresFigureCommand: ParsableCommand {
         abstract: "Lookups right after a fraction p of nodes crash at once, before and after settling, for successor lists r."
     )
 
-    @Option(help: "Nodes in the ring (2 to 100000).") var nodes = 1024
-    @Option(help: "Lookups per (p, r), each in each condition.") var lookups = 1000
-    @Option(help: "Fractions p that crash, comma-separated (0 ≤ p < 1).") var fractions = "0.05,0.1,0.15,0.2,0.25,0.3,0.35,0.4,0.45,0.5"
-    @Option(help: "Successor-list lengths r, comma-separated (default 1,2,5,10 and 2·log2 N).") var successors: String?
-    @Option(help: "At most this many maintenance rounds before the settled lookups.") var settleRounds = 40
+    @Option(parsing: .unconditional, help: "Nodes in the ring (2 to 100000).") var nodes = 1024
+    @Option(parsing: .unconditional, help: "Lookups per (p, r), each in each condition.") var lookups = 1000
+    @Option(parsing: .unconditional, help: "Fractions p that crash, comma-separated (0 ≤ p < 1).") var fractions = "0.05,0.1,0.15,0.2,0.25,0.3,0.35,0.4,0.45,0.5"
+    @Option(parsing: .unconditional, help: "Successor-list lengths r, comma-separated (default 1,2,5,10 and 2·log2 N).") var successors: String?
+    @Option(parsing: .unconditional, help: "At most this many maintenance rounds before the settled lookups.") var settleRounds = 40
     @OptionGroup var output: FigureOutput
 
     func validate() throws {
@@ -82,18 +82,20 @@ struct FailuresFigureCommand: ParsableCommand {
             }
         }
         output.report(
-            "Lookups after a fraction p of \(nodes) nodes crash at once (\(lookups) lookups per cell)\n"
-            + textTable(["r", "p", "crashed", "failed now", "none/wrong", "hops", "keys lost", "failed settled", "rounds"], rows)
+            "Lookups after p of \(nodes) nodes crash at once (\(lookups) lookups per cell)\n"
+            + textTable(["r", "p", "crashed", "failed now", "none/wrong", "hops", "keys lost", "settled", "rounds"], rows)
             + """
-            failed = no answer, or an answer that is not the key's live owner (routing failure);
-            `now`: each lookup on its own copy of the crashed ring, before any repair but its own
-            timeouts; `settled`: after stabilize + fix-fingers + check-predecessor rounds until one
-            changes nothing (`+`: the round cap ran out first). keys lost = the key's pre-crash
-            owner is down (≈ p whatever the routing: the data is gone without replication).
-            Paper, SIGCOMM'01 Fig. 11 (10^4 nodes, 10^6 keys, after stabilization): failed lookups
-            ≈ p, which is the keys-lost column (a lookup must find the node originally responsible).
-            ToN'03 Table III (N = 1000, r = 20 = 2·log2 N, no repair before the lookups): every
-            lookup found the key's live successor, i.e. failed now = 0 for r = 2·log2 N.
+            failed now / settled = no answer, or an answer that is not the key's live
+            owner (routing failure). `now`: each lookup on its own copy of the crashed
+            ring, before any repair but its own timeouts; `settled`: after stabilize +
+            fix-fingers + check-predecessor rounds until one changes nothing (`+` in
+            rounds: the round cap ran out first). keys lost = the key's pre-crash owner
+            is down (≈ p whatever the routing: the data is gone without replication).
+            Paper, SIGCOMM'01 Fig. 11 (10^4 nodes, 10^6 keys, after stabilization):
+            failed lookups ≈ p, which is the keys-lost column (a lookup must find the
+            node originally responsible). ToN'03 Table III (N = 1000, r = 20 = 2·log2 N,
+            no repair before the lookups): every lookup found the key's live successor,
+            i.e. failed now = 0 for r = 2·log2 N.
 
             """
             + BraillePlot(title: "Failed lookups right after the crash (no repair)", xLabel: "fraction p of nodes crashed",

@@ -19,7 +19,7 @@ struct FigureBench: ParsableCommand {
 /// What every figure command shares: `--json` and the seed.
 struct FigureOutput: ParsableArguments {
     @Flag(help: "Print only the JSON lines (no table, no plot).") var json = false
-    @Option(help: "PRNG seed.") var seed: UInt64 = 1
+    @Option(parsing: .unconditional, help: "PRNG seed.") var seed: UInt64 = 1
 
     /// One data point's JSON line, written at once (stdout may be a pipe that buffers).
     func emit(_ fields: [(String, String)]) {

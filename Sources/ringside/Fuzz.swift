@@ -20,9 +20,9 @@ struct Fuzz: ParsableCommand {
     )
 
     @Option(help: "What to fuzz: scripts or keys.") var target: String = "scripts"
-    @Option(help: "How many inputs or keys (1 to 100000000; default 1000000 scripts, 100000 keys).") var inputs: Int?
-    @Option(help: "PRNG seed.") var seed: UInt64 = 1
-    @Option(help: "The first input's number.") var from: UInt64 = 0
+    @Option(parsing: .unconditional, help: "How many inputs or keys (1 to 100000000; default 1000000 scripts, 100000 keys).") var inputs: Int?
+    @Option(parsing: .unconditional, help: "PRNG seed.") var seed: UInt64 = 1
+    @Option(parsing: .unconditional, help: "The first input's number.") var from: UInt64 = 0
     @Option(help: "Directory of .ringside scripts to mutate (default: Assets/scenarios if present).") var corpus: String?
     @Flag(help: "Print each input before running it.") var print = false
 
@@ -31,7 +31,8 @@ struct Fuzz: ParsableCommand {
     func validate() throws {
         guard ["scripts", "keys"].contains(target) else { throw ValidationError("--target must be scripts or keys") }
         guard (1...100_000_000).contains(count) else { throw ValidationError("--inputs must be from 1 to 100000000") }
-        guard from <= UInt64.max - UInt64(count) else { throw ValidationError("--from plus --inputs must fit in 64 bits") }
+        // The last input is from + inputs - 1, which may be UInt64.max itself.
+        guard from <= UInt64.max - UInt64(count - 1) else { throw ValidationError("--from plus --inputs must fit in 64 bits") }
     }
 
     func run() throws {
@@ -42,7 +43,7 @@ struct Fuzz: ParsableCommand {
         var findings: [(UInt64, String)] = []
         let clock = ContinuousClock()
         let started = clock.now
-        let progressEvery = max(1, inputs / 20)
+        var progress = ProgressLine(label: "fuzz", unit: "inputs", total: inputs)
         for offset in 0..<UInt64(inputs) {
             let index = from + offset
             let input = generator.input(seed: seed, index: index)
@@ -54,11 +55,10 @@ struct Fuzz: ParsableCommand {
             total.runErrors += outcome.runErrors
             total.statementsSkipped += outcome.statementsSkipped
             for finding in outcome.findings where findings.count < 20 { findings.append((index, finding)) }
-            if !print, (offset + 1) % UInt64(progressEvery) == 0 {
-                FileHandle.standardError.write(Data("\rfuzz: \(offset + 1)/\(inputs) inputs".utf8))
-            }
+            // `--print` shows every input itself; progress lines would only come between.
+            if !print { progress.update(Int(offset) + 1) }
         }
-        if !print { FileHandle.standardError.write(Data("\n".utf8)) }
+        progress.end()
         let seconds = Self.seconds(clock.now - started)
         Swift.print("inputs \(inputs) (seed \(seed), from \(from)) in \(String(format: "%.1f", seconds)) s, \(Int(Double(inputs) / max(seconds, 1e-9))) inputs/s")
         Swift.print("lines parsed \(total.linesParsed), parse errors \(total.parseErrors), statements run \(total.statementsRun), run errors \(total.runErrors), skipped as too costly \(total.statementsSkipped)")

@@ -9,9 +9,9 @@ struct KeysPerNodeFigureCommand: ParsableCommand {
         abstract: "Keys per node (mean, 1st/99th percentile) for N nodes, K keys, v virtual nodes per node."
     )
 
-    @Option(help: "Real nodes (1 to 100000).") var nodes = 10_000
-    @Option(help: "Key counts, comma-separated (1 to 10000000 each).") var keys = "100000,200000,300000,400000,500000,600000,700000,800000,900000,1000000"
-    @Option(help: "Virtual nodes per real node, comma-separated (1 to 64 each).") var virtual = "1,2,5,10,20"
+    @Option(parsing: .unconditional, help: "Real nodes (1 to 100000).") var nodes = 10_000
+    @Option(parsing: .unconditional, help: "Key counts, comma-separated (1 to 10000000 each).") var keys = "100000,200000,300000,400000,500000,600000,700000,800000,900000,1000000"
+    @Option(parsing: .unconditional, help: "Virtual nodes per real node, comma-separated (1 to 64 each).") var virtual = "1,2,5,10,20"
     @OptionGroup var output: FigureOutput
 
     func validate() throws {
@@ -45,13 +45,15 @@ struct KeysPerNodeFigureCommand: ParsableCommand {
         let fig8 = points.filter { $0.virtualNodes == fewest }
         let fig9 = points.filter { $0.keys == most }
         output.report(
-            "Keys per real node, \(nodes) nodes (ownership: first id at or after the key)\n"
+            "Keys per real node, \(nodes) nodes\n"
+            + "(ownership: the first id at or after the key)\n"
             + textTable(["v", "keys", "mean", "p01", "p99", "max", "p99/mean"], rows)
             + """
-            Paper, SIGCOMM'01 Fig. 8 (10^4 nodes, 10^5 … 10^6 keys, one id per node): at 5·10^5
-            keys the mean is 50 and the 99th percentile ≈ 4.8× the mean (1st percentile 0).
-            Fig. 9 (10^4 nodes, 10^6 keys, 1 … 20 virtual nodes): the spread narrows as v grows
-            (with v ≈ log N virtual nodes, p99 comes within a small factor of the mean).
+            Paper, SIGCOMM'01 Fig. 8 (10^4 nodes, 10^5 … 10^6 keys, one id per node):
+            at 5·10^5 keys the mean is 50 and the 99th percentile ≈ 4.8× the mean
+            (1st percentile 0). Fig. 9 (10^4 nodes, 10^6 keys, 1 … 20 virtual nodes):
+            the spread narrows as v grows (with v ≈ log N virtual nodes, p99 comes within
+            a small factor of the mean).
 
             """
             + BraillePlot(title: "Keys per node, v = \(fewest) (Fig. 8a)", xLabel: "keys stored", yLabel: "keys per node")

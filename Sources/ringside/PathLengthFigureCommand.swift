@@ -9,9 +9,9 @@ struct PathLengthFigureCommand: ParsableCommand {
         abstract: "Chord lookup hops for N = 2^min … 2^max (mean, 1st, 99th percentile) vs ½·log2 N."
     )
 
-    @Option(help: "Smallest N is 2^this (1 to 20).") var minExponent = 3
-    @Option(help: "Largest N is 2^this (1 to 20).") var maxExponent = 20
-    @Option(help: "Random lookups per ring size.") var lookups = 10_000
+    @Option(parsing: .unconditional, help: "Smallest N is 2^this (1 to 20).") var minExponent = 3
+    @Option(parsing: .unconditional, help: "Largest N is 2^this (1 to 20).") var maxExponent = 20
+    @Option(parsing: .unconditional, help: "Random lookups per ring size.") var lookups = 10_000
     @OptionGroup var output: FigureOutput
 
     func validate() throws {
@@ -45,13 +45,15 @@ struct PathLengthFigureCommand: ParsableCommand {
         let plot = BraillePlot(title: "Chord path length (Stoica et al. 2001, Fig. 10a)", xLabel: "log2 N",
                                yLabel: "hops per lookup")
         output.report(
-            "Path length, \(lookups) random lookups per ring, routed message by message on an ideal ring\n"
+            "Path length, \(lookups) random lookups per ring,\n"
+            + "routed message by message on an ideal ring\n"
             + textTable(["N", "nodes", "mean", "p01", "p99", "mean-1", "paper ½·log2 N"], rows)
             + """
             hops = messages from the asker to the owner; `mean-1` leaves out the last hop
             (predecessor → owner), which the paper's find_predecessor path does not count.
-            Paper (SIGCOMM'01 / ToN'03 Fig. 10a, N = 2^3 … 2^14, 100·N keys): mean ≈ ½·log2 N,
-            e.g. ≈ 6 at N = 2^12 (Fig. 10b, its PDF), the 1st/99th percentiles as error bars.
+            Paper (SIGCOMM'01 / ToN'03 Fig. 10a, N = 2^3 … 2^14, 100·N keys):
+            mean ≈ ½·log2 N, e.g. ≈ 6 at N = 2^12 (Fig. 10b, its PDF), the 1st/99th
+            percentiles as error bars.
 
             """
             + plot.render([

@@ -10,9 +10,9 @@ struct PlacementFigureCommand: ParsableCommand {
         abstract: "Keys moved by adding one server: hash(key) mod S against consistent hashing."
     )
 
-    @Option(help: "Server counts before the addition, comma-separated (1 to 100000 each).") var servers = "2,4,8,16,32,64,128"
-    @Option(help: "Keys (1 to 1000000).") var keys = 100_000
-    @Option(help: "Servers added in turn, for the ring's mean (1 to 1000).") var trials = 64
+    @Option(parsing: .unconditional, help: "Server counts before the addition, comma-separated (1 to 100000 each).") var servers = "2,4,8,16,32,64,128"
+    @Option(parsing: .unconditional, help: "Keys (1 to 1000000).") var keys = 100_000
+    @Option(parsing: .unconditional, help: "Servers added in turn, for the ring's mean (1 to 1000).") var trials = 64
     @OptionGroup var output: FigureOutput
 
     func validate() throws {
@@ -25,8 +25,10 @@ struct PlacementFigureCommand: ParsableCommand {
     func run() throws {
         let ss: [Int] = Array(Set(try parseList(servers, "--servers") as [Int])).sorted()
         var rows: [[String]] = []
+        var points: [PlacementFigure.Point] = []
         for s in ss {
             let point = PlacementFigure.point(servers: s, keys: keys, trials: trials)
+            points.append(point)
             output.emit([
                 ("figure", jsonString("placement")), ("servers", String(s)), ("keys", String(keys)),
                 ("movedByMod", String(point.movedByMod)), ("modFraction", format(point.modFraction, 4)),
@@ -36,16 +38,26 @@ struct PlacementFigureCommand: ParsableCommand {
             rows.append([String(s), format(point.modFraction, 3), format(point.expectedMod, 3),
                          format(point.ringFraction, 3), format(point.expectedRing, 3)])
         }
+        func series(_ name: String, _ marker: Character, _ y: (PlacementFigure.Point) -> Double) -> BraillePlot.Series {
+            .init(name: name, marker: marker, points: points.map { (Double($0.servers), y($0)) })
+        }
         output.report(
-            "Keys moved when one server joins S servers (\(keys) keys, SHA-1 ids; ring: mean of \(trials) additions)\n"
+            "Keys moved when one server joins S servers\n"
+            + "(\(keys) keys, SHA-1 ids; ring: mean of \(trials) additions)\n"
             + textTable(["S", "mod S moved", "S/(S+1)", "ring moved", "1/(S+1)"], rows)
             + """
-            Lecture (key-value stores): with hash(key) mod S nearly every key changes server when
-            a server is added; consistent hashing moves only the keys the new server takes over,
-            about 1/(S+1) of them averaged over random server positions (for these fixed servers,
-            half the sum of the squared gaps; one addition's share depends on the gap its id lands
-            in, and virtual nodes even it out).
+            Lecture (key-value stores): with hash(key) mod S nearly every key changes
+            server when a server is added; consistent hashing moves only the keys the new
+            server takes over, about 1/(S+1) of them averaged over random server positions
+            (for these fixed servers, half the sum of the squared gaps; one addition's
+            share depends on the gap its id lands in, and virtual nodes even it out).
 
-            """)
+            """
+            // The expected curves first, so the measured markers are drawn over them.
+            + BraillePlot(title: "Share of keys moved by one added server", xLabel: "servers S",
+                          yLabel: "fraction of keys moved", logX: true).render([
+                    series("S/(S+1)", "+", \.expectedMod), series("1/(S+1)", "-", \.expectedRing),
+                    series("mod S", "m", \.modFraction), series("ring", "r", \.ringFraction),
+                ]))
     }
 }

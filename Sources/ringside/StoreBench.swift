@@ -9,19 +9,19 @@ struct StoreBench: ParsableCommand {
         abstract: "Build an oracle ring of N random ids, then run strict-mode puts and gets (each routed and replicated as messages)."
     )
 
-    @Option(help: "Number of nodes (1 to 2000000).") var nodes: Int = 100_000
-    @Option(help: "Number of puts.") var puts: Int = 100_000
-    @Option(help: "Number of gets.") var gets: Int = 100_000
-    @Option(help: "Distinct keys the puts and gets draw from.") var keys: Int = 10_000
-    @Option(help: "Replication N (1 to 32).") var replication: Int = 3
-    @Option(help: "Write quorum W.") var w: Int = 2
-    @Option(help: "Read quorum R.") var r: Int = 2
+    @Option(parsing: .unconditional, help: "Number of nodes (1 to 2000000).") var nodes: Int = 100_000
+    @Option(parsing: .unconditional, help: "Number of puts.") var puts: Int = 100_000
+    @Option(parsing: .unconditional, help: "Number of gets.") var gets: Int = 100_000
+    @Option(parsing: .unconditional, help: "Distinct keys the puts and gets draw from.") var keys: Int = 10_000
+    @Option(parsing: .unconditional, help: "Replication N (1 to 32).") var replication: Int = 3
+    @Option(parsing: .unconditional, help: "Write quorum W.") var w: Int = 2
+    @Option(parsing: .unconditional, help: "Read quorum R.") var r: Int = 2
     @Option(help: "Lookup mode: recursive or iterative.") var lookupMode: String = "recursive"
-    @Option(help: "Identifier bits (1 to 160).") var bits: Int = 32
-    @Option(help: "PRNG seed.") var seed: UInt64 = 1
+    @Option(parsing: .unconditional, help: "Identifier bits (1 to 160).") var bits: Int = 32
+    @Option(parsing: .unconditional, help: "PRNG seed.") var seed: UInt64 = 1
     @Flag(help: "Instead: compare two replicas' Merkle trees (merkle-sync's steps) and count the hashes sent.") var merkle = false
-    @Option(help: "With --merkle: keys per replica.") var merkleKeys: Int = 1_000_000
-    @Option(help: "With --merkle: percent of the keys whose values differ.") var differPercent: Double = 1
+    @Option(parsing: .unconditional, help: "With --merkle: keys per replica.") var merkleKeys: Int = 1_000_000
+    @Option(parsing: .unconditional, help: "With --merkle: percent of the keys whose values differ.") var differPercent: Double = 1
 
     func validate() throws {
         guard (1...10_000_000).contains(merkleKeys), (0...100).contains(differPercent) else {

@@ -11,11 +11,11 @@ struct TimelineBench: ParsableCommand {
     )
 
     @Option(help: "Starting world: demo or ring.") var world: String = "demo"
-    @Option(help: "Ring size for --world ring (1 to 100000).") var nodes: Int = 1000
-    @Option(help: "Steps to record (1 to 1000000).") var steps: Int = 10_000
-    @Option(help: "Random jumps to time (1 to 100000).") var jumps: Int = 200
-    @Option(help: "Checkpoints kept at most (2 to 4096).") var checkpoints: Int = Timeline.defaultCheckpointLimit
-    @Option(help: "PRNG seed.") var seed: UInt64 = 1
+    @Option(parsing: .unconditional, help: "Ring size for --world ring (1 to 100000).") var nodes: Int = 1000
+    @Option(parsing: .unconditional, help: "Steps to record (1 to 1000000).") var steps: Int = 10_000
+    @Option(parsing: .unconditional, help: "Random jumps to time (1 to 100000).") var jumps: Int = 200
+    @Option(parsing: .unconditional, help: "Checkpoints kept at most (2 to 4096).") var checkpoints: Int = Timeline.defaultCheckpointLimit
+    @Option(parsing: .unconditional, help: "PRNG seed.") var seed: UInt64 = 1
 
     func validate() throws {
         guard TimelineBenchmark.Start(rawValue: world) != nil else { throw ValidationError("--world must be demo or ring") }

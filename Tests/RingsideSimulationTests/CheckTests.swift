@@ -156,4 +156,21 @@ struct CheckTests {
         #expect(try FaultKind.parseList("loss, crash") == [.crash, .loss])
         #expect(throws: CheckUsageError.self) { try FaultKind.parseList("loss,bogus") }
     }
+
+    /// An empty value or item used to mean `none` (a sweep injecting nothing), and `all`
+    /// beside a name was "unknown" while the message listed it as valid.
+    @Test func faultListRejectsEmptyItemsAndCombinedAll() {
+        for text in ["", " ", "crash,", ",crash", "crash,,loss"] {
+            #expect(throws: CheckUsageError.self, "'\(text)'") { try FaultKind.parseList(text) }
+        }
+        for text in ["all,crash", "crash,none"] {
+            do {
+                _ = try FaultKind.parseList(text)
+                Issue.record("'\(text)' accepted")
+            } catch {
+                #expect(error.description.contains("cannot be combined"), "\(error.description)")
+                #expect(error.description.contains("join-crash"), "names the valid faults")
+            }
+        }
+    }
 }

@@ -25,6 +25,10 @@ public struct CheckExecution: Sendable {
     public private(set) var networkFaulted = false
     /// A crash broke Zave's assumptions (the generator avoids it; a shrunk script may not).
     public private(set) var assumptionsBroken = false
+    /// A `fail` or `leave` the generator never writes: one that leaves fewer than r + 1
+    /// live nodes or takes some node's last live successor-list entry. The shrinker rejects
+    /// such candidates, so a reproduction stays within the run's fault assumptions.
+    public private(set) var crashOutsideSchedules = false
     let chordJudging: ChordJudging
     var monitor = InvariantMonitor()
     /// Lookups not yet judged (still running), by record index; and the first never seen.
@@ -96,6 +100,9 @@ public struct CheckExecution: Sendable {
         case let .fail(ref), let .leave(ref):
             if let victim = try? world.resolve(ref), !world.chord.crashKeepsZaveAssumptions(victim) {
                 assumptionsBroken = true
+                // The generator's own rule (`ScheduleGenerator.canCrash`) is the state's,
+                // without the join dependencies: a crash mid-join is a fault it draws.
+                if !world.state.crashKeepsZaveAssumptions(victim) { crashOutsideSchedules = true }
             }
         case let .recover(ref, _):
             // Zave's guarantees are for crash faults only: a node that comes back under its

@@ -21,11 +21,21 @@ public enum CheckReport {
         }
         lines.append("eventual properties: Bayou convergence on \(results.count - failed.count) clean runs; ideal ring judged on \(total.idealRingRuns) crash-only runs (\(total.idealRingMissed) missed it), safety only on \(total.safetyOnlyRuns)" + (total.unstableSettles > 0 ? " (on \(total.unstableSettles) of them the final settle never stopped changing: a ring broken for good)" : ""))
         let splits = zip(CheckExecution.chordInvariants, total.splitsReported).filter { $0.1 > 0 }
-        lines.append("Chord ring invariants: \(judging); reported (splits under loss/partitions, mid-join, original's flaws): " + (splits.isEmpty ? "none" : splits.map { "\($0.0) \($0.1)" }.joined(separator: ", ")))
+        lines.append("Chord ring invariants: \(judging); reported (\(reportedCauses(settings.chordJudging))): " + (splits.isEmpty ? "none" : splits.map { "\($0.0) \($0.1)" }.joined(separator: ", ")))
         lines.append("store: \(total.storeOps) operations drawn (put, get, handoff, merkle-sync), \(total.getsAnswered) gets answered; \(results.count - total.dynamoRuns) strict runs, \(total.dynamoRuns) Dynamo; invariants \(StoreInvariants.names.joined(separator: ", ")) after every command, replicas converged after quiescence")
         lines.append("determinism: every seed ran twice; event-log hashes " + (failed.contains { $0.failure?.name == "Determinism" } ? "DIFFER on some seeds" : "match"))
         lines.append(failed.isEmpty ? "result: all \(results.count) seeds clean" : "result: \(failed.count) of \(results.count) seeds FAILED")
         return lines
+    }
+
+    /// Why a broken ring invariant was counted rather than failed, as `CheckExecution`
+    /// decides it: only `original` has flaws of its own to report.
+    static func reportedCauses(_ judging: ChordJudging) -> String {
+        switch judging {
+        case .never: "splits under loss/partitions, mid-join, original's flaws"
+        case .withinZaveAssumptions: "splits under loss/partitions, mid-join, runs outside Zave's assumptions"
+        case .always: "mid-join states"
+        }
     }
 
     /// One seed in a line (`--verbose`).
@@ -36,9 +46,12 @@ public enum CheckReport {
     }
 
     /// One failing seed: the seed, the first violated invariant, the shrunk reproduction.
+    /// The violation's text is the reproduction's own (the nodes it names are in the
+    /// script), so a reader can compare it with what `ringside run` prints.
     public static func failure(_ result: SeedResult) -> [String] {
         guard let failure = result.failure else { return [] }
-        var lines = ["seed \(result.seed): FAILED after line \(failure.line) of \(result.script.count): \(failure.text)"]
+        let shown = result.reproductionFailure ?? failure
+        var lines = ["seed \(result.seed): FAILED after line \(failure.line) of \(result.script.count): \(shown.text)"]
         lines.append("  reproduction (shrunk from \(result.script.count) to \(commandCount(result.reproduction)) commands; `ringside run FILE` replays it):")
         lines += result.reproduction.map { "    " + $0 }
         return lines
@@ -47,7 +60,7 @@ public enum CheckReport {
     /// The reproduction file's text.
     public static func reproductionFile(_ result: SeedResult) -> String {
         guard let failure = result.failure else { return "" }
-        let header = ["# ringside check: seed \(result.seed): \(failure.text)",
+        let header = ["# ringside check: seed \(result.seed): \((result.reproductionFailure ?? failure).text)",
                       "# shrunk from \(result.script.count) commands; faults drawn: \(result.faults.map(\.rawValue).joined(separator: ",").nonEmpty ?? "none")"]
         return (header + result.reproduction).joined(separator: "\n") + "\n"
     }

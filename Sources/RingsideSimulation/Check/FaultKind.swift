@@ -28,15 +28,24 @@ public enum FaultKind: String, CaseIterable, Sendable {
         }
     }
 
-    /// Parses `--faults`: a comma-separated list of names, `all`, or `none`.
+    /// Parses `--faults`: a comma-separated list of names, `all`, or `none`. An empty value
+    /// or item (`crash,`) is an error rather than a quiet `none`: a typo must not turn a
+    /// sweep into one that injects nothing. `all` and `none` stand alone.
     public static func parseList(_ text: String) throws(CheckUsageError) -> [FaultKind] {
-        let words = text.split(separator: ",").map { String($0.filter { $0 != " " }) }
+        let valid = "faults are \(allCases.map(\.rawValue).joined(separator: ",")) (or all, or none, alone)"
+        let words = text.split(separator: ",", omittingEmptySubsequences: false).map { String($0.filter { $0 != " " }) }
+        if words.contains("") {
+            throw CheckUsageError(text.allSatisfy { $0 == " " } ? "--faults is empty; \(valid)" : "--faults '\(text)' has an empty item; \(valid)")
+        }
         if words == ["all"] { return allCases }
-        if words == ["none"] || words.isEmpty { return [] }
+        if words == ["none"] { return [] }
+        if let alone = words.first(where: { $0 == "all" || $0 == "none" }) {
+            throw CheckUsageError("--faults '\(text)': \(alone) cannot be combined with other faults; \(valid)")
+        }
         var kinds: [FaultKind] = []
         for word in words {
             guard let kind = FaultKind(rawValue: word) else {
-                throw CheckUsageError("unknown fault '\(word)'; faults are \(allCases.map(\.rawValue).joined(separator: ",")) (or all, none)")
+                throw CheckUsageError("unknown fault '\(word)'; \(valid)")
             }
             if !kinds.contains(kind) { kinds.append(kind) }
         }

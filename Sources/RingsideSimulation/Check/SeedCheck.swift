@@ -12,6 +12,8 @@ public struct SeedResult: Sendable, Equatable {
     public var script: [String]
     /// The shrunk reproduction (for a failure): script lines ending in `invariants`.
     public var reproduction: [String] = []
+    /// The reproduction's own violation, as replaying it shows (for a failure).
+    public var reproductionFailure: CheckFailure?
     /// SHA-1 of the event log (both runs agreed, or `failure` says they did not).
     public var hash: String
 }
@@ -44,7 +46,9 @@ public enum SeedCheck {
             result.failure = CheckFailure(name: "Determinism", detail: "two runs of seed \(seed) logged different events (SHA-1 \(first.hashHex) and \(second.hashHex))", line: first.lines.count)
         }
         if let failure = result.failure {
-            result.reproduction = reproduce(Array(first.lines.prefix(scheduleCount)), failing: failure, settings: settings)
+            let shrunk = shrink(Array(first.lines.prefix(scheduleCount)), failing: failure, settings: settings)
+            result.reproduction = shrunk.lines
+            result.reproductionFailure = shrunk.failure
         }
         return result
     }
@@ -62,10 +66,24 @@ public enum SeedCheck {
     }
 
     /// The shrunk script that still fails `failure`'s property, as `ringside run` replays
-    /// it: the executed lines up to the failure, then `invariants`. A property only
-    /// `check` sees gets a comment saying what to look for.
+    /// it (see `shrink`).
     public static func reproduce(_ schedule: [String], failing failure: CheckFailure, settings: CheckSettings,
                                  hook: (@Sendable (inout World, Int) -> Void)? = nil) -> [String] {
+        shrink(schedule, failing: failure, settings: settings, hook: hook).lines
+    }
+
+    /// The shrunk script that still fails `failure`'s property, and the violation it shows
+    /// itself (its nodes are the script's, not the unshrunk run's): the executed lines up
+    /// to the failure, then `invariants`. A property only `check` sees gets a comment
+    /// saying what to look for.
+    ///
+    /// A candidate counts only if it fails the same property within the run's own fault
+    /// assumptions: every crash one the generator could have drawn (at least r + 1 live
+    /// nodes, no node losing its last live successor) and some node alive when it fails.
+    /// Without that, dropping lines can turn a 9-node ring with no cycle into `add 718`,
+    /// `fail 718`: an empty world, which AtLeastOneRing also reports, but another fault.
+    public static func shrink(_ schedule: [String], failing failure: CheckFailure, settings: CheckSettings,
+                              hook: (@Sendable (inout World, Int) -> Void)? = nil) -> Reproduction {
         func outcome(_ lines: [String]) -> CheckExecution? {
             let execution = replay(lines, settings: settings, hook: hook)
             if failure.name == "Determinism" {
@@ -73,18 +91,20 @@ public enum SeedCheck {
                 return again.hashHex != execution.hashHex ? execution : nil
             }
             guard let found = execution.failure, found.name == failure.name else { return nil }
+            guard !execution.crashOutsideSchedules, execution.world.state.liveCount > 0 else { return nil }
             // An error must stay the same error: removing the `add` a later command needs
             // gives an error too, but a different one.
             if failure.name == "ScriptError", found.detail != failure.detail { return nil }
             return execution
         }
         let shrunk = Shrinker.shrink(schedule, budget: settings.shrinkBudget) { outcome($0) != nil }
-        guard let final = outcome(shrunk) else { return schedule + ["invariants"] }
+        guard let final = outcome(shrunk) else { return Reproduction(lines: schedule + ["invariants"], failure: failure) }
         var lines = final.lines
         if let found = final.failure, !found.isScriptInvariant {
             lines.append("# check: \(found.text)")
         }
         lines.append("invariants")
-        return lines
+        // A determinism failure shows only across two runs; each run alone is clean.
+        return Reproduction(lines: lines, failure: final.failure ?? failure)
     }
 }
