@@ -36,9 +36,12 @@ extension Simulation {
         chord.fail(node)
         storeNodeFailed(node)
         storeEpochChanged()
-        note(.command, "\(chord.label(node)) crashed: it stops answering; its keys are lost", node: node)
-        if kv.dynamo {
-            note(.command, "\(chord.label(node)): its Dynamo values and hints are on durable storage: they are back when it recovers; until then it stays in the membership, and sloppy quorums skip it", node: node)
+        guard kv.dynamo else {
+            note(.command, "\(chord.label(node)) crashed: it stops answering; its keys are lost", node: node)
+            return
         }
+        // One line: "its keys are lost" followed by "its values are back" read as a
+        // contradiction; the DHT's keys (`store`) and Dynamo's values are not the same store.
+        note(.command, "\(chord.label(node)) crashed: its Dynamo values and hints are on durable storage, back when it recovers (until then sloppy quorums skip it; it stays in the membership); its DHT keys (store) are lost", node: node)
     }
 }
