@@ -94,6 +94,9 @@ struct Explore: ParsableCommand {
                 lines.append("  script (give --out FILE to write it):")
                 lines += violation.script(settings: settings).split(separator: "\n").map { "    " + $0 }
             }
+        } else if let out, FileManager.default.fileExists(atPath: out) {
+            // Nothing is written; a file there is an earlier run's and could pass for this one's.
+            lines.append("  no file written: \(out) is left as it was (from an earlier run)")
         }
         print(lines.joined(separator: "\n"))
         if let unwritten { printError("ringside: explore: \(unwritten)") }

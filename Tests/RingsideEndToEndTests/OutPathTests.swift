@@ -63,6 +63,18 @@ struct OutPathTests {
         #expect(result.stderr.contains("is a directory"), "\(result.stderr)")
     }
 
+    /// With no violation nothing is written, and a file already there is said to be an
+    /// earlier run's (it was left without a word, and could pass for this run's).
+    @Test func exploreWithNoViolationSaysAnOldFileIsLeft() throws {
+        let old = try Self.scratch("old.ringside")
+        try Data("old\n".utf8).write(to: old)
+        defer { try? FileManager.default.removeItem(at: old) }
+        let result = try Executable.run(["explore", "--protocol", "zave", "--nodes", "3", "--depth", "4", "--quiet", "--out", old.path])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("no file written: \(old.path) is left as it was"), "\(result.stdout)")
+        #expect(try String(contentsOf: old, encoding: .utf8) == "old\n")
+    }
+
     @Test func exploreRejectsAMissingDirectory() throws {
         let missing = try Self.scratch("nowhere").appendingPathComponent("x.ringside")
         let result = try Executable.run(["explore", "--quiet", "--out", missing.path])
