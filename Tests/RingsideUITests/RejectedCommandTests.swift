@@ -53,3 +53,26 @@ import Testing
         #expect(engine.core.transcript.suffix(2) == ["join 50 via 10", "lookup 5 from 50"])
     }
 }
+
+/// View control typed at `:` naming an unknown node is an error like any other, and the
+/// help lists each command with its arguments.
+@Suite struct TypedViewControlErrorTests {
+    @Test func selectingAnUnknownNodeIsAnError() throws {
+        var (frontEnd, engine) = try Fixtures.scripted("bits 7\nadd 10 32", selecting: nil)
+        frontEnd.press(.character(":"))
+        frontEnd.type("select 999")
+        frontEnd.press(.enter)
+        #expect(frontEnd.model.notes.last?.text.hasPrefix("select 999: error: node 999 does not exist") == true,
+                "\(frontEnd.model.notes.map(\.text))")
+        #expect(!frontEnd.model.notes.contains { $0.text.contains("\u{203A} select 999") })
+        #expect(!engine.core.transcript.contains("select 999"))
+    }
+
+    @Test func theHelpShowsEachCommandsForm() {
+        let help = HelpOverlay(notes: AppView.helpNotes, commands: AppView.helpCommands)
+        let text = help.contentLines().map { $0.map(\.text).joined() }.joined(separator: "\n")
+        for form in ["join SPEC via NODE", "lookup KEY from NODE", "quorum W R"] {
+            #expect(text.contains(form), "\(form)")
+        }
+    }
+}

@@ -304,6 +304,13 @@ public struct EngineCore: Sendable {
 
     private mutating func begin(_ command: QueuedCommand, notices: inout [EngineNotice]) {
         let (line, statement, origin) = (command.line, command.statement, command.origin)
+        // Typed view control naming an unknown node is refused like any other error: it
+        // was echoed as begun (`› select 999`) with a bare note after it. A script's runs
+        // as headless, where it is ignored (noteSelection says why).
+        if origin.isUser, let problem = world.viewCommandProblem(statement) {
+            notify(.error("\(line): error: \(problem)"), into: &notices)
+            return
+        }
         do {
             let mark = world.trace.total
             let outputs = try timelineBegin(statement)

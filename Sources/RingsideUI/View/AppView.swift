@@ -10,8 +10,9 @@ public enum AppView {
         "Click a node to select it. At a script's pause n goes on; other keys act.",
     ]
 
-    /// The script commands, listed in the help (an unknown command's error points there).
-    static let helpCommands = Parser.commandNames
+    /// The script commands with their arguments, listed in the help (an unknown command's
+    /// error points there): the parser's own table, which its usage errors quote too.
+    static let helpCommands = Parser.commandForms.map(\.form)
 
     /// The frame for `size`: the panels, help if open, the prompt line and the status line,
     /// or the too-small notice.
