@@ -8,6 +8,9 @@ struct ReplicaBlock {
     struct VectorEntry: Equatable {
         var name: String
         var timestamp: UInt64
+        /// The replicas the entry stands for: 1, or the count `others`/`all` sums up, so a
+        /// cut's `+N` counts replicas (`B:5 +1` stood for five zero entries).
+        var replicas = 1
         /// `A: 12`, one entry a line beside the log (as the slides draw it).
         var spaced: String { "\(name): \(timestamp)" }
         /// `A:12`, several entries to a line when there are more entries than rows.
@@ -20,6 +23,11 @@ struct ReplicaBlock {
     let view: BayouReplicaView
     /// `▸ P 10 primary  clock 7`.
     let header: [Span]
+    /// ` · next 9` after the clock when the next write's stamp is not clock + 1 (what a
+    /// student predicts from the clock alone): a session brought writes stamped later than
+    /// the clock, which only the replica's own writes move. It takes room the header row
+    /// has left, so it never widens the block nor pushes out a vector placed on that row.
+    let nextStamp: Span?
     let logWidth: Int
     /// The version vector, whole. On a ring small enough for every replica to show, an
     /// entry per replica, zeros included (80×24 showed P's vector as `P: 7` alone, which
@@ -47,7 +55,9 @@ struct ReplicaBlock {
         self.node = node
         self.glyphs = glyphs
         view = model.world.bayouView(of: node)
-        header = Self.header(model: model, node: node, glyphs: glyphs, clock: view.clock)
+        header = Self.header(model: model, node: node, glyphs: glyphs, view: view)
+        nextStamp = view.nextStamp > view.clock + 1
+            ? Span(" \(glyphs.separator) next \(view.nextStamp)", Style(.dim)) : nil
         let headerWidth = header.reduce(0) { $0 + TextWidth.of($1.text) }
         logWidth = max(14, view.log.map { TextWidth.of(glyphs.text($0.notation)) }.max() ?? 0)
         let state = model.world.state
@@ -58,7 +68,7 @@ struct ReplicaBlock {
         if zeros.count == 1 {
             summary.append(VectorEntry(name: state.name(zeros[0].node), timestamp: 0))
         } else if zeros.count > 1 {
-            summary.append(VectorEntry(name: seen.isEmpty ? "all" : "others", timestamp: 0))
+            summary.append(VectorEntry(name: seen.isEmpty ? "all" : "others", timestamp: 0, replicas: zeros.count))
         }
         self.summary = summary
         vector = view.versionVector.count <= BayouPanel.allShownMax
@@ -122,9 +132,11 @@ struct ReplicaBlock {
     }
 
     /// `texts` filled into at most `rows` lines of `width`, one space apart; when they do
-    /// not all fit, the last line ends in `+N`, the number left out (`…` when even that
-    /// does not fit).
-    static func pack(_ texts: [String], rows: Int, width: Int, ellipsis: String = "\u{2026}") -> [String] {
+    /// not all fit, the last line ends in `+N`, the number of entries left out, each text
+    /// counting as `counts` says (1 when nil; `others:0` counts the replicas it stands
+    /// for), `…` when even that does not fit.
+    static func pack(_ texts: [String], counts: [Int]? = nil, rows: Int, width: Int,
+                     ellipsis: String = "\u{2026}") -> [String] {
         guard rows > 0, !texts.isEmpty else { return [] }
         var lines: [String] = []
         var index = 0
@@ -153,7 +165,8 @@ struct ReplicaBlock {
         }
         for kept in stride(from: index - lastStart, through: 0, by: -1) {
             let shown = texts[lastStart..<lastStart + kept].joined(separator: " ")
-            let note = "+\(texts.count - lastStart - kept)"
+            let left = (lastStart + kept)..<texts.count
+            let note = "+\(counts.map { $0[left].reduce(0, +) } ?? left.count)"
             let line = kept == 0 ? note : shown + " " + note
             if TextWidth.of(line) <= width { return lines + [line] }
         }
@@ -202,6 +215,12 @@ struct ReplicaBlock {
     func render(into grid: inout Grid, area: Rect) {
         guard !area.isEmpty else { return }
         let headerEnd = grid.write(header, x: area.x, y: area.y, clip: area)
+        defer {
+            // Last: it takes only the room the header row has left (see `nextStamp`).
+            if let next = nextStamp, fitsNextStamp(next, after: headerEnd, in: grid, area: area) {
+                grid.write([next], x: headerEnd, y: area.y, clip: area)
+            }
+        }
 
         let bodyRows = max(0, area.height - 2)
         if isStacked, bodyRows >= 2 {
@@ -234,6 +253,14 @@ struct ReplicaBlock {
         grid.write(line, x: area.x, y: area.y + 1 + bodyRows, clip: area)
     }
 
+    /// True when `grid` is blank where `next` would go after `headerEnd`: the header
+    /// row's room, once the body has put a vector there or not.
+    private func fitsNextStamp(_ next: Span, after headerEnd: Int, in grid: Grid, area: Rect) -> Bool {
+        let end = headerEnd + TextWidth.of(next.text)
+        guard end <= area.maxX else { return false }
+        return (headerEnd..<end).allSatisfy { grid[x: $0, y: area.y]?.character == " " }
+    }
+
     /// `X=4 Y=8`, as many entries as fit in `width`, then `+2 more` (or `…`) for the rest:
     /// cut at the block's edge, a database of four keys read as one of two.
     func databaseSpans(width: Int) -> [Span] {
@@ -259,7 +286,7 @@ struct ReplicaBlock {
     }
 
     /// `▸ P 10 primary down  clock 13`.
-    private static func header(model: AppModel, node: NodeIndex, glyphs: Glyphs, clock: UInt64) -> [Span] {
+    private static func header(model: AppModel, node: NodeIndex, glyphs: Glyphs, view: BayouReplicaView) -> [Span] {
         let world = model.world
         let state = world.state
         var header: [Span] = [
@@ -272,7 +299,7 @@ struct ReplicaBlock {
         } else if !state.isAlive(node) {
             header.append(Span(" down", Style(.failed)))
         }
-        header.append(Span("  clock \(clock)", Style(.dim)))
+        header.append(Span("  clock \(view.clock)", Style(.dim)))
         if node == model.selection { header.insert(Span(glyphs.pointer + " ", Style(.selected, bold: true)), at: 0) }
         return header
     }
@@ -349,7 +376,8 @@ struct ReplicaBlock {
             return entries.count <= rows && entries.allSatisfy({ TextWidth.of($0.spaced) <= width })
                 ? entries.map(\.spaced) : Self.pack(entries.map(\.packed), rows: rows, width: width)
         }
-        return Self.pack(summary.map(\.packed), rows: rows, width: width, ellipsis: glyphs.ellipsis)
+        return Self.pack(summary.map(\.packed), counts: summary.map(\.replicas), rows: rows, width: width,
+                         ellipsis: glyphs.ellipsis)
     }
 
     /// True when the vector (or its summary) shows uncut in `rows` rows of `width` beside the log.
@@ -374,7 +402,8 @@ struct ReplicaBlock {
     /// the same for the summary, then as many entries as fit and `+2` for the rest.
     func vectorLineSpans(width: Int) -> [Span] {
         if let line = wholeVectorLine(width: width) { return line }
-        let line = Self.pack(summary.map(\.packed), rows: 1, width: width - 3, ellipsis: glyphs.ellipsis).first
+        let line = Self.pack(summary.map(\.packed), counts: summary.map(\.replicas), rows: 1, width: width - 3,
+                             ellipsis: glyphs.ellipsis).first
         return [Span("vv " + (line ?? glyphs.ellipsis), Style(.dim))]
     }
 
