@@ -165,6 +165,7 @@ public enum AppView {
                 ? "time: step \(model.timeline.cursor) of \(model.timeline.steps)" : nil,
             message: model.status.map { glyphs.text($0.isError ? ErrorText.shortened($0.text) : $0.text) },
             isErrorMessage: model.status?.isError ?? false,
+            isWarningMessage: model.status?.isWarning ?? false,
             speedLabel: "\(StatusLine.format(speed: model.speed, infinity: glyphs.infinity)) msg/s",
             hints: hints(model, glyphs: glyphs), glyphs: glyphs)
     }
