@@ -58,3 +58,18 @@ import Testing
         #expect(!lines.contains { $0.hasSuffix("all:") || $0.hasSuffix("others:") }, "\(lines.filter { $0.contains("all:") })")
     }
 }
+
+/// User test at 200×60: A's block listed `P:0 A:12 B:0 N90:0 / N105:0 N120:0` beside P's
+/// `P: 7 / others: 0` and N105's `all: 0`. Blocks that can fold zeros all fold them or
+/// none does.
+@Suite struct VectorNotationTests {
+    @Test(arguments: [(200, 60), (160, 45), (120, 40), (100, 30)])
+    func neighbouringBlocksWriteZerosAlike(width: Int, height: Int) throws {
+        let (frontEnd, _) = try Fixtures.demo()
+        let rows = BayouPanelFitTests.bayouRows(frontEnd, Size(width: width, height: height))
+        let text = rows.joined(separator: "\n")
+        let folds = text.contains("others") || text.contains("all:")
+        let lists = text.contains("N105:0") || text.contains("N105: 0")
+        #expect(!(folds && lists), "\(width)x\(height):\n\(text)")
+    }
+}

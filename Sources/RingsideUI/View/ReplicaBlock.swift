@@ -49,6 +49,19 @@ struct ReplicaBlock {
     /// The version vector goes on one line under the log, not beside it: the log and the
     /// vector side by side are wider than the block may be.
     let isStacked: Bool
+    /// Draw the summary even where the whole vector would fit: the panel sets it when a
+    /// neighbouring block could show only its summary, so that blocks side by side do not
+    /// read `P:0 A:12 B:0 N90:0` beside `others: 0` for the same kind of zeros.
+    var summaryOnly = false
+
+    /// The forms the vector may take, preferred first.
+    private var forms: [[VectorEntry]] {
+        summaryOnly || vector == summary ? [summary] : [vector, summary]
+    }
+
+    /// True when the block has a whole vector that differs from its summary (zeros the
+    /// summary folds into `others`/`all`), so the panel's choice between them matters.
+    var hasVectorChoice: Bool { vector != summary }
 
     init(model: AppModel, node: NodeIndex, glyphs: Glyphs, maxWidth: Int = .max, oneRow: Bool = false) {
         self.model = model
@@ -211,9 +224,11 @@ struct ReplicaBlock {
             || Self.fits(entries.map(\.packed), rows: rows, width: width)
     }
 
-    /// Draws the block inside `area` (no border), cut to its height.
-    func render(into grid: inout Grid, area: Rect) {
-        guard !area.isEmpty else { return }
+    /// Draws the block inside `area` (no border), cut to its height; returns true when it
+    /// drew the whole vector where its summary differs (see `summaryOnly`).
+    @discardableResult
+    func render(into grid: inout Grid, area: Rect) -> Bool {
+        guard !area.isEmpty else { return false }
         let headerEnd = grid.write(header, x: area.x, y: area.y, clip: area)
         defer {
             // Last: it takes only the room the header row has left (see `nextStamp`).
@@ -223,17 +238,20 @@ struct ReplicaBlock {
         }
 
         let bodyRows = max(0, area.height - 2)
+        var drewWhole = false
         if isStacked, bodyRows >= 2 {
             // The vector's line is kept under whatever rows the log gets.
             let logRows = bodyRows - 1
             drawLog(into: &grid, x: area.x, y: area.y + 1, rows: logRows, clip: area)
             grid.write(vectorLineSpans(width: area.width), x: area.x, y: area.y + 1 + logRows, clip: area)
+            drewWhole = wholeVectorForm(width: area.width) == 0
         } else if isStacked {
             // One row for the body: the log keeps it and the vector follows the header (at
             // 80×24 the vector took the only row and the log vanished without a mark).
             drawLog(into: &grid, x: area.x, y: area.y + 1, rows: bodyRows, clip: area)
             let x = min(headerEnd, area.maxX) + 2
             grid.write(vectorLineSpans(width: area.maxX - x), x: x, y: area.y, clip: area)
+            drewWhole = wholeVectorForm(width: area.maxX - x) == 0
         } else {
             let used = drawLog(into: &grid, x: area.x, y: area.y + 1, rows: bodyRows, clip: area)
             let x = area.x + max(logWidth, used) + 2
@@ -244,13 +262,16 @@ struct ReplicaBlock {
             if bodyRows == 1, !vector.isEmpty, !showsWhole(rows: 1, width: area.maxX - x),
                let line = wholeVectorLine(width: area.maxX - headerX) {
                 grid.write(line, x: headerX, y: area.y, clip: area)
+                drewWhole = wholeVectorForm(width: area.maxX - headerX) == 0
             } else {
                 drawVector(into: &grid, x: x, y: area.y + 1, rows: bodyRows, width: area.maxX - x, clip: area)
+                drewWhole = vectorForm(rows: min(bodyRows, BayouPanel.vectorLinesMax), width: area.maxX - x) == 0
             }
         }
         var line = [Span("db ", Style(.dim))]
         line += databaseSpans(width: area.width - 3)
         grid.write(line, x: area.x, y: area.y + 1 + bodyRows, clip: area)
+        return drewWhole && hasVectorChoice && !summaryOnly
     }
 
     /// True when `grid` is blank where `next` would go after `headerEnd`: the header
@@ -372,7 +393,7 @@ struct ReplicaBlock {
     /// the entries left out.
     func vectorLines(rows: Int, width: Int) -> [String] {
         guard rows > 0, !vector.isEmpty else { return [] }
-        for entries in vector == summary ? [vector] : [vector, summary] where shows(entries, rows: rows, width: width) {
+        for entries in forms where shows(entries, rows: rows, width: width) {
             return entries.count <= rows && entries.allSatisfy({ TextWidth.of($0.spaced) <= width })
                 ? entries.map(\.spaced) : Self.pack(entries.map(\.packed), rows: rows, width: width)
         }
@@ -383,13 +404,27 @@ struct ReplicaBlock {
     /// True when the vector (or its summary) shows uncut in `rows` rows of `width` beside the log.
     func showsWhole(rows: Int, width: Int) -> Bool {
         let rows = min(rows, BayouPanel.vectorLinesMax)
-        return shows(vector, rows: rows, width: width) || shows(summary, rows: rows, width: width)
+        return forms.contains { shows($0, rows: rows, width: width) }
+    }
+
+    /// Which of `forms` `vectorLines` draws in `rows` of `width` (nil: the summary cut).
+    private func vectorForm(rows: Int, width: Int) -> Int? {
+        guard rows > 0, !vector.isEmpty else { return nil }
+        return forms.firstIndex { shows($0, rows: rows, width: width) }
+    }
+
+    /// Which of `forms` `wholeVectorLine` draws in `width` (nil: none fits uncut).
+    private func wholeVectorForm(width: Int) -> Int? {
+        forms.firstIndex { entries in
+            TextWidth.of((["vv"] + entries.map(\.spaced)).joined(separator: "  ")) <= width
+                || TextWidth.of((["vv"] + entries.map(\.packed)).joined(separator: " ")) <= width
+        }
     }
 
     /// `vv  P: 0  A: 5  B: 3` in `width`; when that does not fit, `vv P:0 A:5 B:3`, then
     /// the same for the summary; nil when none of them fits uncut.
     func wholeVectorLine(width: Int) -> [Span]? {
-        for entries in vector == summary ? [vector] : [vector, summary] {
+        for entries in forms {
             let spaced = (["vv"] + entries.map(\.spaced)).joined(separator: "  ")
             if TextWidth.of(spaced) <= width { return [Span(spaced, Style(.dim))] }
             let packed = (["vv"] + entries.map(\.packed)).joined(separator: " ")
