@@ -38,8 +38,8 @@ struct ParserNetworkTests {
         #expect(parseError("latency 1..60001") == ScriptError(line: 1, column: 12, "latency is at most 60000 virtual ms, not 60001"))
         #expect(parseError("latency 1..x")?.column == 12)
         #expect(parseError("latency +1..9")?.column == 9)
-        #expect(parseError("latency") == ScriptError(line: 1, column: 9, "latency is missing the latency range MIN..MAX in virtual ms, e.g. 1..9"))
-        #expect(parseError("latency 1..9 10")?.message == "unexpected '10' after latency")
+        #expect(parseError("latency") == ScriptError(line: 1, column: 9, "latency is missing the latency range MIN..MAX in virtual ms, e.g. 1..9; usage: latency MIN..MAX"))
+        #expect(parseError("latency 1..9 10")?.message == "unexpected '10' after latency; usage: latency MIN..MAX")
     }
 
     @Test func timeout() throws {
@@ -94,10 +94,10 @@ struct ParserNetworkTests {
 
     @Test func healAndRecover() throws {
         #expect(try parsed("heal") == .heal)
-        #expect(parseError("heal 10")?.message == "unexpected '10' after heal")
+        #expect(parseError("heal 10")?.message == "unexpected '10' after heal; heal takes no arguments")
         #expect(try parsed("recover 10 via 32") == .recover(ref("10", 9), via: ref("32", 16)))
-        #expect(parseError("recover 10 by 32") == ScriptError(line: 1, column: 12, "expected 'via' here, found 'by'"))
-        #expect(parseError("recover 10 via") == ScriptError(line: 1, column: 16, "recover is missing the node to join through"))
+        #expect(parseError("recover 10 by 32") == ScriptError(line: 1, column: 12, "expected 'via' here, found 'by'; usage: recover NODE via OTHER"))
+        #expect(parseError("recover 10 via") == ScriptError(line: 1, column: 16, "recover is missing the node to join through; usage: recover NODE via OTHER"))
     }
 }
 
@@ -122,8 +122,8 @@ struct ParserSteppingTests {
         #expect(parseError("async async lookup 15 from 90")?.message.contains("'async async'") == true)
         #expect(parseError("async frobnicate")?.column == 7)
         #expect(parseError("async frobnicate")?.message.hasPrefix("unknown command 'frobnicate'") == true)
-        #expect(parseError("async lookup 15") == ScriptError(line: 1, column: 17, "lookup is missing 'from'"))
-        #expect(parseError("async dump now")?.message == "unexpected 'now' after dump")
+        #expect(parseError("async lookup 15") == ScriptError(line: 1, column: 17, "lookup is missing 'from'; usage: lookup KEY from NODE"))
+        #expect(parseError("async dump now")?.message == "unexpected 'now' after dump; dump takes no arguments")
     }
 
     @Test func step() throws {
@@ -147,7 +147,7 @@ struct ParserSteppingTests {
         #expect(parseError("deliver M3")?.column == 9)
         #expect(parseError("deliver m+3") != nil)
         #expect(parseError("deliver m") != nil)
-        #expect(parseError("deliver") == ScriptError(line: 1, column: 9, "deliver is missing the message to deliver, e.g. m12"))
+        #expect(parseError("deliver") == ScriptError(line: 1, column: 9, "deliver is missing the message to deliver, e.g. m12; usage: deliver mID"))
     }
 
     @Test func waitInvariantsMaintenance() throws {
@@ -156,7 +156,7 @@ struct ParserSteppingTests {
         #expect(try parsed("maintenance original") == .maintenance(zave: false))
         #expect(try parsed("maintenance zave") == .maintenance(zave: true))
         #expect(parseError("maintenance eager") == ScriptError(line: 1, column: 13, "maintenance is 'original' or 'zave', not 'eager'"))
-        #expect(parseError("wait 3")?.message == "unexpected '3' after wait")
+        #expect(parseError("wait 3")?.message == "unexpected '3' after wait; wait takes no arguments")
     }
 }
 
@@ -183,7 +183,7 @@ struct ParserViewAndStoreTests {
         #expect(try parsed("quorum 5 5") == .quorum(w: 5, r: 5))
         #expect(parseError("quorum 0 1") == ScriptError(line: 1, column: 8, "quorum W must be a whole number from 1 to 32, not '0'"))
         #expect(parseError("quorum 1 x") == ScriptError(line: 1, column: 10, "quorum R must be a whole number from 1 to 32, not 'x'"))
-        #expect(parseError("quorum 2") == ScriptError(line: 1, column: 10, "quorum is missing the read quorum R"))
+        #expect(parseError("quorum 2") == ScriptError(line: 1, column: 10, "quorum is missing the read quorum R; usage: quorum W R"))
     }
 
     @Test func modes() throws {
@@ -211,10 +211,10 @@ struct ParserViewAndStoreTests {
         #expect(getFrom == ref("alice", 13))
         // A value is any word, even one that looks like a number with a sign.
         #expect(try parsed("put k -3 from 10") != nil)
-        #expect(parseError("put k v 10") == ScriptError(line: 1, column: 9, "expected 'from' here, found '10'"))
-        #expect(parseError("put k v from") == ScriptError(line: 1, column: 14, "put is missing the node that coordinates the put"))
+        #expect(parseError("put k v 10") == ScriptError(line: 1, column: 9, "expected 'from' here, found '10'; usage: put KEY VALUE from NODE"))
+        #expect(parseError("put k v from") == ScriptError(line: 1, column: 14, "put is missing the node that coordinates the put; usage: put KEY VALUE from NODE"))
         #expect(parseError("get -3 from 10")?.column == 5)
-        #expect(parseError("get k from 10 now")?.message == "unexpected 'now' after get")
+        #expect(parseError("get k from 10 now")?.message == "unexpected 'now' after get; usage: get KEY from NODE")
     }
 
     @Test func vnodesHandoffMerkle() throws {
@@ -224,7 +224,7 @@ struct ParserViewAndStoreTests {
         #expect(try parsed("handoff 10") == .handoff(ref("10", 9)))
         #expect(try parsed("merkle-sync 10 32") == .merkleSync(ref("10", 13), ref("32", 16)))
         #expect(parseError("merkle-sync 10 10")?.column == 16)
-        #expect(parseError("merkle-sync 10") == ScriptError(line: 1, column: 16, "merkle-sync is missing a second node: merkle-sync A B"))
+        #expect(parseError("merkle-sync 10") == ScriptError(line: 1, column: 16, "merkle-sync is missing a second node: merkle-sync A B; usage: merkle-sync A B"))
     }
 
     @Test func misspelledVersion2CommandsAreSuggested() {

@@ -155,6 +155,20 @@ import Testing
         }
     }
 
+    /// User test at 100×30: four scenarios were below the fold, and the frame said nothing.
+    @Test func theFooterCountsTheScenariosOutOfView() throws {
+        var frontEnd = try menuOpen()
+        let size = Size(width: 100, height: 30)
+        let count = try #require(frontEnd.model.scenarioMenu).listing.files.count
+        let rows = ScenarioMenuPanel.rows(in: ScreenLayout(size: size))
+        try #require(count > rows)
+        var lines = frontEnd.screen(size)
+        #expect(lines.contains { $0.contains("\u{2193} \(count - rows) more") }, "\(lines.joined(separator: "\n"))")
+        for _ in 0..<count { frontEnd.press(.down, size: size) }
+        lines = frontEnd.screen(size)
+        #expect(lines.contains { $0.contains("\u{2191} \(count - rows) more") && !$0.contains("\u{2193}") })
+    }
+
     @Test(arguments: [(80, 24), (120, 40), (200, 60)])
     func scenarioMenu(width: Int, height: Int) throws {
         let lines = try menuOpen().screen(Size(width: width, height: height))

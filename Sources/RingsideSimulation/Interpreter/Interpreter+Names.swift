@@ -8,7 +8,8 @@ extension Interpreter {
         let text = ref.token.text
         if let id = Identifier(decimal: text), let node = sim.state.index(ofID: id) { return node }
         if let node = sim.state.index(ofName: text) { return node }
-        throw ScriptError(column: ref.token.column, "node \(text) does not exist; \(nodeListDescription(sim))")
+        throw ScriptError(column: ref.token.column, "node \(text) does not exist; \(nodeListDescription(sim))",
+                          kind: .unknownNode)
     }
 
     /// A node that must be alive for the command to make sense.
@@ -44,7 +45,8 @@ extension Interpreter {
         case let .named(name, id): result = (id, name)
         }
         guard sim.space.contains(result.0) else {
-            throw ScriptError(column: spec.token.column, "id \(result.0) is outside the identifier space 0 ..< 2^\(sim.space.bits)")
+            throw ScriptError(column: spec.token.column, "id \(result.0) is outside the identifier space 0 ..< 2^\(sim.space.bits)",
+                              kind: .outsideSpace)
         }
         if let other = sim.state.index(ofID: result.0) {
             throw ScriptError(column: spec.token.column, "id \(result.0) is already taken by node \(sim.state.name(other))")
@@ -59,7 +61,8 @@ extension Interpreter {
         switch key.form {
         case let .id(id):
             guard sim.space.contains(id) else {
-                throw ScriptError(column: key.token.column, "key \(id) is outside the identifier space 0 ..< 2^\(sim.space.bits)")
+                throw ScriptError(column: key.token.column, "key \(id) is outside the identifier space 0 ..< 2^\(sim.space.bits)",
+                                  kind: .outsideSpace)
             }
             return id
         case let .hashed(token):

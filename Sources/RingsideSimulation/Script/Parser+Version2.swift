@@ -3,12 +3,6 @@ import RingsideKernel
 /// The commands script.md adds in version 2: network and faults, messages one at a
 /// time, invariants and maintenance, view control, and key-value storage.
 extension Parser {
-    static let version2CommandNames = [
-        "latency", "timeout", "loss", "partition", "heal", "recover", "async", "step", "deliver",
-        "drop", "wait", "next", "invariants", "maintenance", "select", "focus", "highlight", "replication",
-        "quorum", "lookup-mode", "put", "get", "store-mode", "vnodes", "handoff", "merkle-sync",
-    ]
-
     /// The version-2 command `head` names, or nil when it names none (an unknown command).
     static func version2(head: Token, tokens: [Token], args: inout Arguments, line: Substring) throws(ScriptError) -> Command? {
         switch head.text {

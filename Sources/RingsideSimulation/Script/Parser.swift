@@ -3,11 +3,7 @@ import RingsideKernel
 /// Turns script text into commands, with errors a student can act on.
 public enum Parser {
     /// The command names, for help and "did you mean" messages.
-    public static let commandNames = [
-        "bits", "seed", "successors", "add", "join-mode", "join", "stabilize", "fix-fingers",
-        "check-predecessor", "settle", "store", "fail", "leave", "lookup", "primary", "write",
-        "sync", "commit", "dump", "say", "pause",
-    ] + version2CommandNames
+    public static let commandNames = commandForms.map(\.name)
 
     /// Parses one line; nil for blank and comment-only lines.
     public static func parse(line text: Substring, number: Int) throws(ScriptError) -> Statement? {
@@ -262,7 +258,7 @@ struct Arguments {
     mutating func next(_ what: String) throws(ScriptError) -> Token {
         guard position < tokens.count else {
             let column = tokens.last.map { $0.column + $0.width + 1 } ?? head.column + head.width + 1
-            throw ScriptError(column: column, "\(head.text) is missing \(what)")
+            throw ScriptError(column: column, "\(head.text) is missing \(what)" + Parser.usage(of: head.text))
         }
         position += 1
         return tokens[position - 1]
@@ -279,13 +275,13 @@ struct Arguments {
     mutating func keyword(_ word: String) throws(ScriptError) {
         let token = try next("'\(word)'")
         guard token.text == word else {
-            throw ScriptError(column: token.column, "expected '\(word)' here, found '\(token.text)'")
+            throw ScriptError(column: token.column, "expected '\(word)' here, found '\(token.text)'" + Parser.usage(of: head.text))
         }
     }
 
     func end() throws(ScriptError) {
         guard position < tokens.count else { return }
         let extra = tokens[position]
-        throw ScriptError(column: extra.column, "unexpected '\(extra.text)' after \(head.text)")
+        throw ScriptError(column: extra.column, "unexpected '\(extra.text)' after \(head.text)" + Parser.usage(of: head.text))
     }
 }

@@ -3,14 +3,30 @@ public struct ScriptError: Error, Equatable, Sendable, CustomStringConvertible {
     public var line: Int
     public var column: Int
     public var message: String
+    /// What the error is about, for a front end that checks a command typed while work is
+    /// under way: see `Kind`. Not part of equality (the text says it already).
+    public var kind: Kind = .other
+
+    /// Errors that the work under way cannot undo: nodes are never removed (a failed or
+    /// left node still exists), and the identifier space is fixed once a node exists.
+    public enum Kind: Sendable {
+        case other
+        case unknownNode
+        case outsideSpace
+    }
+
+    public static func == (lhs: ScriptError, rhs: ScriptError) -> Bool {
+        (lhs.line, lhs.column, lhs.message) == (rhs.line, rhs.column, rhs.message)
+    }
 
     /// Messages quote the script's own words, and a script may hold raw control
     /// characters (an ESC would recolour or move the student's terminal), so every
     /// message is made printable here, once, whoever raised it.
-    public init(line: Int = 0, column: Int, _ message: String) {
+    public init(line: Int = 0, column: Int, _ message: String, kind: Kind = .other) {
         self.line = line
         self.column = column
         self.message = ScriptError.printable(message)
+        self.kind = kind
     }
 
     public var description: String { "\(line):\(column): error: \(message)" }

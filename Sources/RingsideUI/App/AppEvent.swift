@@ -56,11 +56,15 @@ public struct StatusMessage: Hashable, Sendable {
     /// with the engine's report (with the script's `async` messages still in flight, one
     /// that lasted while busy said "finishing" for ten more presses).
     public var endsWithReport: Bool
+    /// A warning the user must read whole, as an error (time travel's "acting here
+    /// forgets steps …"): the status line's fields give way to it (see `StatusLine`).
+    public var isWarning: Bool
 
     public init(_ text: String, isError: Bool = false, lastsWhileBusy: Bool = false, answersKey: Bool = false,
-                endsWithReport: Bool = false) {
+                endsWithReport: Bool = false, isWarning: Bool = false) {
         self.text = text
         self.isError = isError
+        self.isWarning = isWarning
         self.lastsWhileBusy = lastsWhileBusy
         self.answersKey = answersKey
         self.endsWithReport = endsWithReport

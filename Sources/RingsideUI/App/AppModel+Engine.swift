@@ -42,7 +42,7 @@ extension AppModel {
             flashUntil = [:]
             bayouSeen = [:]
             noticeReorderings()
-            status = StatusMessage(positionText(), answersKey: true)
+            status = StatusMessage(positionText(), answersKey: true, isWarning: timeline.isBack)
         } else {
             noticeReorderings()
         }
@@ -53,9 +53,14 @@ extension AppModel {
     func positionText() -> String {
         var parts: [String] = []
         if let label = timeline.label { parts.append("\u{203A} " + label) }
-        // Acting here forgets the later steps: the hint says which, before it happens.
+        // Acting here forgets the later steps: the hint says which, before it happens. It
+        // goes first, so a long step label is what a narrow status line cuts.
         let later = timeline.cursor + 1 == timeline.steps ? "step \(timeline.steps)" : "steps \(timeline.cursor + 1)\u{2013}\(timeline.steps)"
-        parts.append(timeline.isBack ? "U redo, acting here forgets \(later)" : "the newest step (\(timeline.steps))")
+        if timeline.isBack {
+            parts.insert("U redo, acting here forgets \(later)", at: 0)
+        } else {
+            parts.append("the newest step (\(timeline.steps))")
+        }
         return parts.joined(separator: " \u{00B7} ")
     }
 

@@ -26,11 +26,11 @@ extension AppModel {
         case .timeline:
             overlay = overlay == .timeline ? nil : .timeline
             stopPlaying()
-            status = StatusMessage(positionText(), answersKey: true)
+            status = StatusMessage(positionText(), answersKey: true, isWarning: timeline.isBack)
             return []
         case .timelineClose:
             overlay = nil
-            status = StatusMessage(positionText(), answersKey: true)
+            status = StatusMessage(positionText(), answersKey: true, isWarning: timeline.isBack)
             return []
         default:
             return nil

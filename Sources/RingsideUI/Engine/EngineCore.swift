@@ -216,14 +216,23 @@ public struct EngineCore: Sendable {
 
     private mutating func timelineBegin(_ statement: Statement) throws(ScriptError) -> [ScriptOutput] {
         prepareToAct()
-        defer { takeEvents() }
-        return try timeline.begin(statement)
+        do {
+            let outputs = try timeline.begin(statement)
+            takeEvents()
+            return outputs
+        } catch {
+            takeEvents(rejected: true)
+            throw error
+        }
     }
 
     /// After each step: its events go to the space-time diagram's window and to the
-    /// replicas' agreement, which notes the step at which they became identical.
-    private mutating func takeEvents() {
-        let events = timeline.takeEvents()
+    /// replicas' agreement, which notes the step at which they became identical. A
+    /// rejected command began nothing, so its command event is left out: the diagram gave
+    /// it the rule of the command under way (`› fail 999` over a lookup's hops).
+    private mutating func takeEvents(rejected: Bool = false) {
+        var events = timeline.takeEvents()
+        if rejected { events.removeAll { $0.kind == .command } }
         recentEvents.append(events, step: timeline.cursor)
         let wasIdentical = agreement.isIdentical
         agreement.follow(world, events: events)
@@ -255,6 +264,10 @@ public struct EngineCore: Sendable {
         }
         if origin.isUser, makeWayForUser(notices: &notices) {
             begin(command, notices: &notices)
+            return
+        }
+        if let error = QueuedCommand.rejection(of: statement, after: queued, in: world) {
+            notify(.error("\(line): error: \(error.message)"), into: &notices)
             return
         }
         // Queuing is acting: with the cursor back it starts a new branch there.
@@ -291,6 +304,13 @@ public struct EngineCore: Sendable {
 
     private mutating func begin(_ command: QueuedCommand, notices: inout [EngineNotice]) {
         let (line, statement, origin) = (command.line, command.statement, command.origin)
+        // Typed view control naming an unknown node is refused like any other error: it
+        // was echoed as begun (`› select 999`) with a bare note after it. A script's runs
+        // as headless, where it is ignored (noteSelection says why).
+        if origin.isUser, let problem = world.viewCommandProblem(statement) {
+            notify(.error("\(line): error: \(problem)"), into: &notices)
+            return
+        }
         do {
             let mark = world.trace.total
             let outputs = try timelineBegin(statement)

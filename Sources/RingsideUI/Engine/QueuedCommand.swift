@@ -25,3 +25,23 @@ struct QueuedCommand: Equatable, Sendable {
         }
     }
 }
+
+extension QueuedCommand {
+    /// The error `statement` will meet at its turn whatever the work under way does, or
+    /// nil: it is begun on a copy of `world` after the commands queued before it (a node
+    /// a queued `join` adds exists by then). Only errors of a kind the work cannot undo
+    /// (`ScriptError.Kind`) count; a node that may be down by then is judged at its turn.
+    /// Queued, `lookup 300 from 10` said its key was outside the space only after the
+    /// lookup before it ended, beside that lookup's output.
+    static func rejection(of statement: Statement, after queued: [QueuedCommand], in world: World) -> ScriptError? {
+        var probe = world
+        probe.recordsEvents = false
+        for earlier in queued { _ = try? probe.begin(earlier.statement) }
+        do {
+            _ = try probe.begin(statement)
+            return nil
+        } catch {
+            return error.kind == .other ? nil : error
+        }
+    }
+}

@@ -10,8 +10,9 @@ public enum AppView {
         "Click a node to select it. At a script's pause n goes on; other keys act.",
     ]
 
-    /// The script commands, listed in the help (an unknown command's error points there).
-    static let helpCommands = Parser.commandNames
+    /// The script commands with their arguments, listed in the help (an unknown command's
+    /// error points there): the parser's own table, which its usage errors quote too.
+    static let helpCommands = Parser.commandForms.map(\.form)
 
     /// The frame for `size`: the panels, help if open, the prompt line and the status line,
     /// or the too-small notice.
@@ -164,6 +165,7 @@ public enum AppView {
                 ? "time: step \(model.timeline.cursor) of \(model.timeline.steps)" : nil,
             message: model.status.map { glyphs.text($0.isError ? ErrorText.shortened($0.text) : $0.text) },
             isErrorMessage: model.status?.isError ?? false,
+            isWarningMessage: model.status?.isWarning ?? false,
             speedLabel: "\(StatusLine.format(speed: model.speed, infinity: glyphs.infinity)) msg/s",
             hints: hints(model, glyphs: glyphs), glyphs: glyphs)
     }

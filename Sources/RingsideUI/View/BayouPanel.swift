@@ -76,6 +76,21 @@ struct BayouPanel {
             grid.write("no replicas yet", x: inner.x + 1, y: inner.y, style: Style(.dim), clip: inner)
             return
         }
-        layout.place { block, rect in block.render(into: &grid, area: rect) }
+        // Blocks whose zeros can be listed or folded into `others: 0` all do the same: when
+        // one had to fold them and another listed them, they are drawn again, folded.
+        var listed = 0
+        var folded = 0
+        layout.place { block, rect in
+            guard block.hasVectorChoice else { block.render(into: &grid, area: rect); return }
+            if block.render(into: &grid, area: rect) { listed += 1 } else { folded += 1 }
+        }
+        guard listed > 0, folded > 0 else { return }
+        layout.place { block, rect in
+            guard block.hasVectorChoice else { return }
+            var folding = block
+            folding.summaryOnly = true
+            grid.fill(rect)
+            folding.render(into: &grid, area: rect)
+        }
     }
 }

@@ -19,6 +19,10 @@ public struct BayouLogEntry: Sendable, Equatable {
 /// A replica as a viewer sees it: log in log order, version vector, database.
 public struct BayouReplicaView: Sendable, Equatable {
     public var clock: UInt64
+    /// The stamp the replica's next write gets, max(clock, maxTS + 1) (script.md): above
+    /// `clock + 1` once a session brought it a write stamped later than its own clock,
+    /// which moves only when it writes (`clock 5` after a session, and the write was 9).
+    public var nextStamp: UInt64
     public var log: [BayouLogEntry]
     /// Every replica's entry, by node id ascending (0 = nothing seen).
     public var versionVector: [(node: NodeIndex, timestamp: UInt64)]
@@ -31,7 +35,7 @@ public struct BayouReplicaView: Sendable, Equatable {
     public var rollbackOrdinal: Int
 
     public static func == (a: BayouReplicaView, b: BayouReplicaView) -> Bool {
-        a.clock == b.clock && a.log == b.log && a.undone == b.undone && a.redoneCount == b.redoneCount && a.rollbackOrdinal == b.rollbackOrdinal
+        a.clock == b.clock && a.nextStamp == b.nextStamp && a.log == b.log && a.undone == b.undone && a.redoneCount == b.redoneCount && a.rollbackOrdinal == b.rollbackOrdinal
             && a.versionVector.map(\.node) == b.versionVector.map(\.node)
             && a.versionVector.map(\.timestamp) == b.versionVector.map(\.timestamp)
             && a.database.map(\.key) == b.database.map(\.key) && a.database.map(\.value) == b.database.map(\.value)
@@ -51,7 +55,7 @@ extension World {
         }
         let vector = replica.versionVector
         return BayouReplicaView(
-            clock: replica.clock, log: log,
+            clock: replica.clock, nextStamp: max(replica.clock, replica.maxTimestamp + 1), log: log,
             versionVector: state.allNodesByID().map { ($0, vector[state.id($0)]) },
             database: replica.sortedDatabase,
             undone: replica.lastRollback?.undone ?? 0, redoneCount: replica.lastRollback?.redone ?? 0,

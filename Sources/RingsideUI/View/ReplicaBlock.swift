@@ -8,6 +8,9 @@ struct ReplicaBlock {
     struct VectorEntry: Equatable {
         var name: String
         var timestamp: UInt64
+        /// The replicas the entry stands for: 1, or the count `others`/`all` sums up, so a
+        /// cut's `+N` counts replicas (`B:5 +1` stood for five zero entries).
+        var replicas = 1
         /// `A: 12`, one entry a line beside the log (as the slides draw it).
         var spaced: String { "\(name): \(timestamp)" }
         /// `A:12`, several entries to a line when there are more entries than rows.
@@ -20,6 +23,11 @@ struct ReplicaBlock {
     let view: BayouReplicaView
     /// `▸ P 10 primary  clock 7`.
     let header: [Span]
+    /// ` · next 9` after the clock when the next write's stamp is not clock + 1 (what a
+    /// student predicts from the clock alone): a session brought writes stamped later than
+    /// the clock, which only the replica's own writes move. It takes room the header row
+    /// has left, so it never widens the block nor pushes out a vector placed on that row.
+    let nextStamp: Span?
     let logWidth: Int
     /// The version vector, whole. On a ring small enough for every replica to show, an
     /// entry per replica, zeros included (80×24 showed P's vector as `P: 7` alone, which
@@ -41,13 +49,28 @@ struct ReplicaBlock {
     /// The version vector goes on one line under the log, not beside it: the log and the
     /// vector side by side are wider than the block may be.
     let isStacked: Bool
+    /// Draw the summary even where the whole vector would fit: the panel sets it when a
+    /// neighbouring block could show only its summary, so that blocks side by side do not
+    /// read `P:0 A:12 B:0 N90:0` beside `others: 0` for the same kind of zeros.
+    var summaryOnly = false
+
+    /// The forms the vector may take, preferred first.
+    private var forms: [[VectorEntry]] {
+        summaryOnly || vector == summary ? [summary] : [vector, summary]
+    }
+
+    /// True when the block has a whole vector that differs from its summary (zeros the
+    /// summary folds into `others`/`all`), so the panel's choice between them matters.
+    var hasVectorChoice: Bool { vector != summary }
 
     init(model: AppModel, node: NodeIndex, glyphs: Glyphs, maxWidth: Int = .max, oneRow: Bool = false) {
         self.model = model
         self.node = node
         self.glyphs = glyphs
         view = model.world.bayouView(of: node)
-        header = Self.header(model: model, node: node, glyphs: glyphs, clock: view.clock)
+        header = Self.header(model: model, node: node, glyphs: glyphs, view: view)
+        nextStamp = view.nextStamp > view.clock + 1
+            ? Span(" \(glyphs.separator) next \(view.nextStamp)", Style(.dim)) : nil
         let headerWidth = header.reduce(0) { $0 + TextWidth.of($1.text) }
         logWidth = max(14, view.log.map { TextWidth.of(glyphs.text($0.notation)) }.max() ?? 0)
         let state = model.world.state
@@ -58,7 +81,7 @@ struct ReplicaBlock {
         if zeros.count == 1 {
             summary.append(VectorEntry(name: state.name(zeros[0].node), timestamp: 0))
         } else if zeros.count > 1 {
-            summary.append(VectorEntry(name: seen.isEmpty ? "all" : "others", timestamp: 0))
+            summary.append(VectorEntry(name: seen.isEmpty ? "all" : "others", timestamp: 0, replicas: zeros.count))
         }
         self.summary = summary
         vector = view.versionVector.count <= BayouPanel.allShownMax
@@ -122,9 +145,11 @@ struct ReplicaBlock {
     }
 
     /// `texts` filled into at most `rows` lines of `width`, one space apart; when they do
-    /// not all fit, the last line ends in `+N`, the number left out (`…` when even that
-    /// does not fit).
-    static func pack(_ texts: [String], rows: Int, width: Int, ellipsis: String = "\u{2026}") -> [String] {
+    /// not all fit, the last line ends in `+N`, the number of entries left out, each text
+    /// counting as `counts` says (1 when nil; `others:0` counts the replicas it stands
+    /// for), `…` when even that does not fit.
+    static func pack(_ texts: [String], counts: [Int]? = nil, rows: Int, width: Int,
+                     ellipsis: String = "\u{2026}") -> [String] {
         guard rows > 0, !texts.isEmpty else { return [] }
         var lines: [String] = []
         var index = 0
@@ -153,7 +178,8 @@ struct ReplicaBlock {
         }
         for kept in stride(from: index - lastStart, through: 0, by: -1) {
             let shown = texts[lastStart..<lastStart + kept].joined(separator: " ")
-            let note = "+\(texts.count - lastStart - kept)"
+            let left = (lastStart + kept)..<texts.count
+            let note = "+\(counts.map { $0[left].reduce(0, +) } ?? left.count)"
             let line = kept == 0 ? note : shown + " " + note
             if TextWidth.of(line) <= width { return lines + [line] }
         }
@@ -198,23 +224,34 @@ struct ReplicaBlock {
             || Self.fits(entries.map(\.packed), rows: rows, width: width)
     }
 
-    /// Draws the block inside `area` (no border), cut to its height.
-    func render(into grid: inout Grid, area: Rect) {
-        guard !area.isEmpty else { return }
+    /// Draws the block inside `area` (no border), cut to its height; returns true when it
+    /// drew the whole vector where its summary differs (see `summaryOnly`).
+    @discardableResult
+    func render(into grid: inout Grid, area: Rect) -> Bool {
+        guard !area.isEmpty else { return false }
         let headerEnd = grid.write(header, x: area.x, y: area.y, clip: area)
+        defer {
+            // Last: it takes only the room the header row has left (see `nextStamp`).
+            if let next = nextStamp, fitsNextStamp(next, after: headerEnd, in: grid, area: area) {
+                grid.write([next], x: headerEnd, y: area.y, clip: area)
+            }
+        }
 
         let bodyRows = max(0, area.height - 2)
+        var drewWhole = false
         if isStacked, bodyRows >= 2 {
             // The vector's line is kept under whatever rows the log gets.
             let logRows = bodyRows - 1
             drawLog(into: &grid, x: area.x, y: area.y + 1, rows: logRows, clip: area)
             grid.write(vectorLineSpans(width: area.width), x: area.x, y: area.y + 1 + logRows, clip: area)
+            drewWhole = wholeVectorForm(width: area.width) == 0
         } else if isStacked {
             // One row for the body: the log keeps it and the vector follows the header (at
             // 80×24 the vector took the only row and the log vanished without a mark).
             drawLog(into: &grid, x: area.x, y: area.y + 1, rows: bodyRows, clip: area)
             let x = min(headerEnd, area.maxX) + 2
             grid.write(vectorLineSpans(width: area.maxX - x), x: x, y: area.y, clip: area)
+            drewWhole = wholeVectorForm(width: area.maxX - x) == 0
         } else {
             let used = drawLog(into: &grid, x: area.x, y: area.y + 1, rows: bodyRows, clip: area)
             let x = area.x + max(logWidth, used) + 2
@@ -225,13 +262,24 @@ struct ReplicaBlock {
             if bodyRows == 1, !vector.isEmpty, !showsWhole(rows: 1, width: area.maxX - x),
                let line = wholeVectorLine(width: area.maxX - headerX) {
                 grid.write(line, x: headerX, y: area.y, clip: area)
+                drewWhole = wholeVectorForm(width: area.maxX - headerX) == 0
             } else {
                 drawVector(into: &grid, x: x, y: area.y + 1, rows: bodyRows, width: area.maxX - x, clip: area)
+                drewWhole = vectorForm(rows: min(bodyRows, BayouPanel.vectorLinesMax), width: area.maxX - x) == 0
             }
         }
         var line = [Span("db ", Style(.dim))]
         line += databaseSpans(width: area.width - 3)
         grid.write(line, x: area.x, y: area.y + 1 + bodyRows, clip: area)
+        return drewWhole && hasVectorChoice && !summaryOnly
+    }
+
+    /// True when `grid` is blank where `next` would go after `headerEnd`: the header
+    /// row's room, once the body has put a vector there or not.
+    private func fitsNextStamp(_ next: Span, after headerEnd: Int, in grid: Grid, area: Rect) -> Bool {
+        let end = headerEnd + TextWidth.of(next.text)
+        guard end <= area.maxX else { return false }
+        return (headerEnd..<end).allSatisfy { grid[x: $0, y: area.y]?.character == " " }
     }
 
     /// `X=4 Y=8`, as many entries as fit in `width`, then `+2 more` (or `…`) for the rest:
@@ -259,7 +307,7 @@ struct ReplicaBlock {
     }
 
     /// `▸ P 10 primary down  clock 13`.
-    private static func header(model: AppModel, node: NodeIndex, glyphs: Glyphs, clock: UInt64) -> [Span] {
+    private static func header(model: AppModel, node: NodeIndex, glyphs: Glyphs, view: BayouReplicaView) -> [Span] {
         let world = model.world
         let state = world.state
         var header: [Span] = [
@@ -272,7 +320,7 @@ struct ReplicaBlock {
         } else if !state.isAlive(node) {
             header.append(Span(" down", Style(.failed)))
         }
-        header.append(Span("  clock \(clock)", Style(.dim)))
+        header.append(Span("  clock \(view.clock)", Style(.dim)))
         if node == model.selection { header.insert(Span(glyphs.pointer + " ", Style(.selected, bold: true)), at: 0) }
         return header
     }
@@ -345,23 +393,38 @@ struct ReplicaBlock {
     /// the entries left out.
     func vectorLines(rows: Int, width: Int) -> [String] {
         guard rows > 0, !vector.isEmpty else { return [] }
-        for entries in vector == summary ? [vector] : [vector, summary] where shows(entries, rows: rows, width: width) {
+        for entries in forms where shows(entries, rows: rows, width: width) {
             return entries.count <= rows && entries.allSatisfy({ TextWidth.of($0.spaced) <= width })
                 ? entries.map(\.spaced) : Self.pack(entries.map(\.packed), rows: rows, width: width)
         }
-        return Self.pack(summary.map(\.packed), rows: rows, width: width, ellipsis: glyphs.ellipsis)
+        return Self.pack(summary.map(\.packed), counts: summary.map(\.replicas), rows: rows, width: width,
+                         ellipsis: glyphs.ellipsis)
     }
 
     /// True when the vector (or its summary) shows uncut in `rows` rows of `width` beside the log.
     func showsWhole(rows: Int, width: Int) -> Bool {
         let rows = min(rows, BayouPanel.vectorLinesMax)
-        return shows(vector, rows: rows, width: width) || shows(summary, rows: rows, width: width)
+        return forms.contains { shows($0, rows: rows, width: width) }
+    }
+
+    /// Which of `forms` `vectorLines` draws in `rows` of `width` (nil: the summary cut).
+    private func vectorForm(rows: Int, width: Int) -> Int? {
+        guard rows > 0, !vector.isEmpty else { return nil }
+        return forms.firstIndex { shows($0, rows: rows, width: width) }
+    }
+
+    /// Which of `forms` `wholeVectorLine` draws in `width` (nil: none fits uncut).
+    private func wholeVectorForm(width: Int) -> Int? {
+        forms.firstIndex { entries in
+            TextWidth.of((["vv"] + entries.map(\.spaced)).joined(separator: "  ")) <= width
+                || TextWidth.of((["vv"] + entries.map(\.packed)).joined(separator: " ")) <= width
+        }
     }
 
     /// `vv  P: 0  A: 5  B: 3` in `width`; when that does not fit, `vv P:0 A:5 B:3`, then
     /// the same for the summary; nil when none of them fits uncut.
     func wholeVectorLine(width: Int) -> [Span]? {
-        for entries in vector == summary ? [vector] : [vector, summary] {
+        for entries in forms {
             let spaced = (["vv"] + entries.map(\.spaced)).joined(separator: "  ")
             if TextWidth.of(spaced) <= width { return [Span(spaced, Style(.dim))] }
             let packed = (["vv"] + entries.map(\.packed)).joined(separator: " ")
@@ -374,7 +437,8 @@ struct ReplicaBlock {
     /// the same for the summary, then as many entries as fit and `+2` for the rest.
     func vectorLineSpans(width: Int) -> [Span] {
         if let line = wholeVectorLine(width: width) { return line }
-        let line = Self.pack(summary.map(\.packed), rows: 1, width: width - 3, ellipsis: glyphs.ellipsis).first
+        let line = Self.pack(summary.map(\.packed), counts: summary.map(\.replicas), rows: 1, width: width - 3,
+                             ellipsis: glyphs.ellipsis).first
         return [Span("vv " + (line ?? glyphs.ellipsis), Style(.dim))]
     }
 

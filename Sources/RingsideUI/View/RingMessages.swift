@@ -68,7 +68,8 @@ struct RingMessages {
     /// A different shape per protocol as well as a colour: a projector may wash colours out.
     static func glyph(_ kind: MessageProtocol, _ glyphs: Glyphs) -> Character {
         switch kind {
-        case .chord: glyphs.isUnicode ? "•" : "o"
+        // Not `o`, the ASCII ring's stored key: the two looked alike.
+        case .chord: glyphs.isUnicode ? "•" : "#"
         case .bayou: glyphs.isUnicode ? "◆" : "%"
         case .store: glyphs.isUnicode ? "■" : "&"
         }

@@ -24,12 +24,16 @@ struct ScenarioMenuPanel {
         guard let menu = model.scenarioMenu else { return }
         grid.fill(area)
         let title = "Scenarios \(glyphs.separator) \(menu.listing.folder ?? "")"
-        let inner = grid.drawBox(area, title: title, glyphs: glyphs)
+        let files = menu.listing.files
+        // The body is the box less its border and a column each side; the footer counts the
+        // scenarios above and below it, as the help's does (four were below the fold unmarked).
+        let bodyHeight = max(0, area.height - 2)
+        let first = min(menu.scroll, max(0, files.count - bodyHeight))
+        let inner = grid.drawBox(area, title: title, footer: Self.footer(above: first,
+                                 below: max(0, files.count - first - bodyHeight), glyphs: glyphs), glyphs: glyphs)
         guard !inner.isEmpty else { return }
         let body = inner.inset(top: 0, left: 1, bottom: 0, right: 1)
-        let files = menu.listing.files
         let nameWidth = min(body.width / 2, (files.map { TextWidth.of($0.name) }.max() ?? 0))
-        let first = min(menu.scroll, max(0, files.count - body.height))
         for (row, index) in (first..<min(files.count, first + body.height)).enumerated() {
             let file = files[index]
             let isChosen = index == menu.selected
@@ -45,5 +49,12 @@ struct ScenarioMenuPanel {
             let shown = WordWrap.fitted(caption, width: max(0, body.maxX - x), ellipsis: glyphs.ellipsis)
             x = grid.write(shown, x: x, y: y, style: captionStyle, clip: body)
         }
+    }
+
+    /// `↑ 2 more · ↓ 4 more`, the part that applies; nil when every scenario shows.
+    static func footer(above: Int, below: Int, glyphs: Glyphs) -> String? {
+        let parts = [(above, glyphs.arrowUp), (below, glyphs.arrowDown)]
+            .filter { $0.0 > 0 }.map { "\($0.1) \($0.0) more" }
+        return parts.isEmpty ? nil : parts.joined(separator: " \(glyphs.separator) ")
     }
 }

@@ -31,10 +31,22 @@ struct StorePanel {
 
     /// Each line on one row; a longer one ends in `…` after its last whole word.
     private func draw(_ lines: [[Span]], into grid: inout Grid, area: Rect) {
-        for (row, line) in lines.prefix(area.height).enumerated() {
+        for (row, line) in Self.fitted(lines, rows: area.height, glyphs: glyphs).enumerated() {
             let fitted = WordWrap.lines(line, width: area.width, linesMax: 1, ellipsis: glyphs.ellipsis).first ?? []
             grid.write(fitted, x: area.x, y: area.y + row, clip: area)
         }
+    }
+
+    /// `lines` in `rows`: when they do not all fit, the first ones, `… N more` for those
+    /// cut, and the last, which is the newest (a get's conclusion, what the coordinator
+    /// made of the replies). At 100×30 a get's replies and its conclusion were cut unmarked.
+    static func fitted(_ lines: [[Span]], rows: Int, glyphs: Glyphs) -> [[Span]] {
+        guard lines.count > rows else { return lines }
+        guard rows >= 2 else { return Array(lines.prefix(rows)) }
+        let keepsLast = rows >= 3
+        let head = rows - 1 - (keepsLast ? 1 : 0)
+        let marker = [Span("  \(glyphs.ellipsis) \(lines.count - head - (keepsLast ? 1 : 0)) more", Style(.dim))]
+        return Array(lines.prefix(head)) + [marker] + (keepsLast ? [lines[lines.count - 1]] : [])
     }
 
     private func title(_ view: StorePanelModel) -> String {

@@ -3,7 +3,7 @@ extension Glyphs {
     /// ASCII stand-ins.
     static let textSymbols: [(unicode: Character, ascii: String)] = [
         ("∉", "!in"), ("∈", "in"), ("→", "->"), ("←", "<-"), ("∞", "inf"), ("…", "..."),
-        ("×", "x"), ("─", "-"), ("·", "|"), ("✕", "x"), ("●", "@"), ("○", "o"), ("▸", ">"), ("›", ">"),
+        ("×", "x"), ("─", "-"), ("·", "|"), ("✕", "x"), ("●", "@"), ("○", "o"), ("▸", ">"), ("›", ">"), ("–", "-"),
     ]
 
     /// `text` as this glyph set can show it: unchanged in Unicode, with the known symbols

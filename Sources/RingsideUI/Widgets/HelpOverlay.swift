@@ -46,13 +46,14 @@ public struct HelpOverlay: Sendable {
         if !commands.isEmpty {
             lines.append([])
             lines.append([Span("Script commands (type : then one)", Style(.title, bold: true))])
+            // Forms hold spaces (`join SPEC via NODE`), so they are set apart by "; ".
             var line = ""
             for command in commands {
-                if !line.isEmpty, TextWidth.of(line) + 1 + TextWidth.of(command) > Self.commandLineWidth {
-                    lines.append([Span("  "), Span(line)])
+                if !line.isEmpty, TextWidth.of(line) + 2 + TextWidth.of(command) > Self.commandLineWidth {
+                    lines.append([Span("  "), Span(line + ";")])
                     line = ""
                 }
-                line += line.isEmpty ? command : " " + command
+                line += line.isEmpty ? command : "; " + command
             }
             if !line.isEmpty { lines.append([Span("  "), Span(line)]) }
         }

@@ -17,6 +17,9 @@ public struct StatusLine: Sendable {
     public var message: String?
     /// Draws `message` in the error role (a command failed).
     public var isErrorMessage: Bool
+    /// `message` is a warning to read whole (time travel's "acting here forgets steps …",
+    /// lost at 80 columns): the fixed fields give way to it as to an error.
+    public var isWarningMessage: Bool
     /// Replaces the "×2" speed field when set (the app says "2 msg/s").
     public var speedLabel: String?
     /// Key hints, usually `KeyMap.hints(...)`; dropped from the right when space runs out.
@@ -25,7 +28,7 @@ public struct StatusLine: Sendable {
 
     public init(isPlaying: Bool = false, speed: Double = 1, time: Int = 0, seed: UInt64 = 0,
                 selection: String? = nil, position: String? = nil, message: String? = nil, isErrorMessage: Bool = false,
-                speedLabel: String? = nil, hints: [KeyHint] = [], glyphs: Glyphs = .unicode) {
+                isWarningMessage: Bool = false, speedLabel: String? = nil, hints: [KeyHint] = [], glyphs: Glyphs = .unicode) {
         self.isPlaying = isPlaying
         self.speed = speed
         self.time = time
@@ -34,6 +37,7 @@ public struct StatusLine: Sendable {
         self.position = position
         self.message = message
         self.isErrorMessage = isErrorMessage
+        self.isWarningMessage = isWarningMessage
         self.speedLabel = speedLabel
         self.hints = hints
         self.glyphs = glyphs
@@ -85,8 +89,11 @@ public struct StatusLine: Sendable {
         var dropped = 0
         // An error too long for the line takes the room of the fields least needed to read
         // it (`lookup abc: error: lookup is missing …` at 80×24); the events log has it whole.
-        if isErrorMessage {
-            while dropped < Self.droppableFields, TextWidth.of(left) > line.width {
+        // A warning is about the time-travel position, which stays: the message's end (the
+        // step's label, after the warning) is cut instead.
+        if isErrorMessage || isWarningMessage {
+            let droppable = isErrorMessage ? Self.droppableFields : Self.droppableFields - 1
+            while dropped < droppable, TextWidth.of(left) > line.width {
                 dropped += 1
                 left = " " + leftText(dropping: dropped)
             }

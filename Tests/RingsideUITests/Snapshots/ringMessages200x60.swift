@@ -3,18 +3,18 @@ extension Snapshots {
     static let ringMessages200x60 = #"""
     ┌─ Ring · m=7 · 6 live ────────────────────────────────────────────────────────────┐┌─ Fingers of 32 A ──────────────────────────┐┌─ Bayou logs · primary P ───────────────────────────────────────────┐
     │                                                                                  ││ k  start  interval       node              ││ P 10 primary  clock 0      ▸ A 32  clock 1                         │
-    │                                                                                  ││ 1  33     [33,34)        60                ││ (empty log)     all: 0     ∞:1:A w(x,1)    P:0 A:1 B:0 N90:0       │
-    │                                                                                  ││ 2  34     [34,36)        60                ││                                            N105:0 N120:0           │
+    │                                                                                  ││ 1  33     [33,34)        60                ││ (empty log)     all: 0     ∞:1:A w(x,1)    A: 1                    │
+    │                                                                                  ││ 2  34     [34,36)        60                ││                                            others: 0               │
     │                                                                                  ││ 3  36     [36,40)        60                ││ db empty                   db x=1                                  │
     │                                     ⣀⣀⣀⣀⣀⣀⣀⣀⡀                                    ││ 4  40     [40,48)        60                ││                                                                    │
     │                           120⡤⠤⠒⠒⠉⠉⠉        ⠈⠉⠉⠑⠒⠢⠤⣄⡀  10 P                      ││ 5  48     [48,64)        60                ││ B 60  clock 0              N90  clock 0                            │
-    │                        ⢀⡠⠔⠚●                        ⠈⠙⠒⠤●                        ││ 6  64     [64,96)        90                ││ (empty log)     all: 0     (empty log)     P:0 A:0 B:0 N90:0       │
-    │                     ⢀⡴⠚⠁                                 ⠙⠲⣄                     ││ 7  96     [96,32)        105               ││                                            N105:0 N120:0           │
+    │                        ⢀⡠⠔⠚●                        ⠈⠙⠒⠤●                        ││ 6  64     [64,96)        90                ││ (empty log)     all: 0     (empty log)     all: 0                  │
+    │                     ⢀⡴⠚⠁                                 ⠙⠲⣄                     ││ 7  96     [96,32)        105               ││                                                                    │
     │                  ⢀⡤⠒⠁                                       ⠑⠢⣄                  ││ succ 60 · pred 10 · list 60 90 105         ││ db empty                   db empty                                │
     │                ⢀⡴⠊                                            ⠈⠲⣄                ││ keys none                                  ││                                                                    │
     │              ⢀⡰⠋                                                ⠈⠳⣀              ││                                            ││ N105  clock 0              N120  clock 0                           │
-    │             ⢠⠋                                                    ⠈⢣             ││                                            ││ (empty log)     all: 0     (empty log)     P:0 A:0 B:0 N90:0       │
-    │           ⢀⡴⠁                                                       ⠱⣄           ││                                            ││                                            N105:0 N120:0           │
+    │             ⢠⠋                                                    ⠈⢣             ││                                            ││ (empty log)     all: 0     (empty log)     all: 0                  │
+    │           ⢀⡴⠁                                                       ⠱⣄           ││                                            ││                                                                    │
     │          ⢀⠞                                                          ⠘⢆          ││                                            ││ db empty                   db empty                                │
     │      105⢀●⢄⣀⡀                                                         ⠈⢆         ││                                            ││                                                                    │
     │         ⡞   ⠈⠉⠑⠒⠒⠤⠤⣀⣀⡀                                                 ⠘⡆        ││                                            ││                                                                    │

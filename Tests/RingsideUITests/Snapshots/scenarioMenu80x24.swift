@@ -16,7 +16,7 @@ extension Snapshots {
       │   meeting-room-commit.ringside          Alice asks A for Monday 10:00,…  │
       │   partitioned-bayou.ringside            The network splits: P and A on…  │
       │   quorum-k14.ringside                   A first put stores V14 on all…   │
-      └──────────────────────────────────────────────────────────────────────────┘
+      └─────────────────────────────────────────────────────────────── ↓ 8 more ─┘
     
     ┌─ Events ─────────────────────────────────────────────────────────────────────┐
     │ next nothing in flight                                                       │

@@ -24,6 +24,6 @@ extension Snapshots {
     │ 0 90: 15 ∉ (90,105] → forward to closest preceding finger 10                 │
     └──────────────────────────────────────────────────────────────────────────────┘
      Welcome to Ringside: press l to look up a key, n to step, ? for help
-     ‖ paused  2 msg/s  t=0  seed 1  ● 90  time: step 14 of 16  U redo, acting here…
+     ‖ paused  t=0  time: step 14 of 16  U redo, acting here forgets steps 15–16
     """#
 }
