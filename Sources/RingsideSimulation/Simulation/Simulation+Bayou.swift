@@ -75,7 +75,8 @@ extension Simulation {
             var items: [AntiEntropyItem] = []
             replica(sender).forEachAntiEntropyItem(for: request) { items.append($0) }
             let writes = items.filter(\.carriesWrite).count
-            note(.bayou, "\(state.name(sender))→\(state.name(envelope.from)) anti-entropy: sending \(writes) write\(writes == 1 ? "" : "s") and \(items.count - writes - 1) commit notice(s) in log order", node: sender)
+            let notices = items.count - writes - 1
+            note(.bayou, "\(state.name(sender))→\(state.name(envelope.from)) anti-entropy: sending \(writes) write\(writes == 1 ? "" : "s") and \(notices) commit notice\(notices == 1 ? "" : "s") in log order", node: sender)
             for item in items {
                 sendBayou(BayouEnvelope(from: sender, to: envelope.from, message: .item(item)))
             }

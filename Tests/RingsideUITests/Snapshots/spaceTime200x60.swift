@@ -7,13 +7,13 @@ extension Snapshots {
     │         │         •         │         │         │         │     A: accepted ∞:1:A w(x,1) (clock 1)                                                                                                   │
     │    ┄┄┄┄┄│┄┄┄┄┄┄┄┄┄│┄┄┄┄┄┄┄┄┄│┄┄┄┄┄┄┄┄┄│┄┄┄┄┄┄┄┄┄│┄┄┄┄┄┄┄┄┄│┄┄┄┄ › sync A B                                                                                                                           │
     │         │         │ ┌───────●         │         │         │     B→A anti-entropy request: B asks for what it lacks: its VV is empty, its highest CSN 0                                               │
-    │  6      │         ●◀┘       │         │         │         │     A→B anti-entropy: sending 1 write and 0 commit notice(s) in log order                                                                │
+    │  6      │         ●◀┘       │         │         │         │     A→B anti-entropy: sending 1 write and 0 commit notices in log order                                                                  │
     │         │         ●───────┐ │         │         │         │     m2 anti_entropy_write                                                                                                                │
     │         │         ●───────┤ │         │         │         │     m3 anti_entropy_end                                                                                                                  │
     │ 13      │         │       ├▶●         │         │         │     A→B anti-entropy: sending ∞:1:A w(x,1) (B's VV[A]=0)                                                                                 │
     │ 15      │         │       └▶●         │         │         │     A→B anti-entropy: end of session A → B: 1 write, 0 commit notices                                                                    │
     │         │         ●───────┐ │         │         │         │     A→B anti-entropy request: A asks for what it lacks: its VV is A:1, its highest CSN 0                                                 │
-    │ 19      │         │       └▶●         │         │         │     B→A anti-entropy: sending 0 writes and 0 commit notice(s) in log order                                                               │
+    │ 19      │         │       └▶●         │         │         │     B→A anti-entropy: sending 0 writes and 0 commit notices in log order                                                                 │
     │         │         │ ┌───────●         │         │         │     m5 anti_entropy_end                                                                                                                  │
     │ 23      │         ●◀┘       │         │         │         │     B→A anti-entropy: end of session B → A: 0 writes, 0 commit notices                                                                   │
     │    ┄┄┄┄┄│┄┄┄┄┄┄┄┄┄│┄┄┄┄┄┄┄┄┄│┄┄┄┄┄┄┄┄┄│┄┄┄┄┄┄┄┄┄│┄┄┄┄┄┄┄┄┄│┄┄┄┄ › lookup 15 from 90                                                                                                                  │
