@@ -120,7 +120,18 @@ extension ChordProtocol {
             merged = current.filter { $0 != leaver }
         }
         state.setSuccessorList(node, successorList(from: merged.filter { $0 != leaver }, for: node))
+        replaceFingers(naming: leaver, by: successors.first { $0 != leaver }, at: node)
         out.note(node, "\(label(node)): \(label(leaver)) left → successor := \(state.successor(node).map { label($0) } ?? "nil")")
+    }
+
+    /// A neighbour told that `leaver` left knows it is gone (script.md: a successor list
+    /// never names a node known to be gone; fingers alike). A finger that named it now names
+    /// what follows it, `next` (its successor, or for the leaver's successor the node
+    /// itself), which is what successor(start) has become; nil when unknown.
+    private mutating func replaceFingers(naming leaver: NodeIndex, by next: NodeIndex?, at node: NodeIndex) {
+        for k in 2...max(2, state.bits) where k <= state.bits && state.finger(node, k) == leaver {
+            state.setFinger(node, k, next)
+        }
     }
 
     mutating func predecessorLeaving(
@@ -129,6 +140,14 @@ extension ChordProtocol {
         state.addKeys(node, keys)
         // Its arrival is the transport's acknowledgement: the leaver's hand-off is done.
         departures[leaver] = nil
+        // Known to be gone: out of the successor list (a small ring's list wraps round to
+        // its predecessor) and the fingers, where what follows the leaver is this node.
+        let list = state.successorList(node)
+        if list.contains(leaver) {
+            let kept = list.filter { $0 != leaver }
+            state.setSuccessorList(node, kept.isEmpty ? [node] : kept)
+        }
+        replaceFingers(naming: leaver, by: node, at: node)
         guard state.predecessor(node) == leaver else { return }
         // The leaver's predecessor, which is this node itself when it is left alone
         // (a stabilized one-node ring is its own predecessor).

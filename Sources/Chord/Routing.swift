@@ -61,7 +61,7 @@ extension ChordProtocol {
                 answer(ticket, owner: successor, predecessor: node, from: node, out: &out)
             case .successor:
                 if ticket.excludesOrigin, successor == ticket.origin {
-                    let next = state.successorList(node).first { $0 != ticket.origin } ?? node
+                    let next = nearestKnown(after: ticket.origin, at: node)
                     out.note(node, "\(label(node)): \(label(key)) ∈ (\(label(node)),\(label(successor))], but \(label(successor)) is the joiner itself → \(label(next)) follows it")
                     answer(ticket, owner: next, predecessor: node, from: node, out: &out)
                     return
@@ -100,6 +100,25 @@ extension ChordProtocol {
             }
         }
         answer(ticket, owner: node, predecessor: predecessor, from: node, out: &out)
+    }
+
+    /// The node nearest after `joiner` clockwise among those `node` knows (its successor
+    /// list, its fingers, itself), the joiner aside: who follows a recovering node whose
+    /// old self a stale pointer still names. The list alone fell back on `node` when it
+    /// held only the joiner (r = 1), and a finger knew the right node.
+    func nearestKnown(after joiner: NodeIndex, at node: NodeIndex) -> NodeIndex {
+        let from = state.id(joiner)
+        var best = node
+        var bestDistance = space.distance(from: from, to: state.id(node))
+        var candidates = state.successorList(node)
+        for k in 1...max(1, state.bits) where k <= state.bits {
+            if let f = state.finger(node, k) { candidates.append(f) }
+        }
+        for c in candidates where c != joiner {
+            let d = space.distance(from: from, to: state.id(c))
+            if d < bestDistance { (best, bestDistance) = (c, d) }
+        }
+        return best
     }
 
     /// An observer's aside (the node cannot know it): whether the node answering for a key

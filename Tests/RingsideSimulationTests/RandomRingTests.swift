@@ -97,6 +97,40 @@ struct RandomRingTests {
         #expect(differencesFromBruteForce(world) == [])
     }
 
+    /// An eager `recover` right after the crash ends in `add`'s ring while the crash kept
+    /// Zave's assumption (no node lost every live entry of its list: r >= 2 here). With
+    /// r = 1 the node that met the joiner's old self as its successor fell back on itself,
+    /// though a finger knew who follows (user test: 24 → 99 → 24, with 61 hanging off);
+    /// it now answers the nearest node it knows after the joiner.
+    @Test func eagerRecoverReachesTheOracleRing() throws {
+        var rng = SplitMix64(seed: 2024)
+        #expect(differencesFromBruteForce(try run("bits 7\nsuccessors 1\njoin-mode eager\nadd 61 24 99\nfail 24\nrecover 24 via 61\n").world) == [])
+        for round in 0..<60 {
+            let ids = Self.randomIDs(3 + rng.index(below: 4), bits: 7, rng: &rng)
+            let r = 2 + rng.index(below: 2)
+            let victim = ids[rng.index(below: ids.count)]
+            let others = ids.filter { $0 != victim }
+            let script = "bits 7\nsuccessors \(r)\njoin-mode eager\nadd \(ids.map(\.description).joined(separator: " "))\n"
+                + "fail \(victim)\nrecover \(victim) via \(others[rng.index(below: others.count)])\n"
+            #expect(differencesFromBruteForce(try run(script).world) == [], "round \(round): \(script)")
+        }
+    }
+
+    /// A neighbour told that a node left drops it from its list and its fingers (script.md:
+    /// a list never names a node known to be gone); a finger that named it names what
+    /// follows it now.
+    @Test func leaveNeighboursForgetTheLeaver() throws {
+        let world = try run("bits 6\nsuccessors 5\nadd 24 52 54 36\nleave 36\n").world
+        let state = world.state
+        for id in [24, 52] as [Identifier] {
+            let node = try #require(state.index(ofID: id))
+            let named = state.successorList(node) + (1...state.bits).compactMap { state.finger(node, $0) }
+            #expect(!named.contains(state.index(ofID: 36)!), "node \(id)")
+        }
+        let n24 = try #require(state.index(ofID: 24))
+        #expect((1...state.bits).map { state.finger(n24, $0).map(state.id) } == [52, 52, 52, 52, 52, 24])
+    }
+
     /// The same after every join of a ring that starts smaller than its lists.
     @Test func eagerJoinsOfASmallRingKeepWholeLists() throws {
         var rng = SplitMix64(seed: 4242)
