@@ -102,21 +102,20 @@ extension ChordProtocol {
         answer(ticket, owner: node, predecessor: predecessor, from: node, out: &out)
     }
 
-    /// The node nearest after `joiner` clockwise among those `node` knows (its successor
-    /// list, its fingers, itself), the joiner aside: who follows a recovering node whose
-    /// old self a stale pointer still names. The list alone fell back on `node` when it
-    /// held only the joiner (r = 1), and a finger knew the right node.
+    /// Who follows a recovering node whose old self a stale pointer still names: the next
+    /// entry of `node`'s successor list, as before; when the list holds only the joiner
+    /// (r = 1), the nearest finger after the joiner, and only then `node` itself. The list
+    /// alone fell back on `node` while a finger knew who follows (user test: 24 → 99 → 24).
+    /// Fingers come second: they go stale sooner than the list, which Zave's rules keep.
     func nearestKnown(after joiner: NodeIndex, at node: NodeIndex) -> NodeIndex {
+        if let next = state.successorList(node).first(where: { $0 != joiner }) { return next }
         let from = state.id(joiner)
         var best = node
         var bestDistance = space.distance(from: from, to: state.id(node))
-        var candidates = state.successorList(node)
         for k in 1...max(1, state.bits) where k <= state.bits {
-            if let f = state.finger(node, k) { candidates.append(f) }
-        }
-        for c in candidates where c != joiner {
-            let d = space.distance(from: from, to: state.id(c))
-            if d < bestDistance { (best, bestDistance) = (c, d) }
+            guard let f = state.finger(node, k), f != joiner else { continue }
+            let d = space.distance(from: from, to: state.id(f))
+            if d < bestDistance { (best, bestDistance) = (f, d) }
         }
         return best
     }
