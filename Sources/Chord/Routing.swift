@@ -94,7 +94,8 @@ extension ChordProtocol {
                 // The sender took this node for the key's successor (a stale pointer, or
                 // this node's own predecessor pointer is): the paper's find_successor
                 // returns it all the same. Saying "owns" here told students a falsehood.
-                out.note(node, "\(label(node)): \(label(ticket.key)) ∉ (\(label(p)),\(label(node))] by its predecessor pointer, but find_successor ends at the successor reached → answer \(label(ticket.origin)) \(ownerAside(ticket.key, answering: node, predecessor: p))")
+                // The verdict first: at 80 or 100 columns the events line is cut at the end.
+                out.note(node, "\(label(node)): answers \(label(ticket.origin)) for \(label(ticket.key)), \(ownerAside(ticket.key, answering: node, predecessor: p)) (\(label(ticket.key)) ∉ (\(label(p)),\(label(node))] by its predecessor pointer; find_successor ends at the successor reached)")
             } else {
                 out.note(node, "\(label(node)): owns \(label(ticket.key)) → answer \(label(ticket.origin))")
             }
@@ -124,8 +125,8 @@ extension ChordProtocol {
     /// outside its own range is the key's owner all the same (its predecessor is down).
     private func ownerAside(_ key: Identifier, answering node: NodeIndex, predecessor: NodeIndex) -> String {
         let owner = state.liveRing.successor(of: key)
-        if owner == node { return "(\(label(predecessor)) is down: \(label(node)) does own \(label(key)))" }
-        return "(a wrong owner: \(owner.map { label($0) } ?? "no node") owns \(label(key)))"
+        if owner == node { return "its owner after all: its predecessor \(label(predecessor)) is down" }
+        return "a wrong owner: \(owner.map { label($0) } ?? "no node") owns \(label(key))"
     }
 
     private mutating func answer(

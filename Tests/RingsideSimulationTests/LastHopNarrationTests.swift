@@ -8,13 +8,13 @@ import Testing
         // 10's notify to 32 is lost: 10 takes 32 for failed and 60 for its successor.
         let world = try run("bits 7\nadd 10 32 60 90 105 120\nasync stabilize 10\nstep 2\ndrop m3\nwait\nlookup 20 from 10\n").world
         let trace = traceText(world)
-        #expect(trace.contains("60: 20 ∉ (32,60] by its predecessor pointer, but find_successor ends at the successor reached → answer 10 (a wrong owner: 32 owns 20)"))
+        #expect(trace.contains("60: answers 10 for 20, a wrong owner: 32 owns 20 (20 ∉ (32,60] by its predecessor pointer; find_successor ends at the successor reached)"))
         #expect(!trace.contains { $0.contains("60: owns 20") })
     }
 
     @Test func aStalePredecessorPointerStillOwns() throws {
         let world = try run("bits 7\nadd 10 32 60 90 105 120\nfail 32\nlookup 20 from 10\n").world
-        #expect(traceText(world).contains("60: 20 ∉ (32,60] by its predecessor pointer, but find_successor ends at the successor reached → answer 10 (32 is down: 60 does own 20)"))
+        #expect(traceText(world).contains("60: answers 10 for 20, its owner after all: its predecessor 32 is down (20 ∉ (32,60] by its predecessor pointer; find_successor ends at the successor reached)"))
     }
 
     @Test func theOwnerSaysSoWhenItsRangeHoldsTheKey() throws {
