@@ -139,6 +139,13 @@ public final class TerminalSession {
     public func end() {
         guard isActive else { return }
         isActive = false
+        // A blank screen before leaving: after the window grew, tmux carried rows of the
+        // last frame onto the shell's screen when the alternate screen was left (vim and
+        // less clear first, too).
+        if let window = rs_stdscr() {
+            _ = werase(window)
+            _ = wrefresh(window)
+        }
         _ = curs_set(1)
         _ = endwin()
         if let screen { delscreen(screen) }
