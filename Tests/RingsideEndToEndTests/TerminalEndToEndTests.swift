@@ -73,6 +73,11 @@ struct TerminalEndToEndTests {
         try tmux.run(["resize-window", "-x", "120", "-y", "40"])
         (ok, screen) = tmux.waitFor("Fingers of 32 A · lookup 15 here")
         #expect(ok, "no redraw at 120×40:\n\(screen)")
+        // Grown past the size it started at: quitting then left rows of the last frame on
+        // the shell's screen until the screen was blanked before curses ended.
+        try tmux.run(["resize-window", "-x", "130", "-y", "48"])
+        (ok, screen) = tmux.waitForScreen { $0.split(separator: "\n").first.map { $0.count == 130 } == true && $0.contains("Fingers of 32") }
+        #expect(ok, "no redraw at 130×48:\n\(screen)")
 
         try tmux.send("q")
         let status = waitForFile(directory.appendingPathComponent("rc").path)
@@ -82,6 +87,7 @@ struct TerminalEndToEndTests {
         // The shell is back in charge of the pane: the view is gone.
         (ok, screen) = tmux.waitForScreen { !$0.contains("Fingers of") }
         #expect(ok, "the view is still on screen after q:\n\(screen)")
+        #expect(!screen.contains("│") && !screen.contains("┘"), "rows of the last frame were left after q:\n\(screen)")
     }
 
     /// Time travel, the in-flight list and `--record` in a real terminal: `u` takes a hop
