@@ -19,11 +19,33 @@ struct StorePanel {
             let needed = lines.left.map { $0.reduce(0) { $0 + $1.width } }.max() ?? 0
             let leftWidth = min(inner.width / 2, max(Self.leftColumnMin, needed + 2))
             draw(lines.left, into: &grid, area: Rect(x: inner.x, y: inner.y, width: leftWidth - 1, height: inner.height))
-            draw(lines.right, into: &grid, area: Rect(x: inner.x + leftWidth + 1, y: inner.y,
-                                                       width: inner.width - leftWidth - 1, height: inner.height))
+            draw(Self.stacked([], lines.right, summaryRows: lines.summaryRows, rows: inner.height, glyphs: glyphs),
+                 into: &grid, area: Rect(x: inner.x + leftWidth + 1, y: inner.y, width: inner.width - leftWidth - 1, height: inner.height))
         } else {
-            draw(lines.left + (lines.right.isEmpty ? [] : [[]]) + lines.right, into: &grid, area: inner)
+            draw(Self.stacked(lines.left, lines.right, summaryRows: lines.summaryRows, rows: inner.height, glyphs: glyphs),
+                 into: &grid, area: inner)
         }
+    }
+
+    /// `left`, a blank row, then `right`, in `rows`. What gives way first is the message
+    /// lines of `right` (after its first `summaryRows`: the command, the version, the
+    /// quorum's count and the answer), then the nodes: at 80×24 the nodes had filled the
+    /// rows, and the put's own line and its `W=2 … succeeded` were cut.
+    static func stacked(_ left: [[Span]], _ right: [[Span]], summaryRows: Int, rows: Int, glyphs: Glyphs) -> [[Span]] {
+        let gap = left.isEmpty || right.isEmpty ? 0 : 1
+        guard left.count + gap + right.count > rows else { return left + (gap == 1 ? [[]] : []) + right }
+        let summary = Array(right.prefix(summaryRows)), activity = Array(right.dropFirst(summaryRows))
+        let fixed = left.count + gap + summary.count
+        if fixed <= rows {
+            let remaining = rows - fixed
+            let shown: [[Span]] = remaining == 0 ? []
+                : remaining == 1 ? [[Span("  \(glyphs.ellipsis) \(activity.count) more", Style(.dim))]]
+                : fitted(activity, rows: remaining, glyphs: glyphs)
+            return left + (gap == 1 ? [[]] : []) + summary + shown
+        }
+        // Not even the nodes and the summary fit: the nodes give way (no blank row then).
+        let leftRows = max(0, rows - summary.count)
+        return fitted(left, rows: leftRows, glyphs: glyphs) + summary.prefix(rows - min(leftRows, left.count))
     }
 
     /// The left column's least width, so its headings fit.
@@ -67,14 +89,14 @@ struct StorePanel {
     // MARK: Lines
 
     /// The left column (the key's nodes and hints) and the right one (the quorum and its messages).
-    static func lines(_ view: StorePanelModel, glyphs: Glyphs, keyMap: KeyMap) -> (left: [[Span]], right: [[Span]]) {
+    static func lines(_ view: StorePanelModel, glyphs: Glyphs, keyMap: KeyMap) -> (left: [[Span]], right: [[Span]], summaryRows: Int) {
         func keyName(_ action: Action) -> String {
             keyMap.binding(for: action)?.keys.first?.label(glyphs: glyphs) ?? "?"
         }
         guard view.key != nil else {
             let hint = "no put or get yet: \(keyName(.storePut)) puts, \(keyName(.storeGet)) gets at the selected node, "
                 + "\(keyName(.storeSettings)) sets N W R, \(keyName(.storeKey)) picks a key"
-            return ([[Span(hint, Style(.dim))]], [])
+            return ([[Span(hint, Style(.dim))]], [], 0)
         }
         var left: [[Span]] = []
         let heading = view.dynamo ? "Preference list (\(glyphs.pointer) the first N=\(view.replication))" : "Replica set (owner, next N-1)"
@@ -107,6 +129,7 @@ struct StorePanel {
             right.append([Span("  answer ", Style(.dim)),
                           Span(answer.isEmpty ? "(none)" : answer.joined(separator: " | "), Style(.accent, bold: true))])
         }
+        let summaryRows = right.count
         for item in view.activity {
             switch item {
             case let .message(reply):
@@ -128,7 +151,7 @@ struct StorePanel {
                 right.append([Span("  \(time) ", Style(.dim)), Span(glyphs.text(text), Style(.dim))])
             }
         }
-        return (left, right)
+        return (left, right, summaryRows)
     }
 
     private static func memberLines(_ member: StorePanelModel.Member, glyphs: Glyphs) -> [[Span]] {

@@ -14,8 +14,8 @@ extension Snapshots {
     │    110 F (stand-in)                                                          │
     │      hint for 70 D: v2 [B:2]                                                 │
     │    10 A (stand-in candidate)  nothing held                                   │
-    │  … 10 more                                                                   │
-    │  30 70 recovers: same id and name, empty routing state; its Bayou log was on…│
+    │                                                                              │
+    │put 25 v2 from B                                                              │
     └──────────────────────────────────────────────────────────────── v ring view ─┘
     ┌─ Events ─────────────────────────────────────────────────────────────────────┐
     │ next nothing in flight yet: n runs the first step of the command begun       │
