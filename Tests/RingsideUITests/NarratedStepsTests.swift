@@ -217,3 +217,18 @@ import Testing
         #expect(presses < 3_000)
     }
 }
+
+/// A caption that fits three lines as it shows while running is not cut at a pause by the
+/// `‖` mark and its indent (user test at 80×24: "… the node it stands in…" lost "for").
+@Suite struct PausedCaptionFitTests {
+    @Test func aPausedCaptionKeepsItsLastWord() throws {
+        var (frontEnd, _) = try NarratedStepsTests.playing("sloppy-quorum-dynamo")
+        let size = Size(width: 80, height: 24)
+        for _ in 0..<40 where !(frontEnd.model.isWaitingAtPause && frontEnd.model.caption?.hasPrefix("B writes v2") == true) {
+            frontEnd.press(.character("n"), size: size)
+        }
+        #expect(frontEnd.model.isWaitingAtPause)
+        let text = frontEnd.screen(size).joined(separator: " ")
+        #expect(text.contains("stands in for"), "\(frontEnd.screen(size).suffix(5).joined(separator: "\n"))")
+    }
+}

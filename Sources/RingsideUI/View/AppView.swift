@@ -126,7 +126,8 @@ public enum AppView {
     /// a prompt is open or for the hint.
     static func promptLines(_ model: AppModel, width: Int, glyphs: Glyphs) -> [[Span]] {
         guard model.prompt == nil else { return [[]] }
-        let line: [Span]
+        var line: [Span]
+        var indent = model.isWaitingAtPause ? "   " : " "
         if model.isWaitingAtPause, let caption = model.caption {
             let pausedCaption = [Span(" \(glyphs.pause) ", Style(.warning, bold: true)),
                                  Span(glyphs.text(caption), Style(.accent, bold: true))]
@@ -137,6 +138,13 @@ public enum AppView {
             let wrapped = WordWrap.lines(hinted, width: width, linesMax: captionLinesMax, indent: "   ", ellipsis: glyphs.ellipsis)
             let isCut = wrapped.last?.last?.text.hasSuffix(glyphs.ellipsis) == true
             line = isCut ? pausedCaption : hinted
+            // Still cut: the caption as it shows while running (the status line and the
+            // events' next line say the script waits), whose narrower margin kept the last
+            // word that `‖` and its indent pushed out ("… stands in" lost "for" at 80×24).
+            if isCut, cut(pausedCaption, width: width, indent: indent, glyphs: glyphs) {
+                line = [Span(" " + glyphs.text(caption), Style(.accent, bold: true))]
+                indent = " "
+            }
         } else if model.isWaitingAtPause {
             line = [Span(" \(glyphs.pause) paused by the script: ", Style(.warning, bold: true)),
                     Span("predict what happens next, then press n to go on", Style(.warning))]
@@ -147,9 +155,14 @@ public enum AppView {
             line = [Span(" l lookup  j join  x fail  w write  n step  \(space)  ? help", Style(.dim))]
         }
         let linesMax = model.caption == nil && !model.isWaitingAtPause ? 1 : captionLinesMax
-        let lines = WordWrap.lines(line, width: width, linesMax: linesMax, indent: model.isWaitingAtPause ? "   " : " ",
-                                   ellipsis: glyphs.ellipsis)
+        let lines = WordWrap.lines(line, width: width, linesMax: linesMax, indent: indent, ellipsis: glyphs.ellipsis)
         return lines.isEmpty ? [[]] : lines
+    }
+
+    /// Whether `line` needs more than the caption's lines at `width`.
+    private static func cut(_ line: [Span], width: Int, indent: String, glyphs: Glyphs) -> Bool {
+        let wrapped = WordWrap.lines(line, width: width, linesMax: captionLinesMax, indent: indent, ellipsis: glyphs.ellipsis)
+        return wrapped.last?.last?.text.hasSuffix(glyphs.ellipsis) == true
     }
 
     /// The status line's fields, copied out of the model.
