@@ -100,11 +100,23 @@ import Testing
         #expect(screen.contains { $0.contains("↑ more") })
     }
 
+    /// `r` on a live node names the nodes that are down, so the user knows what to select.
+    @Test func recoverOnALiveNodeNamesTheFailedOnes() throws {
+        var (frontEnd, _) = try Fixtures.demo(selecting: "32")
+        frontEnd.press(.character("x"))
+        frontEnd.press(.character("N"))
+        frontEnd.press(.tab)
+        frontEnd.press(.character("r"))
+        let text = frontEnd.model.status?.text ?? ""
+        #expect(text.contains("is not down") && text.contains("select a failed one with Tab: 32 A down"), "\(text)")
+    }
+
     @Test func recoverAsksForTheNodeToRejoinThrough() throws {
         var (frontEnd, engine) = try Fixtures.demo(selecting: "32")
         frontEnd.press(.character("r"))
         #expect(frontEnd.model.prompt == nil)
         #expect(frontEnd.model.status?.text.contains("is not down") == true)
+        #expect(frontEnd.model.status?.text.contains("none is down (x fails one)") == true)
         frontEnd.press(.character("x"))
         frontEnd.press(.character("N"))
         frontEnd.press(.character("r"))

@@ -153,7 +153,10 @@ extension AppModel {
             return []
         }
         if action == .recover, world.state.isAlive(node) {
-            fail("\(world.displayName(node)) is not down: r recovers a failed node (x fails one)")
+            // Name the nodes that are down, so the user knows what to select (user test).
+            let down = world.state.allNodesByID().filter { !world.state.isAlive($0) }.prefix(6).map { world.displayName($0) }
+            let hint = down.isEmpty ? "none is down (x fails one)" : "select a failed one with Tab: \(down.joined(separator: ", ")) down"
+            fail("\(world.displayName(node)) is not down: r recovers a failed node; \(hint)")
             return []
         }
         // The command would only fail after the user typed its argument: say so now.
