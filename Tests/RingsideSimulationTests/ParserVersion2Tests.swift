@@ -7,15 +7,6 @@ private func parsed(_ line: String) throws -> Command? {
     try Parser.parse(line: Substring(line), number: 1)?.command
 }
 
-/// The error one line fails to parse with (nil when it parses).
-private func parseError(_ line: String) -> ScriptError? {
-    do {
-        _ = try Parser.parse(line: Substring(line), number: 1)
-        return nil
-    } catch {
-        return error
-    }
-}
 
 private func ref(_ text: String, _ column: Int) -> NodeRef { NodeRef(Token(text, column: column)) }
 

@@ -126,3 +126,13 @@ func differencesFromBruteForce(_ world: World, checkKeys: [Identifier]? = nil) -
     }
     return problems
 }
+
+/// The error one line fails to parse with (nil when it parses).
+func parseError(_ line: String) -> ScriptError? {
+    do {
+        _ = try Parser.parse(line: Substring(line), number: 1)
+        return nil
+    } catch {
+        return error
+    }
+}

@@ -4,15 +4,6 @@ import Testing
 /// A missing or unexpected word ends its error with the command's form, from the one
 /// table the help draws too: `join 50` said only "join is missing 'via'".
 @Suite struct UsageErrorTests {
-    private func parseError(_ line: String) -> ScriptError? {
-        do {
-            _ = try Parser.parse(line: Substring(line), number: 1)
-            return nil
-        } catch {
-            return error
-        }
-    }
-
     @Test func missingWordsEndWithTheCommandsForm() {
         #expect(parseError("join 50") == ScriptError(line: 1, column: 9, "join is missing 'via'; usage: join SPEC via NODE"))
         #expect(parseError("lookup")?.message == "lookup is missing the key to look up; usage: lookup KEY from NODE")

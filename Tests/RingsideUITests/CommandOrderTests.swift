@@ -12,12 +12,6 @@ import Testing
         write A put X 3 at 7
         """
 
-    private func command(_ frontEnd: inout FrontEnd, _ line: String) {
-        frontEnd.press(.character(":"))
-        frontEnd.type(line)
-        frontEnd.press(.enter)
-    }
-
     private func replica(_ frontEnd: FrontEnd, _ name: String) throws -> BayouReplicaView {
         let world = frontEnd.model.world
         return world.bayouView(of: try #require(world.state.index(ofName: name)))
@@ -26,7 +20,7 @@ import Testing
     /// `:sync P A` then `c`: the commit waits for the sync, so A's write gets its CSN.
     @Test func aCommitKeyWaitsForTheSyncBeforeIt() throws {
         var (frontEnd, engine) = try Fixtures.scripted(Self.bayou)
-        command(&frontEnd, "sync P A")
+        frontEnd.enterCommand("sync P A")
         frontEnd.press(.character("c"))
         #expect(frontEnd.model.queued == ["commit"])
         #expect(frontEnd.model.notes.last?.text.contains("queued") == true)
@@ -39,8 +33,8 @@ import Testing
     /// `:sync A B` then `:write A put K 1`: the sync does not carry the later write.
     @Test func aLaterWriteIsNotCarriedByAnEarlierSync() throws {
         var (frontEnd, _) = try Fixtures.scripted(Self.bayou)
-        command(&frontEnd, "sync A B")
-        command(&frontEnd, "write A put K 1")
+        frontEnd.enterCommand("sync A B")
+        frontEnd.enterCommand("write A put K 1")
         #expect(try replica(frontEnd, "A").database.allSatisfy { $0.key != "K" })
         frontEnd.press(.character("N"))
         #expect(try replica(frontEnd, "A").database.contains { $0.key == "K" })
@@ -51,8 +45,8 @@ import Testing
     @Test func aCaptionWaitsForTheSettleBeforeIt() throws {
         var (frontEnd, _) = try Fixtures.scripted("bits 7\nadd 10 32 60\njoin 90 via 10")
         frontEnd.press(.character("N"))
-        command(&frontEnd, "settle")
-        command(&frontEnd, "say settled")
+        frontEnd.enterCommand("settle")
+        frontEnd.enterCommand("say settled")
         #expect(frontEnd.model.caption == nil)
         for _ in 0..<10_000 where !frontEnd.model.world.isIdle { frontEnd.press(.character("n")) }
         #expect(frontEnd.model.caption == "settled")
@@ -61,7 +55,7 @@ import Testing
     /// Going back in time restores the queue of that step, and the newest step's again.
     @Test func timeTravelKeepsTheQueueOfEachStep() throws {
         var (frontEnd, _) = try Fixtures.scripted(Self.bayou)
-        command(&frontEnd, "sync P A")
+        frontEnd.enterCommand("sync P A")
         frontEnd.press(.character("n"))
         frontEnd.press(.character("c"))
         #expect(frontEnd.model.queued == ["commit"])
@@ -76,9 +70,9 @@ import Testing
     /// Stepping commands act on the work under way: they are never queued.
     @Test func messageControlRunsAtOnce() throws {
         var (frontEnd, _) = try Fixtures.scripted(Self.bayou)
-        command(&frontEnd, "sync P A")
+        frontEnd.enterCommand("sync P A")
         let before = frontEnd.model.world.inFlightCount
-        command(&frontEnd, "step")
+        frontEnd.enterCommand("step")
         #expect(frontEnd.model.queued.isEmpty)
         #expect(frontEnd.model.world.inFlightCount != before || frontEnd.model.world.isIdle)
     }

@@ -6,19 +6,13 @@ import Testing
 /// (the lookup's hops hung under `› fail 999`), and an error that needs no network state
 /// is reported when the command is typed, not after the work under way ends.
 @Suite struct RejectedCommandTests {
-    private func command(_ frontEnd: inout FrontEnd, _ line: String) {
-        frontEnd.press(.character(":"))
-        frontEnd.type(line)
-        frontEnd.press(.enter)
-    }
-
     private static let ring = "bits 7\nseed 1\nadd 10 32 60 90 105 120"
 
     @Test func aRejectedCommandGetsNoRuleInTheDiagram() throws {
         var (frontEnd, _) = try Fixtures.scripted(Self.ring, selecting: nil)
         frontEnd.press(.character("N"))
-        command(&frontEnd, "lookup 15 from 90")
-        command(&frontEnd, "fail 999")
+        frontEnd.enterCommand("lookup 15 from 90")
+        frontEnd.enterCommand("fail 999")
         frontEnd.press(.character("N"))
         frontEnd.press(.character("v"))
         let screen = frontEnd.screen(Size(width: 100, height: 30)).joined(separator: "\n")
@@ -29,9 +23,9 @@ import Testing
     @Test func errorsThatNeedNoNetworkStateAreReportedAtOnce() throws {
         var (frontEnd, engine) = try Fixtures.scripted(Self.ring, selecting: nil)
         frontEnd.press(.character("N"))
-        command(&frontEnd, "lookup 15 from 90")
-        command(&frontEnd, "lookup 300 from 10")
-        command(&frontEnd, "join 20 via 999")
+        frontEnd.enterCommand("lookup 15 from 90")
+        frontEnd.enterCommand("lookup 300 from 10")
+        frontEnd.enterCommand("join 20 via 999")
         #expect(frontEnd.model.queued.isEmpty)
         let texts = frontEnd.model.notes.map(\.text)
         #expect(texts.contains { $0.contains("lookup 300 from 10: error: key 300 is outside") })
@@ -45,9 +39,9 @@ import Testing
     @Test func aNodeAQueuedCommandAddsIsNotAnError() throws {
         var (frontEnd, engine) = try Fixtures.scripted(Self.ring, selecting: nil)
         frontEnd.press(.character("N"))
-        command(&frontEnd, "lookup 15 from 90")
-        command(&frontEnd, "join 50 via 10")
-        command(&frontEnd, "lookup 5 from 50")
+        frontEnd.enterCommand("lookup 15 from 90")
+        frontEnd.enterCommand("join 50 via 10")
+        frontEnd.enterCommand("lookup 5 from 50")
         #expect(frontEnd.model.queued == ["join 50 via 10", "lookup 5 from 50"])
         frontEnd.press(.character("N"))
         #expect(engine.core.transcript.suffix(2) == ["join 50 via 10", "lookup 5 from 50"])

@@ -5,13 +5,6 @@ import Testing
 /// The replica block's header lets a student predict the next stamp, and a cut version
 /// vector counts the replicas it leaves out (user test, items 2 and 5).
 @Suite struct ReplicaHeaderTests {
-    private func command(_ frontEnd: inout FrontEnd, _ line: String) {
-        frontEnd.press(.character(":"))
-        frontEnd.type(line)
-        frontEnd.press(.enter)
-        frontEnd.press(.character("N"))
-    }
-
     /// B's clock stays 1 after a session brings P's write stamped 7; its next write is 8.
     @Test func theHeaderShowsTheNextStampWhenItIsNotClockPlusOne() throws {
         let script = "bits 7\nadd P=10 A=32 B=60\nprimary P\nwrite B put X 1\nwrite P put Y 2 at 7"
@@ -19,14 +12,14 @@ import Testing
         frontEnd.press(.character("N"))
         let before = BayouPanelFitTests.bayouRows(frontEnd, Size(width: 100, height: 30)).joined(separator: "\n")
         #expect(before.contains("B 60  clock 1") && !before.contains("next"), "\(before)")
-        command(&frontEnd, "sync P B")
+        frontEnd.runCommand("sync P B")
         let after = BayouPanelFitTests.bayouRows(frontEnd, Size(width: 100, height: 30)).joined(separator: "\n")
         #expect(after.contains("B 60  clock 1 \u{00B7} next 8"), "\(after)")
         for size in [Size(width: 80, height: 24), Size(width: 100, height: 30)] {
             let rows = BayouPanelFitTests.bayouRows(frontEnd, size)
             #expect(rows.contains { $0.contains("next 8") }, "\(size): \(rows.joined(separator: "\n"))")
         }
-        command(&frontEnd, "write B put Z 3")
+        frontEnd.runCommand("write B put Z 3")
         let world = frontEnd.model.world
         let view = world.bayouView(of: try #require(world.state.index(ofName: "B")))
         #expect(view.log.last?.timestamp == 8)

@@ -4,17 +4,11 @@ import Testing
 
 /// The status line never outlives what it describes (issue 8, item 8).
 @Suite struct StatusFreshnessTests {
-    private func command(_ frontEnd: inout FrontEnd, _ line: String) {
-        frontEnd.press(.character(":"))
-        frontEnd.type(line)
-        frontEnd.press(.enter)
-    }
-
     @Test func aLaterSuccessReplacesAnOldError() throws {
         var (frontEnd, _) = try Fixtures.demo(selecting: "90")
-        command(&frontEnd, "lookup 15 from 77")
+        frontEnd.enterCommand("lookup 15 from 77")
         #expect(frontEnd.model.status?.isError == true)
-        command(&frontEnd, "stabilize")
+        frontEnd.enterCommand("stabilize")
         #expect(frontEnd.model.status?.isError != true)
     }
 

@@ -5,20 +5,13 @@ import Testing
 /// User test at 100×30: a get's replies and the coordinator's conclusion were cut from
 /// the store view with no mark. A cut says how many lines it hides and keeps the newest.
 @Suite struct StorePanelCutTests {
-    private func command(_ frontEnd: inout FrontEnd, _ line: String) {
-        frontEnd.press(.character(":"))
-        frontEnd.type(line)
-        frontEnd.press(.enter)
-        frontEnd.press(.character("N"))
-    }
-
     @Test func aCutGetSaysHowManyLinesAreHiddenAndKeepsItsConclusion() throws {
         var (frontEnd, _) = try Fixtures.demo()
         for line in ["store-mode dynamo", "replication 3", "quorum 2 2", "put cart milk from 10",
                      "put cart eggs from 60", "get cart from 90"] {
-            command(&frontEnd, line)
+            frontEnd.runCommand(line)
         }
-        command(&frontEnd, "focus store")
+        frontEnd.runCommand("focus store")
         let size = Size(width: 100, height: 30)
         let panel = frontEnd.screen(size).filter { $0.hasPrefix("\u{2502}") }
         #expect(panel.contains { $0.contains("\u{2026}") && $0.contains(" more") }, "\(panel.joined(separator: "\n"))")

@@ -87,3 +87,18 @@ extension Grid {
         }
     }
 }
+
+extension FrontEnd {
+    /// Types `line` on the `:` line and presses Enter, as a user does.
+    mutating func enterCommand(_ line: String) {
+        press(.character(":"))
+        type(line)
+        press(.enter)
+    }
+
+    /// `enterCommand`, then `N` to finish it.
+    mutating func runCommand(_ line: String) {
+        enterCommand(line)
+        press(.character("N"))
+    }
+}
