@@ -66,7 +66,7 @@ extension ChordProtocol {
                     answer(ticket, owner: next, predecessor: node, from: node, out: &out)
                     return
                 }
-                out.note(node, "\(label(node)): \(label(key)) ∈ (\(label(node)),\(label(successor))] → successor \(label(successor)) owns it")
+                out.note(node, "\(label(node)): \(label(key)) ∈ (\(label(node)),\(label(successor))] → successor \(label(successor)) owns it\(staleOwnerAside(ticket, believed: successor))")
                 state.prefetchOwnerStep(at: successor)
                 out.send(from: node, to: successor, .ownerReached(ticket))
             }
@@ -90,7 +90,8 @@ extension ChordProtocol {
         // Narration only: the range test reads the predecessor's id, a cache miss per
         // lookup on a large ring that the benchmark's silent runs should not pay.
         if narrates, ticket.origin != node {
-            if let p = state.predecessor(node), p != node, !space.isInOpenClosed(ticket.key, state.id(p), state.id(node)) {
+            if let p = state.predecessor(node), p != node, asksForUser(ticket),
+               !space.isInOpenClosed(ticket.key, state.id(p), state.id(node)) {
                 // The sender took this node for the key's successor (a stale pointer, or
                 // this node's own predecessor pointer is): the paper's find_successor
                 // returns it all the same. Saying "owns" here told students a falsehood.
@@ -119,6 +120,25 @@ extension ChordProtocol {
             if d < bestDistance { (best, bestDistance) = (f, d) }
         }
         return best
+    }
+
+    /// An observer's aside when the successor a node takes for a key's owner is not its
+    /// live owner (a stale pointer): the routing decision is the node's, the truth is not.
+    /// Built only into a narrated note (the note's text is an autoclosure).
+    /// Only for what a user asked (`lookup`, a store operation): a joiner is live before
+    /// the ring knows it, so the protocol's own queries (a join's, fix-fingers') would be
+    /// told of owners that are not ring members yet.
+    private func staleOwnerAside(_ ticket: QueryTicket, believed: NodeIndex) -> String {
+        guard asksForUser(ticket), let owner = state.liveRing.successor(of: ticket.key), owner != believed else { return "" }
+        return " by its pointers; a wrong owner: \(label(owner)) owns \(label(ticket.key))"
+    }
+
+    /// The query serves a `lookup` command or a store operation.
+    private func asksForUser(_ ticket: QueryTicket) -> Bool {
+        switch queries[ticket.id]?.purpose {
+        case .lookupCommand?, .store?: true
+        default: false
+        }
     }
 
     /// An observer's aside (the node cannot know it): whether the node answering for a key

@@ -10,6 +10,14 @@ import Testing
         let trace = traceText(world)
         #expect(trace.contains("60: answers 10 for 20, a wrong owner: 32 owns 20 (20 ∉ (32,60] by its predecessor pointer; find_successor ends at the successor reached)"))
         #expect(!trace.contains { $0.contains("60: owns 20") })
+        // The hop before says so too: 10's pointers make 60 the owner.
+        #expect(trace.contains("10: 20 ∈ (10,60] → successor 60 owns it by its pointers; a wrong owner: 32 owns 20"))
+    }
+
+    /// A join's own lookup is not judged: the joiner is live before the ring knows it.
+    @Test func aJoinsLookupGetsNoAside() throws {
+        let world = try run("bits 6\nadd 8 15 20 32 35 44 58\njoin 50 via 15\n").world
+        #expect(traceText(world).contains("44: 50 ∈ (44,58] → successor 58 owns it"))
     }
 
     @Test func aStalePredecessorPointerStillOwns() throws {
