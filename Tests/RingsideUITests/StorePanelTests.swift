@@ -158,6 +158,10 @@ import Testing
         #expect(model.mainView == .store)
         #expect(model.storeKey == model.world.storeKey("cart"))
         #expect(StorePanelModel(model: model).isChosen)
+        // The word stays in the title beside its id, as a put's key does.
+        let key = try #require(model.world.storeKey("cart"))
+        #expect(model.keyText(key, width: 12, glyphs: .unicode).hasPrefix("cart \u{2192} "))
+        #expect(model.status?.text.contains("cart") == true)
         #expect(typeLine(&model, key: "K", "").isEmpty)
         #expect(model.storeKey == nil)
         #expect(typeLine(&model, key: "K", "-3").isEmpty)

@@ -36,7 +36,10 @@ extension AppModel {
                 return refuse("'\(text)' is not a key: a whole number inside the ring, or a word to hash")
             }
             storeKey = key
-            status = StatusMessage("store view: key \(key)")
+            // A word is hashed: the title names it as a put's key is named ("cart → 109");
+            // it showed the id alone and the word seemed lost (user test).
+            if UInt64(word) == nil { keyNames[key] = word }
+            status = StatusMessage("store view: key \(keyText(key, width: 24, glyphs: .unicode))")
             return []
         default:
             return []
