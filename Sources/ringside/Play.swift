@@ -18,8 +18,8 @@ struct Play: ParsableCommand {
     )
 
     @Argument(help: "The scenario script.") var file: String
-    @Option(help: "PRNG seed (a script's own `seed` command overrides it).") var seed: UInt64?
-    @Option(help: "Messages delivered per second in play mode (0.25 to 1024).") var speed: Double?
+    @Option(parsing: .unconditional, help: "PRNG seed (a script's own `seed` command overrides it).") var seed: UInt64?
+    @Option(parsing: .unconditional, help: "Messages delivered per second in play mode (0.25 to 1024).") var speed: Double?
     /// `--record OUT` is the root command's option (ArgumentParser gives a parent's
     /// option to the parent even after the subcommand's name).
     @ParentCommand var ringside: Ringside

@@ -12,7 +12,8 @@ struct Run: ParsableCommand {
     @Argument(help: "The script file, or - for standard input.")
     var file: String
 
-    @Option(help: "Seed of the PRNG (a script's own `seed` command overrides it).")
+    // Unconditional: `--seed -1` said "Missing value" (a negative number looks like a flag).
+    @Option(parsing: .unconditional, help: "Seed of the PRNG (a script's own `seed` command overrides it).")
     var seed: UInt64?
 
     @Flag(help: "Also print every protocol step's explanation to standard error, with its virtual time.")

@@ -10,6 +10,9 @@ struct FlagValueTests {
         ["explore", "--nodes", "-1"], ["explore", "--failures", "-1"], ["fuzz", "--inputs", "-1"], ["fuzz", "--seed", "-1"],
         ["bench", "chord", "--nodes", "4", "--lookups", "-1"], ["bench", "bayou", "--replicas", "3", "--writes", "-5"],
         ["bench", "figure", "failures", "--fractions", "-0.1"],
+        ["run", "Assets/scenarios/lecture-ring.ringside", "--seed", "-1"],
+        ["play", "Assets/scenarios/lecture-ring.ringside", "--seed", "-1"],
+        ["play", "Assets/scenarios/lecture-ring.ringside", "--speed", "-2"],
     ])
     func negativeValuesAreJudgedNotMissing(_ arguments: [String]) throws {
         let result = try Executable.run(arguments)
