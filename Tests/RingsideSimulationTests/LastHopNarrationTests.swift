@@ -30,3 +30,13 @@ import Testing
         #expect(traceText(world).contains("32: owns 15 → answer 90"))
     }
 }
+
+/// `replication N` below the quorum is allowed (script.md checks W and R at `quorum`), and
+/// the trace says why the puts and gets that follow fail.
+@Suite struct ReplicationBelowQuorumTests {
+    @Test func theTraceSaysTheQuorumIsAboveN() throws {
+        let (outputs, world) = try run("bits 7\nadd 10 32 60\nreplication 2\nquorum 2 2\nreplication 1\nget k from 10\n")
+        #expect(traceText(world).contains { $0.hasPrefix("replication 1 leaves the quorum W=2 R=2 above N") })
+        #expect(outputs.contains { if case let .report(text) = $0 { text == "get k from 10 failed (1 of 2 replies)" } else { false } })
+    }
+}

@@ -42,6 +42,11 @@ extension Interpreter {
         case let .replication(n):
             sim.kv.replication = n
             sim.storeEpochChanged()
+            // Allowed (script.md checks W and R only at `quorum`), but a student should
+            // hear why every put and get is about to fail.
+            if sim.kv.writeQuorum > n || sim.kv.readQuorum > n {
+                sim.note(.command, "replication \(n) leaves the quorum W=\(sim.kv.writeQuorum) R=\(sim.kv.readQuorum) above N: a put needs W acks and a get R replies from at most \(n), so they fail until `quorum` is lowered")
+            }
         case let .quorum(w, r):
             do {
                 try sim.setQuorum(w: w, r: r)
