@@ -11,7 +11,15 @@ import Testing
         #expect(trace.contains("60: answers 10 for 20, a wrong owner: 32 owns 20 (20 ∉ (32,60] by its predecessor pointer; find_successor ends at the successor reached)"))
         #expect(!trace.contains { $0.contains("60: owns 20") })
         // The hop before says so too: 10's pointers make 60 the owner.
-        #expect(trace.contains("10: 20 ∈ (10,60] → successor 60 owns it by its pointers; a wrong owner: 32 owns 20"))
+        #expect(trace.contains("10: 20 ∈ (10,60] → successor 60 owns it (a wrong owner: 32 owns 20)"))
+    }
+
+    /// A joiner the ring does not know yet owns keys already: both the hop that takes 60 for
+    /// the owner and 60 itself (its range by its predecessor pointer holds the key) say so.
+    @Test func aJoinerNotYetKnownIsTheOwner() throws {
+        let trace = traceText(try run("bits 7\nadd 10 32 60 90 105 120\njoin 50 via 10\nlookup 45 from 90\n").world)
+        #expect(trace.contains("32: 45 ∈ (32,60] → successor 60 owns it (a wrong owner: 50 owns 45)"))
+        #expect(trace.contains("60: answers 90 for 45, a wrong owner: 50 owns 45 (45 ∈ (32,60] by its predecessor pointer; find_successor ends at the successor reached)"))
     }
 
     /// A join's own lookup is not judged: the joiner is live before the ring knows it.

@@ -42,7 +42,7 @@ import Testing
             StorePanel.stacked(left, right, summaryRows: 2, rows: rows, glyphs: .unicode).map { $0.map(\.text).joined() }
         }
         #expect(text(10) == ["node 1", "node 2", "node 3", "node 4", "", "put k v", "W=2 succeeded", "m1", "  \u{2026} 3 more", "m5"])
-        #expect(text(5) == ["node 1", "  \u{2026} 2 more", "node 4", "put k v", "W=2 succeeded"])
+        #expect(text(5) == ["node 1", "  \u{2026} 3 more", "put k v", "W=2 succeeded", "  \u{2026} 5 more"])
         #expect(text(20).count == 12)
     }
 

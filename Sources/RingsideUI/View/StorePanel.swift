@@ -35,17 +35,24 @@ struct StorePanel {
         let gap = left.isEmpty || right.isEmpty ? 0 : 1
         guard left.count + gap + right.count > rows else { return left + (gap == 1 ? [[]] : []) + right }
         let summary = Array(right.prefix(summaryRows)), activity = Array(right.dropFirst(summaryRows))
+        let more = { (count: Int) in [Span("  \(glyphs.ellipsis) \(count) more", Style(.dim))] }
+        // Whatever else gives way, hidden message lines leave their count behind.
+        let markerRows = activity.isEmpty ? 0 : 1
         let fixed = left.count + gap + summary.count
-        if fixed <= rows {
+        if fixed + markerRows <= rows {
             let remaining = rows - fixed
-            let shown: [[Span]] = remaining == 0 ? []
-                : remaining == 1 ? [[Span("  \(glyphs.ellipsis) \(activity.count) more", Style(.dim))]]
-                : fitted(activity, rows: remaining, glyphs: glyphs)
+            let shown: [[Span]] = remaining == 1 ? [more(activity.count)] : fitted(activity, rows: remaining, glyphs: glyphs)
             return left + (gap == 1 ? [[]] : []) + summary + shown
         }
-        // Not even the nodes and the summary fit: the nodes give way (no blank row then).
-        let leftRows = max(0, rows - summary.count)
-        return fitted(left, rows: leftRows, glyphs: glyphs) + summary.prefix(rows - min(leftRows, left.count))
+        if fixed - gap + markerRows <= rows {  // the blank row goes first
+            return left + summary + (markerRows == 1 ? [more(activity.count)] : [])
+        }
+        // Not even the nodes and the summary fit: the nodes give way.
+        let leftRows = max(0, rows - summary.count - markerRows)
+        let nodes = fitted(left, rows: leftRows, glyphs: glyphs)
+        let tail = Array(summary.prefix(max(0, rows - nodes.count)))
+        let marker = markerRows == 1 && nodes.count + tail.count < rows ? [more(activity.count)] : []
+        return nodes + tail + marker
     }
 
     /// The left column's least width, so its headings fit.

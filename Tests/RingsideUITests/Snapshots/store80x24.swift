@@ -14,8 +14,8 @@ extension Snapshots {
     │    110 F (stand-in)                                                          │
     │      hint for 70 D: v2 [B:2]                                                 │
     │    10 A (stand-in candidate)  nothing held                                   │
-    │                                                                              │
     │put 25 v2 from B                                                              │
+    │  … 9 more                                                                    │
     └──────────────────────────────────────────────────────────────── v ring view ─┘
     ┌─ Events ─────────────────────────────────────────────────────────────────────┐
     │ next nothing in flight yet: n runs the first step of the command begun       │
