@@ -61,7 +61,7 @@ extension ChordProtocol {
                 answer(ticket, owner: successor, predecessor: node, from: node, out: &out)
             case .successor:
                 if ticket.excludesOrigin, successor == ticket.origin {
-                    let next = nearestKnown(after: ticket.origin, at: node)
+                    let next = follower(ofJoiner: ticket.origin, at: node)
                     out.note(node, "\(label(node)): \(label(key)) ∈ (\(label(node)),\(label(successor))], but \(label(successor)) is the joiner itself → \(label(next)) follows it")
                     answer(ticket, owner: next, predecessor: node, from: node, out: &out)
                     return
@@ -87,8 +87,6 @@ extension ChordProtocol {
         ticket.hops += 1
         appendToPath(ticket, node)
         let predecessor = state.predecessor(node) ?? node
-        // Narration only: the range test reads the predecessor's id, a cache miss per
-        // lookup on a large ring that the benchmark's silent runs should not pay.
         if narrates, ticket.origin != node { narrateLastHop(ticket, at: node, out: &out) }
         answer(ticket, owner: node, predecessor: predecessor, from: node, out: &out)
     }
@@ -120,7 +118,7 @@ extension ChordProtocol {
     /// (r = 1), the nearest finger after the joiner, and only then `node` itself. The list
     /// alone fell back on `node` while a finger knew who follows (user test: 24 → 99 → 24).
     /// Fingers come second: they go stale sooner than the list, which Zave's rules keep.
-    func nearestKnown(after joiner: NodeIndex, at node: NodeIndex) -> NodeIndex {
+    func follower(ofJoiner joiner: NodeIndex, at node: NodeIndex) -> NodeIndex {
         if let next = state.successorList(node).first(where: { $0 != joiner }) { return next }
         let from = state.id(joiner)
         var best = node

@@ -35,7 +35,7 @@ struct StorePanel {
         let gap = left.isEmpty || right.isEmpty ? 0 : 1
         guard left.count + gap + right.count > rows else { return left + (gap == 1 ? [[]] : []) + right }
         let summary = Array(right.prefix(summaryRows)), activity = Array(right.dropFirst(summaryRows))
-        let more = { (count: Int) in [Span("  \(glyphs.ellipsis) \(count) more", Style(.dim))] }
+        let more = { (count: Int) in moreLine(count, glyphs: glyphs) }
         // Whatever else gives way, hidden message lines leave their count behind.
         let markerRows = activity.isEmpty ? 0 : 1
         let fixed = left.count + gap + summary.count
@@ -74,8 +74,13 @@ struct StorePanel {
         guard rows >= 2 else { return Array(lines.prefix(rows)) }
         let keepsLast = rows >= 3
         let head = rows - 1 - (keepsLast ? 1 : 0)
-        let marker = [Span("  \(glyphs.ellipsis) \(lines.count - head - (keepsLast ? 1 : 0)) more", Style(.dim))]
+        let marker = moreLine(lines.count - head - (keepsLast ? 1 : 0), glyphs: glyphs)
         return Array(lines.prefix(head)) + [marker] + (keepsLast ? [lines[lines.count - 1]] : [])
+    }
+
+    /// `… N more`, for lines cut.
+    static func moreLine(_ count: Int, glyphs: Glyphs) -> [Span] {
+        [Span("  \(glyphs.ellipsis) \(count) more", Style(.dim))]
     }
 
     private func title(_ view: StorePanelModel) -> String {
